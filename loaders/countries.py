@@ -1,0 +1,120 @@
+"""Country names as these documents write them -> ISO 3166-1 alpha-3 codes.
+
+Resolution order: the reviewed alias table (data/reference/country_aliases.csv), then the
+names pycountry knows (name, official name, common name), then the short names of
+data/reference/country_reference.csv. Nothing is guessed: an unknown name resolves to None and
+the caller records a reject, with a fuzzy suggestion for the reviewer (never applied).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+from rapidfuzz import process as fuzz_process
+
+from loaders.text import fold
+
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+
+
+def country_key(name: str) -> str:
+    """The lookup key for a country name: folded, without a leading "the", "St." as "saint"."""
+    key = fold(name).strip(" .,;:*")
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"\bst\.?\s+", "saint ", key)
+    key = key.replace("&", "and")
+    return re.sub(r"\s+", " ", key)
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(country_key(value), c.alpha_3)
+    return names
+
+
+@dataclass
+class CountryResolver:
+    """Resolves country names to ISO3 codes and remembers which aliases were used."""
+
+    aliases: dict[str, str]
+    reference: pd.DataFrame
+    known: dict[str, str] = field(default_factory=dict)
+    used_aliases: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_reference(cls, reference_dir: Path = REFERENCE_DIR) -> CountryResolver:
+        """Build a resolver from the alias and country reference tables in reference_dir."""
+        alias_table = pd.read_csv(reference_dir / "country_aliases.csv", dtype=str).fillna("")
+        reference = pd.read_csv(
+            reference_dir / "country_reference.csv", dtype=str, keep_default_na=False
+        )
+        aliases = {country_key(a): i for a, i in zip(alias_table.alias, alias_table.iso3)}
+        known = _pycountry_names()
+        for iso3, short in zip(reference.iso3, reference.short_name):
+            known.setdefault(country_key(short), iso3)
+        return cls(aliases=aliases, reference=reference.set_index("iso3"), known=known)
+
+    def resolve(self, name: str) -> str | None:
+        """Return the ISO3 code for a country name, or None when the name is not known."""
+        key = country_key(name)
+        if not key:
+            return None
+        if key in self.aliases:
+            self.used_aliases.add(key)
+            return self.aliases[key]
+        return self.known.get(key)
+
+    def suggest(self, name: str) -> str:
+        """A fuzzy suggestion for a reviewer ("" when nothing is close). Never applied."""
+        choices = list(self.known) + list(self.aliases)
+        hit = fuzz_process.extractOne(country_key(name), choices, score_cutoff=85)
+        if not hit:
+            return ""
+        code = self.known.get(hit[0]) or self.aliases[hit[0]]
+        return f"{hit[0]} ({code})"
+
+    def unused_aliases(self) -> list[str]:
+        """Alias keys that no document used in this build (candidates for removal)."""
+        return sorted(set(self.aliases) - self.used_aliases)
+
+    def country_rows(self, codes: set[str]) -> pd.DataFrame:
+        """countries.csv rows (iso3, name, region, sub_region, lat, lon) for the given codes.
+
+        A code missing from the reference table keeps empty region and position; the build's
+        referential check reports it.
+        """
+        rows = []
+        for iso3 in sorted(codes):
+            if iso3 in self.reference.index:
+                ref = self.reference.loc[iso3]
+                rows.append(
+                    {
+                        "iso3": iso3,
+                        "name": ref.short_name,
+                        "region": ref.region,
+                        "sub_region": ref.sub_region,
+                        "lat": float(ref.lat),
+                        "lon": float(ref.lon),
+                    }
+                )
+            else:
+                country = pycountry.countries.get(alpha_3=iso3)
+                rows.append(
+                    {
+                        "iso3": iso3,
+                        "name": country.name if country else iso3,
+                        "region": "",
+                        "sub_region": "",
+                        "lat": None,
+                        "lon": None,
+                    }
+                )
+        return pd.DataFrame(rows, columns=["iso3", "name", "region", "sub_region", "lat", "lon"])

@@ -1,0 +1,568 @@
+"""IOM overview of inter-state consultation mechanisms (ISCMs) -> processes and their members.
+
+Load inputs: the tab-separated text extract (one table row per line; HTML fragments in cells).
+Process: follow the section and header lines to know each row's kind and column layout, merge
+continuation rows ("Comments:"), then read names, founding year, chair, members, observers,
+partners, guests, organisations and past events out of the cells.
+Outputs: see OverviewTables. Anything that cannot be read goes to the RejectLog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from statistics import median
+
+import pandas as pd
+
+from loaders.countries import CountryResolver
+from loaders.groups import CountryGroups
+from loaders.rejects import RejectLog
+from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals, slugify
+
+SOURCE = "iscm_overview.txt"
+
+RCP_COLUMNS = ["name", "year", "participants", "observers", "secretariat", "areas", "priorities"]
+IRF_COLUMNS = ["name", "year", "description", "participants", "meetings", "agreements",
+               "secretariat", "areas", "priorities"]
+SECTION_KINDS = {"I": "RCP", "II": "IRF", "III": "Global"}
+KIND_REGION = {"IRF": "Inter-regional", "Global": "Global"}
+
+# Labels that open a paragraph in a participants/observers cell, and the role they give.
+# Order matters: the first pattern that matches wins. "note" keeps the paragraph as text only.
+LABELS: list[tuple[str, str, str]] = [
+    # (regex on the folded paragraph start, role, entity: "country" | "organisation" | "any")
+    (r"^(current )?(midsa )?(chair|co-chairs?|presidency|current presidency)\b[^:]*:?", "chair",
+     "any"),
+    (r"^current chair pro tempore:?", "chair", "any"),
+    (r"^(the )?current chair is", "chair", "any"),
+    (r"^\(?incoming:?", "incoming chair", "any"),
+    (r"^observer (states|countries)\b:?", "observer", "country"),
+    (r"^observer (organi[sz]ations|institutions)\b:?", "observer", "organisation"),
+    (r"^partners?/observers:?", "partner", "any"),
+    (r"^observers:", "observer", "organisation"),
+    (r"^partner and observer organi[sz]ations:?", "partner", "organisation"),
+    (r"^partner states:?", "partner", "country"),
+    (r"^partner organi[sz]ations:?", "partner", "organisation"),
+    (r"^partners?:", "partner", "any"),
+    (r"^member organi[sz]ations?:", "member", "organisation"),
+    (r"^regular participants:", "regular participant", "organisation"),
+    (r"^also:", "regular participant", "organisation"),
+    (r"^guests invited on an ad-hoc basis:", "guest", "any"),
+    (r"^organi[sz]ations:", "observer", "organisation"),
+    (r"^states:", "observer", "country"),
+    (r"^countries:", "member", "country"),
+    (r"^participating countries of the silk routes region:", "member", "country"),
+    (r"^lac states:", "member", "country"),
+    (r"^the ad hoc group is made up of", "note", "any"),
+    (r"^governed by a steering committee", "note", "any"),
+    (r"^regions?:", "note", "any"),
+    (r"^\d+ (officials?|representatives?)\b", "note", "any"),
+    (r"^africa and europe \(not morocco\)", "note", "any"),
+    (r"^eu member states, latin american and caribbean states", "note", "any"),
+    (r"^west africa, central africa, east africa, southern africa", "note", "any"),
+    (r"^coordinators:", "note", "any"),
+    (r"^(no permanent chair|membership is open|under discussion|none currently)", "note", "any"),
+    (r"^(open to all|idms are open|idm is also open)", "note", "any"),
+]
+_SUSPENDED = re.compile(r"\(([^()]*?) has temporarily suspended its membership\)", re.I)
+_TOTAL = re.compile(r"\(?\btotal:?\s*(\d+)[^)]*\)?\.?", re.I)
+_URL = re.compile(r"(https?://\S+|www\.\S+)", re.I)
+_OPEN_TO_ALL = re.compile(r"open to all (un|iom) member", re.I)
+
+
+@dataclass
+class OverviewTables:
+    """The tables read from the overview; DataFrames are built by `frames()`."""
+
+    processes: list[dict] = field(default_factory=list)
+    aliases: list[dict] = field(default_factory=list)
+    memberships: list[dict] = field(default_factory=list)
+    organisations: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    count_checks: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    line: int
+    kind: str
+    region: str
+    cells: dict[str, str]
+
+
+# ---------------------------------------------------------------- load inputs: rows
+
+
+def _header_columns(first_cell: str) -> list[str] | None:
+    if re.match(r"^(RCP|RCP-Debatable|ISCM)$", first_cell):
+        return RCP_COLUMNS
+    if re.match(r"^IRF \d+$", first_cell):
+        return IRF_COLUMNS
+    return None
+
+
+def _region_label(cells: list[str]) -> str | None:
+    """A region heading row: one non-empty cell, e.g. "Region: Africa / Afrique / África"."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) != 1 or len(cells) < 2:
+        return None
+    text = clean_spaces(filled[0])
+    text = re.sub(r"^Region:\s*", "", text).split(" / ")[0]
+    text = re.sub(r"\s*\(continued\)$", "", text)
+    return text.split(":")[0].strip()
+
+
+def table_rows(text: str, rejects: RejectLog) -> list[_Row]:
+    """Return the overview's data rows with their kind, region and named cells.
+
+    Header rows set the column layout, region rows set the region, and a row whose first cell
+    is empty or "Comments:" continues the previous row (its cells are appended).
+    """
+    rows: list[_Row] = []
+    kind, region, columns = "RCP", "", RCP_COLUMNS
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        section = re.match(r"^(I{1,3})\.\s", line)
+        if section:
+            kind = SECTION_KINDS[section.group(1)]
+            region = KIND_REGION.get(kind, "")
+            continue
+        cells = line.split("\t")
+        if len(cells) == 1:
+            continue  # document title lines
+        header = _header_columns(cells[0].strip())
+        if header:
+            columns = header
+            continue
+        label = _region_label(cells)
+        if label is not None:
+            region = label
+            continue
+        if len(cells) != len(columns):
+            rejects.add(SOURCE, number, "row", line[:500],
+                        f"expected {len(columns)} cells for a {kind} row, found {len(cells)}")
+            continue
+        named = dict(zip(columns, cells))
+        first = clean_spaces(cells[0])
+        if (not first or first.rstrip(":").casefold() == "comments") and rows:
+            prev = rows[-1]
+            for key, value in named.items():
+                if key != "name" and value.strip():
+                    prev.cells[key] = f"{prev.cells.get(key, '')} <p>{value}</p>"
+            continue
+        rows.append(_Row(number, kind, region or KIND_REGION.get(kind, ""), named))
+    return rows
+
+
+# ---------------------------------------------------------------- process: names and aliases
+
+_NAME_NOTE = re.compile(r"https?://|www\.|website|^\*$|^within the framework|^launch of|"
+                        r"^\d+(st|nd|rd|th) \w+:", re.I)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,}(?:-[A-Z]{2,})?$")
+
+
+def name_forms(name_cell: str) -> tuple[str, list[str], list[str]]:
+    """Split a name cell into (English name, name forms to use as aliases, notes)."""
+    paragraphs = [p.replace("*", "").strip() for p in html_paragraphs(name_cell)]
+    paragraphs = [_URL.sub("", p).strip() for p in paragraphs if p]
+    names = [p for p in paragraphs if p and not _NAME_NOTE.search(p)]
+    notes = [p for p in paragraphs if p and _NAME_NOTE.search(p)]
+    return names[0], names, notes
+
+
+def alias_candidates(name: str) -> list[str]:
+    """Forms under which a process may be cited, derived from one written name.
+
+    "Puebla Process (Regional Conference on Migration, RCM)" gives the whole name,
+    "Puebla Process", "Regional Conference on Migration" and "RCM"; "X or the Y" gives X and Y;
+    "formerly X" and "former X" give X; "Tripoli Process- EU-Africa ..." gives both halves.
+    """
+    out = [name]
+    outer = re.sub(r"\([^()]*(\([^()]*\)[^()]*)*\)", " ", name)
+    outer = clean_spaces(outer)
+    out.append(outer)
+    for inner in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", name):
+        inner = re.sub(r"^(formerly|former)\s+", "", inner.strip(), flags=re.I)
+        out.append(inner)
+        out.extend(part.strip() for part in inner.split(","))
+        out.extend(part.strip() for part in re.split(r"\bformerly\b", inner))
+    for part in re.split(r"\s+or the\s+|\s+or\s+", outer):
+        out.append(part)
+    for part in re.split(r"(?<=\w)-\s+", outer):
+        out.append(part)
+    for word in re.findall(r"\b[A-Z][A-Z0-9]+(?:-[A-Z]+)?\b", outer):
+        out.append(word)
+    out.extend(re.findall(r"formerly\s+([A-Z][\w-]+)", name))
+    lead = re.match(r"^([A-Z]{3,})\s+the\s+(.*)$", name)
+    if lead:
+        out.extend(lead.groups())
+    cleaned = []
+    for alias in out:
+        alias = clean_spaces(alias).strip(" ,;-")
+        alias = re.sub(r"^(the|The)\s+", "", alias)
+        if len(alias) >= 3 and alias.casefold() not in {a.casefold() for a in cleaned}:
+            cleaned.append(alias)
+    return cleaned
+
+
+def acronym_of(names: list[str]) -> str:
+    """The process's acronym as written in its English name ("" when the name has none)."""
+    english = names[0]
+    m = re.match(r"^([A-Z][A-Z0-9-]{1,})\b", english)
+    if m and m.group(1) not in {"EU", "UN"}:
+        return m.group(1)
+    for inner in re.findall(r"\(([^()]+)\)", english):
+        for part in reversed([p.strip() for p in inner.split(",")]):
+            if _ACRONYM.match(part):
+                return part
+    tail = re.findall(r"\b([A-Z]{3,}(?:-[A-Z]+)?)\b", english)
+    return tail[-1] if tail else ""
+
+
+def year_founded(cell: str) -> tuple[int | None, str]:
+    """(first four-digit year in the cell, the cell as plain text)."""
+    text = clean_spaces(" ".join(html_paragraphs(cell)))
+    m = re.search(r"\b(19\d\d|20\d\d)\b", text)
+    return (int(m.group(1)) if m else None), text
+
+
+# ---------------------------------------------------------------- process: who takes part
+
+
+def _label(paragraph: str) -> tuple[str, str, str] | None:
+    key = fold(paragraph)
+    for pattern, role, entity in LABELS:
+        m = re.match(pattern, key)
+        if m:
+            return role, entity, paragraph[m.end():].strip(" :")
+    return None
+
+
+def split_items(text: str) -> list[str]:
+    """Split a list paragraph on commas, semicolons and "+" outside parentheses.
+
+    A leading "and"/"also" and a trailing period are dropped from each item.
+    """
+    items, depth, current = [], 0, []
+    for ch in text.strip().rstrip("."):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and ch == "." and re.search(r"[A-Z]{3}$", "".join(current)):
+            items.append("".join(current))
+            current = []
+        elif depth == 0 and ch in ",;+":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    out = []
+    for part in items:
+        part = re.sub(r"^(and|also)\s+", "", part.strip(), flags=re.I).strip(" .")
+        if part:
+            out.append(part)
+    return out
+
+
+_ORG_WORDS = re.compile(
+    r"\b(commission|organi[sz]ation|union|secretariat|office|bank|agency|fund|programme|"
+    r"program|council|community|institute|institution|forum|centre|center|committee|"
+    r"federation|network|conference|association|authority|parliament|system|rapporteur|"
+    r"group|foundation|initiative|observatory|cooperation|coordination|service|police|"
+    r"nations|unit|dialogue|market|process|children|internat'l|europol|frontex|interpol|"
+    r"unhcr|unicef|unesco|undp|unodc|iom|ilo)\b", re.I)
+
+
+def looks_like_organisation(text: str) -> bool:
+    """True for an organisation's name or acronym ("ICMPD", "World Bank", "SADC Secretariat")."""
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    bare = re.sub(r"\([^()]*\)", "", text).strip()
+    return bool(_ORG_WORDS.search(text)) or bool(re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][\w&-]*", bare))
+
+
+_FILLER = re.compile(r"(others?|other partners|notably:?|etc\.?)", re.I)
+_VERB = re.compile(r"\b(is|are|was|were|shall|will|can|has|have|been|be|may)\b")
+
+
+def _looks_like_prose(items: list[str]) -> bool:
+    """A paragraph of sentences rather than a list of names."""
+    if not items:
+        return True
+    words = [len(re.sub(r"\([^()]*\)", "", i).split()) for i in items]
+    return median(words) > 9 or max(words) > 14 or any(
+        _VERB.search(re.sub(r"\([^()]*\)", "", i)) for i in items)
+
+
+@dataclass
+class _Party:
+    name: str
+    iso3: str | None
+    role: str
+    note: str
+
+
+class ParticipantReader:
+    """Reads participants/observers cells into countries and organisations with roles."""
+
+    def __init__(self, countries: CountryResolver, groups: CountryGroups,
+                 rejects: RejectLog) -> None:
+        self.countries = countries
+        self.groups = groups
+        self.rejects = rejects
+
+    def countries_in(self, text: str) -> list[str]:
+        """ISO3 codes of country names written one after another without commas.
+
+        Greedy longest match over words, e.g. "Canada USA" or "Germany Bangladesh".
+        Words that are part of no country name are skipped.
+        """
+        words = re.sub(r"\([^()]*\)", " ", text).replace(",", " ").split()
+        found, i = [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + 6), i, -1):
+                code = self.countries.resolve(" ".join(words[i:j]))
+                if code:
+                    found.append(code)
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+    def item_parties(self, item: str, role: str, entity: str, line: int,
+                     field_name: str) -> list[_Party]:
+        """Read one list item: a country, a group phrase, "A and B", or an organisation."""
+        note = ""
+        m = re.match(r"^(.*?)\s*\((?:through|in its capacity)[^()]*(\([^()]*\)[^()]*)*\)\s*(.*)$",
+                     item)
+        if m:
+            item = clean_spaces(f"{m.group(1)} {m.group(3)}")
+        plain = clean_spaces(re.sub(r"\s*\((i\.e\.|[^()]*total)[^()]*\)", "", item, flags=re.I))
+        if not plain:
+            return []
+        if _FILLER.fullmatch(plain):
+            return []
+        labelled_list = re.match(r"^([^:]{3,60}\b(?:countries|states)\b[^:]{0,15}?)\s*:\s*(.+)$",
+                                 plain, re.I)
+        if labelled_list:
+            # "54 AU Member States: Algeria": the document lists the group itself.
+            head, plain = labelled_list.groups()
+            parties = []
+            if (group := self.groups.match_phrase(head)) is not None:
+                parties = [_Party(head, iso3, role, f"as one of: {head}") for iso3 in group]
+            return parties + self.item_parties(plain, role, entity, line, field_name)
+        group = self.groups.match_phrase(plain)
+        if group is not None:
+            return [_Party(plain, iso3, role, f"as one of: {plain}") for iso3 in group]
+        code = self.countries.resolve(plain) or self.countries.resolve(
+            re.sub(r"\s*\([^()]*\)", "", plain))
+        if code:
+            return [_Party(plain, code, role, note)]
+        if " and " in plain:
+            parts = [p.strip() for p in re.split(r"\s+and\s+", plain)]
+            codes = [self.countries.resolve(p) for p in parts]
+            if all(codes):
+                return [_Party(p, c, role, note) for p, c in zip(parts, codes)]
+        if entity != "organisation":
+            several = self.countries_in(plain)
+            if len(several) >= 2:
+                return [_Party(plain, c, role, note) for c in several]
+        if entity == "organisation" or (entity == "any" and looks_like_organisation(plain)):
+            return [_Party(plain, None, role, note)]
+        suggestion = self.countries.suggest(plain)
+        self.rejects.add(SOURCE, line, field_name, item,
+                         "neither a known country name nor an organisation"
+                         + (f"; did you mean {suggestion}?" if suggestion else ""))
+        return []
+
+    def read_cell(self, cell: str, default_role: str, line: int,
+                  field_name: str) -> tuple[list[_Party], dict[str, str], list[int]]:
+        """Read a participants or observers cell.
+
+        Returns (parties, facts, totals): facts holds "chair", "incoming chair", "notes" and
+        "open_to_all" as text; totals are the "(Total: N)" figures the cell states.
+        """
+        parties: list[_Party] = []
+        facts: dict[str, list[str]] = {"chair": [], "incoming chair": [], "notes": []}
+        totals = [int(n) for n in _TOTAL.findall(" ".join(html_paragraphs(cell)))]
+        for paragraph in html_paragraphs(cell):
+            suspended = _SUSPENDED.search(paragraph)
+            if suspended:
+                paragraph = _SUSPENDED.sub("", paragraph)
+                for code in self.countries_in(suspended.group(1)):
+                    parties.append(_Party(suspended.group(1), code, "suspended",
+                                          clean_spaces(suspended.group(0).strip("()"))))
+            # "… (Total: 11) Chair: Ethiopia" on one line: split off the chair first.
+            chair_inline = re.search(r"\b(Current )?Chair:\s*(.*)$", paragraph)
+            if chair_inline and paragraph[: chair_inline.start()].count(",") >= 2:
+                facts["chair"].append(chair_inline.group(2).strip())
+                paragraph = paragraph[: chair_inline.start()]
+            paragraph = _TOTAL.sub(" ", paragraph).strip()
+            if not paragraph:
+                continue
+            if _OPEN_TO_ALL.search(paragraph):
+                facts["notes"].append(paragraph)
+                facts.setdefault("open_to_all", []).append(paragraph)
+                continue
+            labelled = _label(paragraph)
+            role, entity, rest = (default_role, "any", paragraph)
+            if labelled:
+                role, entity, rest = labelled
+            if role in ("chair", "incoming chair"):
+                facts[role].append(rest)
+                continue
+            if role == "note":
+                facts["notes"].append(paragraph)
+                continue
+            rest = re.sub(r"\s+each send:?$", "", rest)
+            listed = re.match(r"^(\d+\s[^():]{3,60}?)\s*\((.*)\)\s*$", rest)
+            if listed:
+                rest = listed.group(2)
+            items = split_items(rest)
+            if _looks_like_prose(items):
+                facts["notes"].append(paragraph)
+                continue
+            for item in items:
+                parties.extend(self.item_parties(item, role, entity, line, field_name))
+        joined = {k: "; ".join(v) for k, v in facts.items()}
+        return parties, joined, totals
+
+
+# ---------------------------------------------------------------- process: past events
+
+_EVENT_DATE = re.compile(
+    r"(\b\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d\b|"
+    r"\b\d{1,2}\s+[A-Z][a-z]+\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d\b|"
+    r"\b[A-Z][a-z]+\s+\d{1,2}\s*[-–]\s*(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+(?:19|20)\d\d\b|"
+    r"\b\d{1,2}\s+[A-Z][a-z]+,?\s+(?:19|20)\d\d\b|"
+    r"\b[A-Z][a-z]+\s+(?:19|20)\d\d\b|"
+    r"\b(?:19|20)\d\d\b)"
+)
+
+
+def past_events(cell: str, countries: CountryResolver) -> list[dict]:
+    """Events listed in an inter-regional forum's "Meetings" cell, one per paragraph/bullet.
+
+    Each keeps date_text (the first date-like phrase), year, title (the paragraph) and place
+    (the trailing "City, Country" when the last part names a country).
+    """
+    events = []
+    for paragraph in html_paragraphs(cell):
+        paragraph = join_ordinals(paragraph.lstrip("-• ").strip())
+        if re.fullmatch(r"(since \d{4}|recent meetings|previous meetings):?", paragraph, re.I):
+            continue
+        m = _EVENT_DATE.search(paragraph)
+        if not m:
+            continue
+        year = int(re.search(r"(19|20)\d\d", m.group(1)).group(0))
+        parts = [p.strip(" .") for p in paragraph.split(",")]
+        place = ""
+        if len(parts) >= 2 and countries.resolve(parts[-1]):
+            place = f"{parts[-2]}, {parts[-1]}"
+        events.append({"date_text": m.group(1), "year": year, "title": paragraph,
+                       "place": place})
+    return events
+
+
+# ---------------------------------------------------------------- the loader
+
+
+def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolver,
+                  groups: CountryGroups, rejects: RejectLog) -> OverviewTables:
+    """Read the overview text into OverviewTables.
+
+    process_ids is the reviewed table (process_id, name_starts) that gives each mechanism its
+    stable id: a row whose English name starts with no listed prefix is rejected whole.
+    """
+    out = OverviewTables()
+    reader = ParticipantReader(countries, groups, rejects)
+    ids = list(zip(process_ids.process_id, process_ids.name_starts))
+    for row in table_rows(text, rejects):
+        english, names, name_notes = name_forms(row.cells["name"])
+        pid = next((p for p, start in ids if fold(english).startswith(fold(start))), None)
+        if pid is None:
+            rejects.add(SOURCE, row.line, "name", english,
+                        "no process_id in data/reference/process_ids.csv for this name")
+            continue
+        year, year_text = year_founded(row.cells["year"])
+        parties, facts, totals = [], {}, []
+        for field_name, role in (("participants", "member"), ("observers", "observer")):
+            if field_name not in row.cells:
+                continue
+            found, cell_facts, cell_totals = reader.read_cell(row.cells[field_name], role,
+                                                              row.line, field_name)
+            parties.extend(found)
+            totals.extend(cell_totals)
+            for key, value in cell_facts.items():
+                if value:
+                    facts[key] = "; ".join(filter(None, [facts.get(key, ""), value]))
+        secretariat = "\n".join(html_paragraphs(row.cells.get("secretariat", "")))
+        all_text = " ".join(row.cells.values())
+        website = next(iter(_URL.findall(" ".join([row.cells["name"],
+                                                   row.cells.get("secretariat", "")]))), "")
+        out.processes.append({
+            "process_id": pid,
+            "name": english,
+            "acronym": acronym_of(names),
+            "kind": row.kind,
+            "region": row.region,
+            "year_founded": year,
+            "year_founded_text": year_text,
+            "secretariat": _URL.sub("", secretariat).strip(),
+            "chair": facts.get("chair", ""),
+            "incoming_chair": facts.get("incoming chair", ""),
+            "open_to_all": bool(facts.get("open_to_all")),
+            "membership_notes": facts.get("notes", ""),
+            "description": "\n".join(html_paragraphs(row.cells.get("description", ""))),
+            "areas": "\n".join(html_paragraphs(row.cells.get("areas", ""))),
+            "priorities": "\n".join(html_paragraphs(row.cells.get("priorities", ""))),
+            "agreements": "\n".join(html_paragraphs(row.cells.get("agreements", ""))),
+            "website": website.rstrip(".,;)"),
+            "name_notes": "; ".join(name_notes),
+            "source_line": row.line,
+        })
+        del all_text
+        for alias in _unique(a for n in names for a in alias_candidates(n)):
+            out.aliases.append({"process_id": pid, "alias": alias, "origin": "overview name"})
+        seen: set[tuple] = set()
+        members = 0
+        for party in parties:
+            key = (party.iso3 or party.name, party.role)
+            if key in seen:
+                continue
+            seen.add(key)
+            if party.iso3:
+                out.memberships.append({"process_id": pid, "iso3": party.iso3,
+                                        "role": party.role, "note": party.note,
+                                        "source_line": row.line})
+                members += party.role == "member"
+            else:
+                out.organisations.append({"process_id": pid, "organisation": party.name,
+                                          "role": party.role, "source_line": row.line})
+        if totals:
+            out.count_checks.append({"process_id": pid, "stated_total": max(totals),
+                                     "member_countries": members,
+                                     "member_organisations": sum(
+                                         1 for o in out.organisations
+                                         if o["process_id"] == pid and o["role"] == "member")})
+        if "meetings" in row.cells:
+            for event in past_events(row.cells["meetings"], countries):
+                out.events.append({"process_id": pid, **event, "source_line": row.line})
+    return out
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen, out = set(), []
+    for v in values:
+        if v.casefold() not in seen:
+            seen.add(v.casefold())
+            out.append(v)
+    return out
+
+
+def process_slug(name: str) -> str:
+    """A slug for a name, used to suggest ids for new rows of process_ids.csv."""
+    return slugify(name)[:40]
