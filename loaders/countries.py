@@ -72,6 +72,32 @@ class CountryResolver:
             return self.aliases[key]
         return self.known.get(key)
 
+    def find_in_text(self, text: str, places: dict[str, str] | None = None,
+                     skip_parentheses: bool = True) -> list[str]:
+        """ISO3 codes of the country names in a text, in order of first mention, no repeats.
+
+        Greedy longest match over words (up to six), so "Canada USA" and "US and HAV" both
+        work; `places` adds place names (cities, airport codes) -> ISO3 for this call only.
+        Parenthesised text is skipped unless skip_parentheses is False.
+        """
+        place_keys = {country_key(k): v for k, v in (places or {}).items()}
+        words = re.sub(r"\([^()]*\)", " ", text) if skip_parentheses else text
+        words = re.sub(r"[,;/()]|--", " ", words).split()
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 6), i, -1):
+                phrase = " ".join(words[i:j])
+                code = place_keys.get(country_key(phrase)) or self.resolve(phrase)
+                if code:
+                    if code not in found:
+                        found.append(code)
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
     def suggest(self, name: str) -> str:
         """A fuzzy suggestion for a reviewer ("" when nothing is close). Never applied."""
         choices = list(self.known) + list(self.aliases)

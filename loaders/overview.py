@@ -189,6 +189,7 @@ def alias_candidates(name: str) -> list[str]:
         out.append(inner)
         out.extend(part.strip() for part in inner.split(","))
         out.extend(part.strip() for part in re.split(r"\bformerly\b", inner))
+        out.extend(part.strip() for part in re.split(r"\s+or the\s+|\s+or\s+", inner))
     for part in re.split(r"\s+or the\s+|\s+or\s+", outer):
         out.append(part)
     for part in re.split(r"(?<=\w)-\s+", outer):
@@ -250,10 +251,7 @@ def split_items(text: str) -> list[str]:
     for ch in text.strip().rstrip("."):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if depth == 0 and ch == "." and re.search(r"[A-Z]{3}$", "".join(current)):
-            items.append("".join(current))
-            current = []
-        elif depth == 0 and ch in ",;+":
+        if (depth == 0 and ch == "." and re.search(r"[A-Z]{3}$", "".join(current))) or (depth == 0 and ch in ",;+"):
             items.append("".join(current))
             current = []
         else:
@@ -280,7 +278,8 @@ def looks_like_organisation(text: str) -> bool:
     """True for an organisation's name or acronym ("ICMPD", "World Bank", "SADC Secretariat")."""
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     bare = re.sub(r"\([^()]*\)", "", text).strip()
-    return bool(_ORG_WORDS.search(text)) or bool(re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][\w&-]*", bare))
+    acronym_like = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][\w&-]*", bare)
+    return bool(_ORG_WORDS.search(text)) or bool(acronym_like)
 
 
 _FILLER = re.compile(r"(others?|other partners|notably:?|etc\.?)", re.I)
@@ -314,23 +313,8 @@ class ParticipantReader:
         self.rejects = rejects
 
     def countries_in(self, text: str) -> list[str]:
-        """ISO3 codes of country names written one after another without commas.
-
-        Greedy longest match over words, e.g. "Canada USA" or "Germany Bangladesh".
-        Words that are part of no country name are skipped.
-        """
-        words = re.sub(r"\([^()]*\)", " ", text).replace(",", " ").split()
-        found, i = [], 0
-        while i < len(words):
-            for j in range(min(len(words), i + 6), i, -1):
-                code = self.countries.resolve(" ".join(words[i:j]))
-                if code:
-                    found.append(code)
-                    i = j
-                    break
-            else:
-                i += 1
-        return found
+        """ISO3 codes of country names written one after another ("Canada USA")."""
+        return self.countries.find_in_text(text)
 
     def item_parties(self, item: str, role: str, entity: str, line: int,
                      field_name: str) -> list[_Party]:

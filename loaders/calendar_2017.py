@@ -1,0 +1,138 @@
+"""ISCM meeting calendar -> meetings and meeting_processes.
+
+Load inputs: the tab-separated text (Date, Place, ISCM, Title), whose page breaks repeat the
+header and split rows (a continuation row has empty Date and Place).
+Process: merge continuations, parse fuzzy dates, resolve places to countries and mechanisms to
+process_ids. The loader takes the year from the title line ("2017 Calendar of Meetings …") so
+next year's calendar in the same format loads unchanged.
+Outputs: meetings rows and meeting_process rows; problems go to the RejectLog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.countries import CountryResolver
+from loaders.dates import DateParseError, parse_date_span
+from loaders.processes import ALL_MECHANISMS, ProcessResolver
+from loaders.rejects import RejectLog
+from loaders.text import clean_spaces, fold, join_ordinals, normalise_quotes
+
+HEADER = ["date", "place", "iscm", "title"]
+_TBC = re.compile(r"^\(?(tbc|tbd|to be confirmed)\)?$", re.I)
+
+
+@dataclass
+class CalendarTables:
+    """Rows for meetings.csv and meeting_processes.csv."""
+
+    meetings: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Raw:
+    line: int
+    cells: list[str]
+
+
+def _is_header(cells: list[str]) -> bool:
+    return [fold(c).split(" ")[0] for c in cells[:4]] == ["date", "place", "iscm", "title"]
+
+
+def calendar_rows(text: str, source: str, rejects: RejectLog) -> tuple[int | None, list[_Raw]]:
+    """(year named in the title, data rows with continuation rows merged into their row)."""
+    year = None
+    rows: list[_Raw] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        cells = [clean_spaces(c) for c in line.split("\t")]
+        if len(cells) == 1:
+            m = re.search(r"\b((?:19|20)\d\d) calendar\b", line, re.I)
+            if m and year is None:
+                year = int(m.group(1))
+            continue
+        if _is_header(cells):
+            continue
+        if len(cells) != 4:
+            rejects.add(source, number, "row", line, f"expected 4 tab-separated cells, found "
+                                                       f"{len(cells)}")
+            continue
+        if not cells[0] and not cells[1]:
+            if not rows:
+                rejects.add(source, number, "row", line, "continuation row with nothing before")
+                continue
+            prev = rows[-1]
+            prev.cells[2] = clean_spaces(f"{prev.cells[2]} {cells[2]}")
+            prev.cells[3] = clean_spaces(f"{prev.cells[3]} {cells[3]}")
+            continue
+        rows.append(_Raw(number, cells))
+    return year, rows
+
+
+def place_parts(place: str, countries: CountryResolver) -> tuple[str, str, str]:
+    """(city, iso3, venue) for a place such as "Cairo, Egypt, League of Arab States HQ".
+
+    The country is the first comma part that names one; parts before it are the city and parts
+    after it the venue. "TBC" gives three empty strings.
+    """
+    parts = [p.strip() for p in place.split(",") if p.strip()]
+    if not parts or _TBC.match(place.strip()):
+        return "", "", ""
+    for i, part in enumerate(parts):
+        code = countries.resolve(part)
+        if code:
+            return ", ".join(parts[:i]), code, ", ".join(parts[i + 1:])
+    return ", ".join(parts), "", ""
+
+
+def load_calendar(text: str, source: str, processes: ProcessResolver,
+                  countries: CountryResolver, rejects: RejectLog) -> CalendarTables:
+    """Read a calendar text into CalendarTables; every data row becomes one meeting."""
+    out = CalendarTables()
+    year, rows = calendar_rows(text, source, rejects)
+    prefix = str(year) if year else "undated"
+    for seq, row in enumerate(rows, start=1):
+        date_text, place, iscm, title = row.cells
+        meeting_id = f"{prefix}-{seq:03d}"
+        try:
+            span = parse_date_span(date_text)
+        except DateParseError as exc:
+            rejects.add(source, row.line, "date", date_text, f"date kept as text only: {exc}")
+            span = None
+        city, iso3, venue = place_parts(place, countries)
+        if place and not iso3 and not _TBC.match(place):
+            rejects.add(source, row.line, "place", place,
+                        "no country found in the place; city kept, country empty")
+        title_clean = join_ordinals(normalise_quotes(title))
+        mech = join_ordinals(normalise_quotes(re.sub(r"</?\w+>", "", iscm))).strip()
+        for_all = bool(ALL_MECHANISMS.match(fold(mech)))
+        tentative = bool(span and span.tentative) or bool(
+            re.search(r"\((tbc|tbd)\)\s*$", title, re.I))
+        out.meetings.append({
+            "meeting_id": meeting_id,
+            "title": title_clean,
+            "start_date": span.start.isoformat() if span and span.start else "",
+            "end_date": span.end.isoformat() if span and span.end else "",
+            "date_text": date_text,
+            "date_precision": span.precision if span else "unknown",
+            "tentative": tentative,
+            "location_text": place,
+            "city": city,
+            "venue": venue,
+            "iso3": iso3,
+            "mechanism_text": mech,
+            "for_all_mechanisms": for_all,
+            "source_line": row.line,
+        })
+        if for_all:
+            continue
+        pids = processes.resolve(mech)
+        if not pids:
+            rejects.add(source, row.line, "iscm", mech,
+                        "mechanism not found in the process aliases; meeting kept unlinked")
+        for pid in pids:
+            out.links.append({"meeting_id": meeting_id, "process_id": pid})
+    return out

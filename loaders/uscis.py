@@ -1,0 +1,194 @@
+"""USCIS RAIO international engagements -> engagements and their countries, partners, roles.
+
+Load inputs: tab-separated tables (six columns) split across pages, each page repeating the
+header, then the document's own "List of RAIO Acronyms" ("LACC-Latin America, …").
+Process: expand office acronyms (the document's list first, then data/reference/acronyms.csv),
+normalise frequency by data/reference/frequency_rules.csv, find countries in the location
+(with data/reference/place_aliases.csv), staff roles and one seniority tier by
+data/reference/staff_roles.csv, partners named in the description.
+Outputs: EngagementTables; problems go to the RejectLog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from loaders.countries import CountryResolver
+from loaders.processes import ProcessResolver, alias_key
+from loaders.rejects import RejectLog
+from loaders.text import clean_spaces, normalise_dashes, slugify
+
+SOURCE = "uscis_raio_engagements.txt"
+COLUMNS = ["office", "name", "description", "frequency_text", "location_text", "staffing_text"]
+_WORLDWIDE = re.compile(r"\bworld-?wide\b", re.I)
+
+
+@dataclass
+class EngagementTables:
+    """Rows for engagements.csv and its link tables, plus the acronyms read from the text."""
+
+    engagements: list[dict] = field(default_factory=list)
+    countries: list[dict] = field(default_factory=list)
+    partners: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    processes: list[dict] = field(default_factory=list)
+    acronyms: list[dict] = field(default_factory=list)
+
+
+def _short_slug(text: str, limit: int = 48) -> str:
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    return slug[:limit].rsplit("-", 1)[0]
+
+
+def document_acronyms(text: str) -> dict[str, str]:
+    """The document's own acronym list: lines "ABC-Expansion" after "List of RAIO Acronyms"."""
+    found: dict[str, str] = {}
+    if "List of RAIO Acronyms" not in text:
+        return found
+    for line in text.split("List of RAIO Acronyms", 1)[1].split("\n"):
+        m = re.match(r"^\s*([A-Za-z]{2,6})\s*-\s*(.+?)\s*$", line)
+        if m:
+            found[m.group(1)] = m.group(2)
+    return found
+
+
+def frequency_of(text: str, rules: pd.DataFrame) -> tuple[str, float | None]:
+    """(frequency, meetings_per_year) by the first matching rule; ("", None) if none matches."""
+    key = clean_spaces(text).casefold()
+    for pattern, freq, per_year in zip(rules.pattern, rules.frequency, rules.meetings_per_year):
+        if re.search(pattern, key):
+            return freq, (float(per_year) if per_year not in ("", None) and not pd.isna(per_year)
+                          else None)
+    return "", None
+
+
+def roles_of(text: str, rules: pd.DataFrame) -> list[tuple[str, int]]:
+    """Staff roles named in a staffing text, each with its seniority tier, in rule order."""
+    found: list[tuple[str, int]] = []
+    for pattern, role, tier in zip(rules.pattern, rules.role, rules.tier):
+        if re.search(pattern, text) and role not in [r for r, _ in found]:
+            found.append((role, int(tier)))
+    return found
+
+
+def organisations_in(text: str, organisations: pd.DataFrame) -> list[str]:
+    """Organisations named in a text (whole-word alias matches, longest alias first)."""
+    found: list[str] = []
+    rest = text
+    for alias, org in sorted(zip(organisations.alias, organisations.organisation),
+                             key=lambda p: -len(p[0])):
+        pattern = r"(?<![\w/])" + re.escape(alias) + r"(?![\w/])"
+        if re.search(pattern, rest):
+            rest = re.sub(pattern, " ", rest)
+            if org not in found:
+                found.append(org)
+    return found
+
+
+def processes_in(text: str, processes: ProcessResolver) -> list[str]:
+    """process_ids whose alias (an acronym or a name of 2+ words) appears in the text."""
+    key = f" {alias_key(text)} "
+    found = []
+    for alias, pid in processes.by_key.items():
+        if ((len(alias) >= 3 and " " in alias) or alias.isupper() or len(alias) <= 6) \
+                and f" {alias} " in key and pid not in found:
+            found.append(pid)
+    return found
+
+
+def table_lines(text: str, rejects: RejectLog) -> list[tuple[int, list[str]]]:
+    """(line number, six cells) for every data row; header rows and the acronym list skipped."""
+    rows = []
+    body = text.split("List of RAIO Acronyms", 1)[0]
+    for number, line in enumerate(body.split("\n"), start=1):
+        if not line.strip():
+            continue
+        cells = [clean_spaces(c) for c in line.split("\t")]
+        if cells[0] == "Office":
+            continue
+        if len(cells) != len(COLUMNS):
+            rejects.add(SOURCE, number, "row", line,
+                        f"expected {len(COLUMNS)} tab-separated cells, found {len(cells)}")
+            continue
+        rows.append((number, cells))
+    return rows
+
+
+def load_engagements(text: str, countries: CountryResolver, processes: ProcessResolver,
+                     reference: dict[str, pd.DataFrame], rejects: RejectLog) -> EngagementTables:
+    """Read the USCIS engagements text.
+
+    reference holds the DataFrames acronyms, frequency_rules, staff_roles, staffing_levels,
+    place_aliases and organisations from data/reference/.
+    """
+    out = EngagementTables()
+    doc_acronyms = document_acronyms(text)
+    ref = reference["acronyms"]
+    expansions = dict(zip(ref.acronym, ref.expansion)) | doc_acronyms
+    for acronym, expansion in doc_acronyms.items():
+        out.acronyms.append({"acronym": acronym, "expansion": expansion,
+                             "source": "uscis_raio_engagements.txt (List of RAIO Acronyms)"})
+    for acronym, expansion, note in zip(ref.acronym, ref.expansion, ref.note):
+        if acronym not in doc_acronyms:
+            out.acronyms.append({"acronym": acronym, "expansion": expansion,
+                                 "source": "data/reference/acronyms.csv" +
+                                 (f" ({note})" if note else "")})
+    places = dict(zip(reference["place_aliases"].place, reference["place_aliases"].iso3))
+    levels = dict(zip(reference["staffing_levels"].tier.astype(int),
+                      reference["staffing_levels"].staffing_level))
+    seen_ids: set[str] = set()
+    for number, cells in table_lines(text, rejects):
+        row = dict(zip(COLUMNS, cells))
+        eid = _short_slug(f"{row['office']} {re.sub(r'[(][^()]*[)]', '', row['name'])}")
+        while eid in seen_ids:
+            eid += "-2"
+        seen_ids.add(eid)
+        office_name = expansions.get(row["office"], "")
+        if not office_name:
+            rejects.add(SOURCE, number, "office", row["office"],
+                        "office acronym in neither the document's list nor acronyms.csv")
+        frequency, per_year = frequency_of(row["frequency_text"],
+                                           reference["frequency_rules"])
+        if not frequency:
+            rejects.add(SOURCE, number, "frequency_text", row["frequency_text"],
+                        "no rule in frequency_rules.csv matches; frequency left empty")
+        roles = roles_of(row["staffing_text"], reference["staff_roles"])
+        usc_tiers = [t for _, t in roles if t < 9]
+        tier = min(usc_tiers) if usc_tiers else (9 if roles else None)
+        if not roles:
+            rejects.add(SOURCE, number, "staffing_text", row["staffing_text"],
+                        "no staff role recognised; staffing_level left empty")
+        location = normalise_dashes(row["location_text"])
+        where = countries.find_in_text(location, places, skip_parentheses=False)
+        described = f"{row['name']} {row['description']}"
+        out.engagements.append({
+            "engagement_id": eid,
+            "office": row["office"],
+            "office_name": office_name,
+            "name": row["name"],
+            "description": row["description"],
+            "frequency_text": row["frequency_text"],
+            "frequency": frequency,
+            "meetings_per_year": per_year,
+            "location_text": row["location_text"],
+            "worldwide": bool(_WORLDWIDE.search(location)),
+            "staffing_text": row["staffing_text"],
+            "staffing_tier": tier,
+            "staffing_level": levels.get(tier, "") if tier else "",
+            "source_line": number,
+        })
+        out.countries.extend({"engagement_id": eid, "iso3": c} for c in where)
+        for code in countries.find_in_text(described, places, skip_parentheses=False):
+            if code != "USA":
+                out.partners.append({"engagement_id": eid, "iso3": code, "organisation": ""})
+        for org in organisations_in(described, reference["organisations"]):
+            out.partners.append({"engagement_id": eid, "iso3": "", "organisation": org})
+        out.roles.extend({"engagement_id": eid, "role": r, "tier": t} for r, t in roles)
+        out.processes.extend({"engagement_id": eid, "process_id": p}
+                             for p in processes_in(described, processes))
+    return out
