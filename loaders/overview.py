@@ -251,7 +251,8 @@ def split_items(text: str) -> list[str]:
     for ch in text.strip().rstrip("."):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if (depth == 0 and ch == "." and re.search(r"[A-Z]{3}$", "".join(current))) or (depth == 0 and ch in ",;+"):
+        after_acronym = ch == "." and re.search(r"[A-Z]{3}$", "".join(current))
+        if depth == 0 and (after_acronym or ch in ",;+"):
             items.append("".join(current))
             current = []
         else:

@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: entry point, data access, chart helpers."""
