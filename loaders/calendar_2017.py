@@ -38,7 +38,8 @@ class _Raw:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return [fold(c).split(" ")[0] for c in cells[:4]] == ["date", "place", "iscm", "title"]
+    return len(cells) == 4 and [fold(c).split(" ")[0] for c in cells] == [
+        "date", "place", "iscm", "title"]
 
 
 def calendar_rows(text: str, source: str, rejects: RejectLog) -> tuple[int | None, list[_Raw]]:

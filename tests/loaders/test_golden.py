@@ -1,0 +1,104 @@
+"""Golden checks on the real sources: counts a person reading the documents finds."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.build import PROCESSED, write_tables
+
+
+def test_overview_has_34_mechanisms_by_kind(built):
+    kinds = built.tables["processes"].kind.value_counts().to_dict()
+    assert kinds == {"RCP": 19, "IRF": 12, "Global": 3}
+
+
+def test_every_mechanism_has_a_theme_with_evidence(built):
+    links = built.tables["theme_links"]
+    tagged = set(links.loc[links.entity_type == "process", "entity_id"])
+    assert tagged == set(built.tables["processes"].process_id)
+    assert (links.evidence.str.len() > 0).all()
+
+
+def member_codes(built, process_id, role="member"):
+    m = built.tables["memberships"]
+    return set(m.loc[(m.process_id == process_id) & (m.role == role), "iso3"])
+
+
+def test_small_island_participants_are_all_found(built):
+    assert len(member_codes(built, "pidc")) == 23
+    assert len(member_codes(built, "cmc")) == 17
+    assert {"MNP", "FSM", "WLF", "NFK", "NIU"} <= member_codes(built, "pidc")
+
+
+def test_named_quirks_in_memberships(built):
+    assert "XKX" in member_codes(built, "prague-process")
+    assert {"HKG", "MAC", "NCL"} <= member_codes(built, "bali-process")
+    assert member_codes(built, "igad-rcp", "suspended") == {"ERI"}
+    assert len(member_codes(built, "eap-panel")) == 34  # 28 EU + 6 named
+    assert len(member_codes(built, "abu-dhabi-dialogue")) == 18
+    assert len(member_codes(built, "mme")) == 82
+
+
+def test_global_processes_are_open_to_all_without_rows(built):
+    p = built.tables["processes"].set_index("process_id")
+    assert p.loc[["gfmd", "hld", "idm"], "open_to_all"].all()
+    assert not member_codes(built, "gfmd")
+
+
+def test_calendar_has_62_meetings_linked_to_mechanisms(built):
+    meetings = built.tables["meetings"]
+    links = built.tables["meeting_processes"]
+    assert len(meetings) == 62
+    unlinked = set(meetings.meeting_id) - set(links.meeting_id)
+    assert set(meetings.loc[meetings.meeting_id.isin(unlinked), "mechanism_text"]) == {
+        "For All ISCMs"}
+
+
+def test_calendar_precisions(built):
+    counts = built.tables["meetings"].date_precision.value_counts().to_dict()
+    assert counts == {"day": 52, "month": 5, "unknown": 3, "quarter": 1, "half": 1}
+
+
+def test_uscis_has_26_engagements_in_8_offices(built):
+    e = built.tables["engagements"]
+    assert len(e) == 26 and e.office.nunique() == 8
+    assert (e.office_name != "").all() and (e.staffing_level != "").all()
+
+
+def test_bali_report_has_29_actions_under_six_headings(built):
+    a = built.tables["action_items"]
+    assert len(a) == 29 and a.section.nunique() == 6
+    assert a.item.tolist()[:3] == ["1.1", "1.2", "1.3"] and a.item.iloc[-1] == "6.5"
+
+
+def test_rcm_report_participants(built):
+    p = built.tables["report_participants"]
+    roles = p.groupby("role").apply(lambda g: (set(g.iso3) | set(g.organisation)) - {""},
+                                    include_groups=False).to_dict()
+    assert {"BRA", "ECU", "HTI"} <= roles["special invitee"]
+    assert {"CAN", "MEX", "USA", "DOM"} <= roles["member attending"]
+    assert roles["funder"] == {"OAS"}
+
+
+def test_only_the_documented_reject_remains(built):
+    rejects = built.tables["rejects"]
+    assert rejects[["source", "line"]].values.tolist() == [["iscm_overview.txt", 100]]
+    assert rejects.text.iloc[0].startswith("79 ACP Member States")
+
+
+def test_every_country_code_has_name_region_and_position(built):
+    countries = built.tables["countries"]
+    assert countries.region.ne("").all() and countries.lat.notna().all()
+
+
+def test_rebuild_reproduces_committed_tables(built, tmp_path: Path):
+    write_tables(built.tables, tmp_path / "processed")
+    names = sorted(p.name for p in PROCESSED.glob("*.csv"))
+    assert names == sorted(p.name for p in (tmp_path / "processed").glob("*.csv"))
+    _, mismatch, errors = filecmp.cmpfiles(PROCESSED, tmp_path / "processed", names,
+                                               shallow=False)
+    assert mismatch == [] and errors == []
+    assert pd.read_csv(PROCESSED / "meetings.csv").shape[0] == 62

@@ -1,0 +1,215 @@
+"""One small inline example per quirk of the sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from loaders.calendar_2017 import load_calendar, place_parts
+from loaders.countries import CountryResolver
+from loaders.groups import CountryGroups
+from loaders.overview import alias_candidates, load_overview
+from loaders.processes import ProcessResolver
+from loaders.rejects import RejectLog
+from loaders.text import html_paragraphs, join_ordinals
+from loaders.uscis import document_acronyms, frequency_of, load_engagements
+
+RCP_HEADER = ("RCP\tYear founded\tParticipating countries\tObservers, partners\tSecretariat\t"
+              "Main areas of discussion\tCurrent priorities")
+
+
+@pytest.fixture(scope="module")
+def countries() -> CountryResolver:
+    return CountryResolver.from_reference()
+
+
+@pytest.fixture(scope="module")
+def groups() -> CountryGroups:
+    return CountryGroups.from_reference()
+
+
+def overview(text: str, countries, groups, ids=(("test-process", "Test Process"),)):
+    rejects = RejectLog()
+    table = pd.DataFrame(list(ids), columns=["process_id", "name_starts"])
+    return load_overview(text, table, countries, groups, rejects), rejects
+
+
+def rcp_row(participants: str, observers: str = "", name: str = "<p><i>Test Process</i></p>",
+            year: str = "2001") -> str:
+    return f"I. Regional\n\n{RCP_HEADER}\n{name}\t{year}\t{participants}\t{observers}\tIOM\tx\ty\n"
+
+
+@pytest.mark.parametrize(("written", "iso3"), [
+    ("Kazakistan", "KAZ"), ("Sengal", "SEN"), ("Domina", "DMA"), ("Anguila and Barbuda", "ATG"),
+    ("Wallis and Futana", "WLF"), ("Swaziland", "SWZ"),
+    ("the former Yugoslav Republic of Macedonia", "MKD"), ("CNMI", "MNP"), ("FSM", "FSM"),
+    ("Hong Kong (SAR of China)", "HKG"), ("Macau (SAR of China)", "MAC"),
+    ("UNSC resolution 1244-administered Kosovo", "XKX"), ("Palestine", "PSE"),
+    ("St. Kitts and Nevis", "KNA"), ("Côte d’Ivoire", "CIV"), (["Lima", "Perú"][1], "PER"),
+])
+def test_country_names_as_written(countries, written, iso3):
+    assert countries.resolve(written) == iso3
+
+
+def test_unknown_country_is_not_guessed(countries):
+    assert countries.resolve("Atlantis") is None
+    assert "kazakhstan" in countries.suggest("Kazakhstann")
+
+
+def test_html_fragments_become_paragraphs():
+    assert html_paragraphs("<p><i>Budapest Process</i></p> <p>Processus</p>") == [
+        "Budapest Process", "Processus"]
+    assert html_paragraphs('<ul style="x"> • one • two</ul>') == ["one", "two"]
+
+
+def test_ordinals_are_joined():
+    assert join_ordinals("4 th Ministerial Meeting, 1 st IDM Workshop") == (
+        "4th Ministerial Meeting, 1st IDM Workshop")
+
+
+def test_names_in_three_languages_give_aliases():
+    aliases = alias_candidates("Puebla Process (Regional Conference on Migration, RCM)")
+    assert {"Puebla Process", "Regional Conference on Migration", "RCM"} <= set(aliases)
+    assert "Pan-African Forum" in alias_candidates(
+        "Intra-Regional Forum on Migration in Africa (IRFMA or the Pan-African Forum)")
+
+
+def test_members_observers_chair_and_total(countries, groups):
+    out, rejects = overview(rcp_row(
+        "<p>Belize, Canada, Costa Rica (Total: 3)</p> <p>Current Chair: Canada</p>",
+        "<p>Observer States: Argentina, Peru</p> <p>Observer Organizations: IOM, UNHCR</p>"),
+        countries, groups)
+    roles = {(m["iso3"], m["role"]) for m in out.memberships}
+    assert roles == {("BLZ", "member"), ("CAN", "member"), ("CRI", "member"),
+                     ("ARG", "observer"), ("PER", "observer")}
+    assert [o["organisation"] for o in out.organisations] == ["IOM", "UNHCR"]
+    assert out.processes[0]["chair"] == "Canada"
+    assert out.count_checks[0]["stated_total"] == 3
+    assert len(rejects) == 0
+
+
+def test_group_phrase_expands_from_reference(countries, groups):
+    out, _ = overview(rcp_row("<p>28 EU Member States, Armenia</p>"), countries, groups)
+    members = {m["iso3"] for m in out.memberships}
+    assert len(members) == 29 and {"HRV", "GBR", "ARM"} <= members
+
+
+def test_suspended_member_and_guests(countries, groups):
+    out, _ = overview(rcp_row(
+        "<p>Djibouti, Ethiopia, Kenya (Total: 3) Chair: Ethiopia (Eritrea has temporarily "
+        "suspended its membership)</p>",
+        "<p>Guests invited on an ad-hoc basis: China, Japan</p>"), countries, groups)
+    roles = {(m["iso3"], m["role"]) for m in out.memberships}
+    assert ("ERI", "suspended") in roles and ("CHN", "guest") in roles
+    assert out.processes[0]["chair"].startswith("Ethiopia")
+
+
+def test_open_to_all_is_a_flag_not_rows(countries, groups):
+    out, _ = overview(rcp_row("Open to all UN Member States and Observers"), countries, groups)
+    assert out.processes[0]["open_to_all"] is True
+    assert out.memberships == []
+
+
+def test_comments_row_continues_the_previous_row(countries, groups):
+    text = rcp_row("<p>Spain, Portugal</p>") + "Comments:\t\t\t\tSecretariat in Madrid\t\t\n"
+    out, rejects = overview(text, countries, groups)
+    assert len(out.processes) == 1 and "Madrid" in out.processes[0]["secretariat"]
+    assert len(rejects) == 0
+
+
+def test_unknown_country_in_a_states_list_is_rejected_with_line(countries, groups):
+    out, rejects = overview(rcp_row("<p>Canada, Mexico</p>", "<p>Observer States: Narnia</p>"),
+                            countries, groups)
+    assert {m["iso3"] for m in out.memberships} == {"CAN", "MEX"}
+    reject = rejects.items[0]
+    assert (reject.line, reject.field, reject.text) == (4, "observers", "Narnia")
+
+
+def test_row_without_process_id_is_rejected_whole(countries, groups):
+    out, rejects = overview(rcp_row("<p>Canada</p>", name="Unknown Dialogue"), countries, groups)
+    assert out.processes == [] and rejects.items[0].field == "name"
+
+
+CALENDAR = (
+    "2018 Calendar of Meetings by ISCM\n\nDate\tPlace\tISCM\tTitle of the Event / Meeting\n"
+    "February 8-9, 2018\tSt. Julian's, Malta,\tRabat Process (Euro-African Dialogue on "
+    "Migration and\tSenior Officials Meeting on the\n\n"
+    "Date\tPlace\tISCM\tTitle of the Event / Meeting\n"
+    "\t\tDevelopment) And Khartoum Process\tJoint Valletta Action Plan\n"
+    "Second Half of 2018 (TBC)\tCairo, Egypt, League of Arab States Headquarters\tRCM and "
+    "SACM\t4 th Meeting\n"
+    "TBC\tTBC\t<i>For All ISCMs</i>\tGlobal RCP Meeting\n"
+    "soon\tAtlantis\tNobody's Process\tA meeting\n"
+)
+
+
+def test_calendar_quirks_on_next_years_calendar(countries):
+    aliases = pd.DataFrame({"process_id": ["rabat", "khartoum", "rcm", "sacm"],
+                            "alias": ["Rabat Process", "Khartoum Process", "RCM", "SACM"]})
+    rejects = RejectLog()
+    out = load_calendar(CALENDAR, "cal.txt", ProcessResolver.from_aliases(aliases), countries,
+                        rejects)
+    first, second, third, fourth = out.meetings
+    assert first["meeting_id"] == "2018-001"
+    assert first["title"] == "Senior Officials Meeting on the Joint Valletta Action Plan"
+    assert (first["city"], first["iso3"]) == ("St. Julian's", "MLT")
+    assert (second["city"], second["iso3"], second["venue"]) == (
+        "Cairo", "EGY", "League of Arab States Headquarters")
+    assert (second["date_precision"], second["tentative"], second["title"]) == (
+        "half", True, "4th Meeting")
+    assert third["for_all_mechanisms"] and third["date_precision"] == "unknown"
+    links = {(x["meeting_id"], x["process_id"]) for x in out.links}
+    assert links == {("2018-001", "rabat"), ("2018-001", "khartoum"), ("2018-002", "rcm"),
+                     ("2018-002", "sacm")}
+    assert fourth["start_date"] == "" and fourth["iso3"] == ""
+    assert {(r.line, r.field) for r in rejects.items} == {(10, "date"), (10, "place"),
+                                                        (10, "iscm")}
+
+
+def test_place_without_city(countries):
+    assert place_parts("Palau", countries) == ("", "PLW", "")
+    assert place_parts("Svalbard, Spitsbergen, Norway", countries) == (
+        "Svalbard, Spitsbergen", "NOR", "")
+
+
+USCIS = (
+    "Office\tName of International Meeting/Engagement\tDescription of Meeting\tHow Often Meets"
+    "\tLocation\tLevel of Staffing\n"
+    "LACC\tTalks\tAttendance: solely U.S. and Cuban officials.\tBiannual\tAlternates between "
+    "DC/HAV\tFOD/OAO/SIO\n"
+    "ASY\tIGC Asylum Working Group\tWith UNHCR.\tEvery other month\tRotates between US, Canada, "
+    "Mexico\tAsylum Deputy (Chair)\n"
+    "XYZ\tBroken\trow\n\nList of RAIO Acronyms\n\nLACC-Latin America District\n"
+    "OAQ-Overseas Adjudications Officer\n"
+)
+
+
+def test_uscis_quirks(countries):
+    ref = {n: pd.read_csv(f"data/reference/{n}.csv", dtype=str, keep_default_na=False)
+           for n in ["acronyms", "frequency_rules", "staff_roles", "staffing_levels",
+                     "place_aliases", "organisations"]}
+    resolver = ProcessResolver.from_aliases(pd.DataFrame({"process_id": ["igc"],
+                                                          "alias": ["IGC"]}))
+    rejects = RejectLog()
+    out = load_engagements(USCIS, countries, resolver, ref, rejects)
+    talks, igc = out.engagements
+    assert talks["office_name"] == "Latin America District"  # the document's own list
+    assert igc["office_name"] == "Asylum Division"  # the reference table
+    assert (talks["frequency"], talks["meetings_per_year"]) == ("biannual", 2.0)
+    assert (igc["frequency"], igc["meetings_per_year"]) == ("bimonthly", 6.0)
+    where = {(c["engagement_id"], c["iso3"]) for c in out.countries}
+    assert {c for e, c in where if e == talks["engagement_id"]} == {"USA", "CUB"}
+    assert {c for e, c in where if e == igc["engagement_id"]} == {"USA", "CAN", "MEX"}
+    roles = {r["role"] for r in out.roles if r["engagement_id"] == talks["engagement_id"]}
+    assert roles == {"FOD", "SIO", "OAO"}
+    assert talks["staffing_level"] == "Field and branch leadership"
+    assert [p["process_id"] for p in out.processes] == ["igc"]
+    assert rejects.items[0].line == 4 and rejects.items[0].field == "row"
+
+
+def test_document_acronyms_and_frequency_rules():
+    assert document_acronyms(USCIS)["OAQ"] == "Overseas Adjudications Officer"
+    rules = pd.read_csv("data/reference/frequency_rules.csv", dtype=str, keep_default_na=False)
+    assert frequency_of("Whenever a new preclearance POE is being negotiated", rules) == (
+        "ad hoc", None)
+    assert frequency_of("Annual (first week of October)", rules) == ("annual", 1.0)
