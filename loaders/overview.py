@@ -19,7 +19,7 @@ import pandas as pd
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals, slugify
+from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals
 
 SOURCE = "iscm_overview.txt"
 
@@ -485,7 +485,6 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
                 if value:
                     facts[key] = "; ".join(filter(None, [facts.get(key, ""), value]))
         secretariat = "\n".join(html_paragraphs(row.cells.get("secretariat", "")))
-        all_text = " ".join(row.cells.values())
         website = next(iter(_URL.findall(" ".join([row.cells["name"],
                                                    row.cells.get("secretariat", "")]))), "")
         out.processes.append({
@@ -509,7 +508,6 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
             "name_notes": "; ".join(name_notes),
             "source_line": row.line,
         })
-        del all_text
         for alias in _unique(a for n in names for a in alias_candidates(n)):
             out.aliases.append({"process_id": pid, "alias": alias, "origin": "overview name"})
         seen: set[tuple] = set()
@@ -546,8 +544,3 @@ def _unique(values: Iterable[str]) -> list[str]:
             seen.add(v.casefold())
             out.append(v)
     return out
-
-
-def process_slug(name: str) -> str:
-    """A slug for a name, used to suggest ids for new rows of process_ids.csv."""
-    return slugify(name)[:40]
