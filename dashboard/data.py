@@ -20,6 +20,7 @@ def table(name: str) -> pd.DataFrame:
     return frame
 
 
+@st.cache_data(show_spinner=False)
 def membership_counts(roles: tuple[str, ...] = ("member",)) -> pd.DataFrame:
     """Per country: how many mechanisms it takes part in with one of `roles`, and which."""
     m = table("memberships")
@@ -32,6 +33,7 @@ def membership_counts(roles: tuple[str, ...] = ("member",)) -> pd.DataFrame:
     return grouped.reset_index().merge(c, on="iso3", how="left")
 
 
+@st.cache_data(show_spinner=False)
 def headline_figures() -> dict[str, int]:
     """The overview's headline numbers."""
     members = table("memberships")
@@ -43,6 +45,7 @@ def headline_figures() -> dict[str, int]:
     }
 
 
+@st.cache_data(show_spinner=False)
 def meetings_per_month() -> pd.DataFrame:
     """2017 meetings by start month; meetings without a month are counted as "Undated"."""
     m = table("meetings")

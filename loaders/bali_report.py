@@ -19,7 +19,6 @@ from loaders.rejects import RejectLog
 from loaders.text import clean_spaces, join_ordinals
 
 SOURCE = "bali_ahg_progress_2017.txt"
-_ITEM = re.compile(r"(?<![\d.])([1-6])\.([1-9])\s+(?=[A-Z])")
 _HEADINGS = {
     "1": r"Law enforcement cooperation and capacity building",
     "2": r"Information and intelligence sharing",
@@ -81,9 +80,8 @@ def load_bali_report(text: str, rejects: RejectLog) -> ActionTables:
     start_line, body = transcription(text)
     flat = join_ordinals(clean_spaces(body))
     matches = []
-    expected = [(s, n) for s, n in
-                [("1", 6), ("2", 6), ("3", 6), ("4", 2), ("5", 4), ("6", 5)]]
-    wanted = [f"{s}.{i}" for s, n in expected for i in range(1, n + 1)]
+    items_per_heading = [("1", 6), ("2", 6), ("3", 6), ("4", 2), ("5", 4), ("6", 5)]
+    wanted = [f"{s}.{i}" for s, n in items_per_heading for i in range(1, n + 1)]
     position = 0
     for item in wanted:
         m = re.compile(r"(?<![\d.])" + re.escape(item) + r"\s+(?=[A-Za-z])").search(flat, position)

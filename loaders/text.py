@@ -55,11 +55,6 @@ def html_paragraphs(fragment: str) -> list[str]:
     return out
 
 
-def html_to_text(fragment: str) -> str:
-    """Return an HTML fragment as plain text, paragraphs joined by newlines."""
-    return "\n".join(html_paragraphs(fragment))
-
-
 def clean_spaces(text: str) -> str:
     """Collapse runs of whitespace (including no-break spaces) to one space and strip."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
