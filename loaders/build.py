@@ -15,6 +15,7 @@ import pandas as pd
 from loaders.bali_report import load_bali_report
 from loaders.calendar_2017 import load_calendar
 from loaders.countries import CountryResolver
+from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
 from loaders.groups import CountryGroups
 from loaders.overview import load_overview
 from loaders.processes import ProcessResolver
@@ -79,10 +80,15 @@ def _frame(rows: list[dict], table: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SCHEMAS[table].columns))
 
 
-def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE) -> BuildResult:
+def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
+        outlines_path: Path = OUTLINES) -> BuildResult:
     """Build every table from the sources; never raises for a bad row (it becomes a reject)."""
     # Load inputs
     texts = {key: read_source(raw_dir, name) for key, name in SOURCES.items()}
+    try:
+        outlines = read_outlines(outlines_path)
+    except Exception as exc:  # pyogrio raises several types for an unreadable file
+        raise BuildError(f"country outlines {outlines_path} cannot be read: {exc}") from exc
     ref = read_reference(reference_dir)
     countries = CountryResolver.from_reference(reference_dir)
     groups = CountryGroups.from_reference(reference_dir)
@@ -127,7 +133,8 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE) -> BuildResult:
     for frame in tables.values():
         if "iso3" in frame.columns:
             codes |= set(frame["iso3"].dropna()) - {""}
-    tables["countries"] = countries.country_rows(codes)
+    tables["countries"] = with_shapes(countries.country_rows(codes),
+                                      country_shapes(outlines, countries))
     tables["rejects"] = rejects.to_frame()
 
     validated, problems = validate_tables(tables)

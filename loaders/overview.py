@@ -212,7 +212,7 @@ def alias_candidates(name: str) -> list[str]:
 def acronym_of(names: list[str]) -> str:
     """The process's acronym as written in its English name ("" when the name has none)."""
     english = names[0]
-    m = re.match(r"^([A-Z][A-Z0-9-]{1,})\b", english)
+    m = re.match(r"^([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\b(?!-)", english)
     if m and m.group(1) not in {"EU", "UN"}:
         return m.group(1)
     for inner in re.findall(r"\(([^()]+)\)", english):
@@ -459,12 +459,13 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
                   groups: CountryGroups, rejects: RejectLog) -> OverviewTables:
     """Read the overview text into OverviewTables.
 
-    process_ids is the reviewed table (process_id, name_starts) that gives each mechanism its
-    stable id: a row whose English name starts with no listed prefix is rejected whole.
+    process_ids is the reviewed table (process_id, name_starts, short_name) that gives each
+    mechanism its stable id and display label: a row whose English name starts with no listed prefix is rejected whole.
     """
     out = OverviewTables()
     reader = ParticipantReader(countries, groups, rejects)
     ids = list(zip(process_ids.process_id, process_ids.name_starts))
+    short_names = dict(zip(process_ids.process_id, process_ids.short_name))
     for row in table_rows(text, rejects):
         english, names, name_notes = name_forms(row.cells["name"])
         pid = next((p for p, start in ids if fold(english).startswith(fold(start))), None)
@@ -491,6 +492,7 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
             "process_id": pid,
             "name": english,
             "acronym": acronym_of(names),
+            "short_name": short_names[pid],
             "kind": row.kind,
             "region": row.region,
             "year_founded": year,

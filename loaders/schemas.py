@@ -47,7 +47,7 @@ def _b() -> pa.Column:
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "processes": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "name": _s(non_empty=True), "acronym": _s(),
-        "kind": _s(isin=KINDS), "region": _s(non_empty=True),
+        "short_name": _s(non_empty=True), "kind": _s(isin=KINDS), "region": _s(non_empty=True),
         "year_founded": _i(min=1900, max=2030), "year_founded_text": _s(),
         "secretariat": _s(), "chair": _s(), "incoming_chair": _s(), "open_to_all": _b(),
         "membership_notes": _s(), "description": _s(), "areas": _s(), "priorities": _s(),
@@ -75,7 +75,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "countries": pa.DataFrameSchema({
         "iso3": _s(regex=ISO3), "name": _s(non_empty=True), "region": _s(non_empty=True),
         "sub_region": _s(non_empty=True), "lat": _f(False, min=-90, max=90),
-        "lon": _f(False, min=-180, max=180),
+        "lon": _f(False, min=-180, max=180), "area_km2": _i(min=0, max=20_000_000),
+        "ne_name": _s(), "shape_source": _s(isin=["iso", "name", "none"]), "map_marker": _b(),
     }, unique=["iso3"], strict=True),
     "meetings": pa.DataFrameSchema({
         "meeting_id": _s(regex=r"^(\d{4}|undated)-\d{3}$"), "title": _s(non_empty=True),

@@ -8,7 +8,7 @@ import pytest
 from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
-from loaders.overview import alias_candidates, load_overview
+from loaders.overview import acronym_of, alias_candidates, load_overview
 from loaders.processes import ProcessResolver
 from loaders.rejects import RejectLog
 from loaders.text import html_paragraphs, join_ordinals
@@ -31,6 +31,7 @@ def groups() -> CountryGroups:
 def overview(text: str, countries, groups, ids=(("test-process", "Test Process"),)):
     rejects = RejectLog()
     table = pd.DataFrame(list(ids), columns=["process_id", "name_starts"])
+    table["short_name"] = table.name_starts
     return load_overview(text, table, countries, groups, rejects), rejects
 
 
@@ -213,3 +214,13 @@ def test_document_acronyms_and_frequency_rules():
     assert frequency_of("Whenever a new preclearance POE is being negotiated", rules) == (
         "ad hoc", None)
     assert frequency_of("Annual (first week of October)", rules) == ("annual", 1.0)
+
+
+@pytest.mark.parametrize(("name", "acronym"), [
+    ("EU-Horn of Africa Migration Route Initiative (Khartoum Process)", ""),
+    ("IGAD-RCP (IGAD Regional Consultative Process)", "IGAD-RCP"),
+    ("ASEM (Asia-Europe Meeting)", "ASEM"),
+    ("Intra-Regional Forum on Migration in Africa (IRFMA or the Pan-African Forum)", "IRFMA"),
+])
+def test_acronym_is_a_whole_word_never_a_prefix_with_a_dash(name, acronym):
+    assert acronym_of([name]) == acronym
