@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-RAW_AND_CODE := $(wildcard data/raw/* data/reference/* loaders/*.py)
+RAW_AND_CODE := $(wildcard data/raw/* data/reference/* data/geo/* loaders/*.py)
 PROCESSED    := data/processed/rejects.csv
 
 .PHONY: run test lint data chromium clean

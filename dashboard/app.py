@@ -1,21 +1,32 @@
-"""Entry point: a router over the pages in pages/."""
+"""Entry point: a router over the pages in pages/, with the shared sidebar filters and the
+display mode (standard, or presentation mode for screenshots: ?mode=present)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import streamlit as st
-
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide")
+import streamlit as st  # noqa: E402
 
-pages = [
-    st.Page(str(ROOT / "pages" / "overview.py"), title="Overview", default=True,
-            url_path="overview"),
-    st.Page(str(ROOT / "pages" / "data.py"), title="Data", url_path="data"),
-]
-st.navigation(pages).run()
+from dashboard import charts, filters, navigation  # noqa: E402
+
+MODES = {"standard": "Standard", "present": "Presentation (for screenshots)"}
+
+present = st.query_params.get(charts.PRESENT_KEY) == "present"
+st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
+                   page_icon=":material/public:",
+                   initial_sidebar_state="collapsed" if present else "auto",
+                   menu_items={"Get help": None, "Report a bug": None,
+                               "About": "Migration diplomacy dashboard: mechanisms, "
+                                        "meetings and USCIS engagements, from five documents."})
+page = st.navigation(navigation.ALL)
+filters.sidebar()
+with st.sidebar:
+    st.radio("Display", list(MODES), format_func=MODES.get, key=charts.PRESENT_KEY,
+             bind="query-params", help="Presentation mode hides chart toolbars, collapses "
+             "this sidebar and enlarges chart text for screenshots.")
+page.run()

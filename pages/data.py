@@ -1,23 +1,41 @@
-"""Data: every processed table for download, with the rejects report."""
+"""Data: every processed table for download (CSV and one Excel workbook), the data
+dictionary, provenance and the rejects report."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, ui
 
-TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
-          "process_events", "countries", "meetings", "meeting_processes", "engagements",
-          "engagement_countries", "engagement_partners", "engagement_roles",
-          "engagement_processes", "acronyms", "themes", "theme_links", "action_items",
-          "reports", "report_participants", "report_items", "count_checks", "rejects"]
+DICTIONARY = Path(__file__).resolve().parents[1] / "data" / "README.md"
 
-st.title("Data")
-st.caption("The normalised tables behind every chart, built from the five source documents. "
-           "The data dictionary is data/README.md in the repository.")
-name = st.selectbox("Table", TABLES, key="data_table")
-frame = data.table(name)
-st.write(f"{len(frame)} rows")
-st.dataframe(frame, width="stretch", hide_index=True)
-st.download_button(f"Download {name}.csv", frame.to_csv(index=False).encode("utf-8"),
-                   file_name=f"{name}.csv", mime="text/csv", key="data_download")
+ui.header("Data", "The normalised tables behind every chart, built by the loaders from the five "
+          "source documents.")
+tables_tab, dictionary_tab, rejects_tab = st.tabs(["Tables", "Data dictionary", "Rejects"])
+
+with tables_tab:
+    name = st.selectbox("Table", data.TABLES, key="table", bind="query-params")
+    frame = data.table(name)
+    st.write(f"{len(frame)} rows")
+    st.dataframe(frame, width="stretch", hide_index=True)
+    c1, c2 = st.columns(2)
+    c1.download_button(f"Download {name}.csv",
+                       (DICTIONARY.parent / "processed" / f"{name}.csv").read_bytes(),
+                       file_name=f"{name}.csv", mime="text/csv", key="data_download",
+                       icon=":material/download:")
+    c2.download_button("Download every table (Excel workbook)",
+                       data.workbook(),
+                       file_name="migration-diplomacy-tables.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="data_workbook", icon=":material/grid_on:")
+
+with dictionary_tab:
+    st.markdown(DICTIONARY.read_text(encoding="utf-8"))
+
+with rejects_tab:
+    rejects = data.table("rejects")
+    st.write(f"{len(rejects)} source rows could not be loaded; each is explained in the data "
+             "dictionary.")
+    st.dataframe(rejects, width="stretch", hide_index=True)

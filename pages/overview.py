@@ -2,37 +2,53 @@
 
 from __future__ import annotations
 
-import plotly.express as px
 import streamlit as st
 
-from dashboard import charts, data
+from dashboard import charts, data, filters, navigation, ui
 
-st.title("Migration diplomacy at a glance")
-st.caption("Inter-state consultation mechanisms on migration (IOM overview), their 2017 "
-           "meetings, and USCIS RAIO international engagements.")
+ui.header("Migration diplomacy at a glance",
+          "Inter-state consultation mechanisms on migration (IOM overview), their 2017 "
+          "meetings, and USCIS RAIO international engagements.")
+chosen = filters.current()
 
-columns = st.columns(4)
-for column, (label, value) in zip(columns, data.headline_figures().items()):
+for column, (label, value) in zip(st.columns(4), data.headline_figures().items(), strict=True):
     column.metric(label, value)
 
 include = st.radio("Count participation as", ["Members only", "Members, observers and partners"],
-                   horizontal=True, key="overview_roles")
+                   horizontal=True, key="overview_roles", bind="query-params")
 roles = ("member",) if include == "Members only" else ("member", "observer", "partner")
-counts = data.membership_counts(roles)
-fig = charts.world_choropleth(
-    counts, value="mechanisms", hover="names",
-    title="How many mechanisms each country takes part in",
-    subtitle=f"{include}; {len(counts)} countries and territories",
-    source="IOM, Overview of the principal inter-state consultation mechanisms on migration",
-)
-charts.show(fig, "mechanisms-per-country")
+counts = data.membership_by_country(chosen.process_ids(), roles)
+if counts.empty:
+    ui.nothing_matches("mechanisms")
+else:
+    fig = charts.map_by_value(
+        counts, value="mechanisms", detail="detail", value_label="Mechanisms",
+        title="How many mechanisms each country takes part in",
+        subtitle=f"{chosen.describe()}; {include.lower()}; {len(counts)} countries and "
+                 "territories",
+        source="IOM, Overview of the principal inter-state consultation mechanisms on migration")
+    ui.country_links(charts.show(fig, charts.file_name("mechanisms per country", include),
+                                 key="overview_map"))
 
 per_month = data.meetings_per_month()
-bars = px.bar(per_month, x="month_label", y="meetings", color="dated",
-              color_discrete_sequence=charts.QUALITATIVE,
-              labels={"month_label": "", "meetings": "Meetings", "dated": "Date known to"})
-bars.update_layout(height=380, xaxis={"categoryorder": "array",
-                                      "categoryarray": list(dict.fromkeys(per_month.month_label))})
-charts.show(charts.finish(bars, "2017 meetings by month",
-                          "Meetings by start month; fuzzy dates shown separately",
-                          "IOM, 2017 calendar of ISCM meetings"), "meetings-per-month")
+bars = charts.bar(per_month, x="month_label", y="meetings", colour="dated",
+                  order=list(dict.fromkeys(per_month.month_label)),
+                  labels={"month_label": "", "meetings": "Meetings", "dated": "Date known to"},
+                  title="2017 meetings by month",
+                  subtitle="All 62 calendar entries by start month; fuzzy dates shown apart",
+                  source="IOM, 2017 calendar of ISCM meetings")
+charts.show(bars, "2017-meetings-per-month")
+
+st.subheader("Go further")
+links = st.columns(4)
+for column, (target, blurb) in zip(links * 2, [
+        (navigation.MEMBERSHIP, "Who belongs to which mechanism, and overlaps"),
+        (navigation.MEETINGS, "The 2017 calendar as a timeline, with .ics export"),
+        (navigation.ENGAGEMENTS, "USCIS offices' engagements and staffing"),
+        (navigation.COUNTRY, "Everything about one country"),
+        (navigation.MECHANISM, "Everything about one mechanism"),
+        (navigation.DOCUMENTS, "Bali Process actions and the RCM report"),
+        (navigation.DATA, "Every table, the dictionary and the rejects")], strict=False):
+    with column:
+        st.page_link(target)
+        st.caption(blurb)

@@ -1,0 +1,49 @@
+"""File exports: meetings as an iCalendar file, every table as one Excel workbook."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pandas as pd
+from icalendar import Calendar, Event
+
+PRODID = "-//Migration diplomacy dashboard//ISCM meetings//EN"
+
+
+def meetings_ics(meetings: pd.DataFrame) -> tuple[bytes, int]:
+    """(an .ics calendar of the meetings whose exact days are known, how many were left out).
+
+    One all-day event per meeting; tentative ones carry STATUS:TENTATIVE. Meetings known only to
+    a month, quarter or half-year, or not dated, are left out: a calendar entry would state a day
+    the source does not give. They stay in the CSV export.
+    meetings: one row per meeting (meeting_id, title, start_date, end_date, date_text,
+    date_precision, tentative, location_text, mechanisms).
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "ISCM meetings 2017")
+    exact = meetings[meetings.date_precision.eq("day") & meetings.start_date.ne("")]
+    for row in exact.itertuples():
+        event = Event()
+        event.add("uid", f"{row.meeting_id}@iscm-calendar")
+        event.add("summary", row.title)
+        event.add("dtstart", date.fromisoformat(row.start_date))
+        event.add("dtend", date.fromisoformat(row.end_date or row.start_date) + timedelta(days=1))
+        event.add("dtstamp", pd.Timestamp("2017-01-01", tz="UTC").to_pydatetime())
+        if row.location_text:
+            event.add("location", row.location_text)
+        event.add("description", f"{row.mechanisms}\nDate as written: {row.date_text}")
+        event.add("status", "TENTATIVE" if row.tentative else "CONFIRMED")
+        calendar.add_component(event)
+    return calendar.to_ical(), len(meetings) - len(exact)
+
+
+def workbook(tables: dict[str, pd.DataFrame]) -> bytes:
+    """One .xlsx workbook with a sheet per table (sheet names cut to Excel's 31 characters)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in tables.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()

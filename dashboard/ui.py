@@ -1,0 +1,67 @@
+"""Page furniture shared by every page: header with the marking, empty states, tables with
+downloads, and the links a selected country or mechanism offers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, navigation
+from dashboard.settings import SETTINGS
+
+
+def header(title: str, caption: str = "") -> None:
+    """Page title, the handling marking (when set) and a one-line caption."""
+    if SETTINGS.marking:
+        st.markdown(f":red[**{escape_markdown(SETTINGS.marking)}**]")
+    st.title(title)
+    if caption:
+        st.caption(caption)
+
+
+def escape_markdown(value: str) -> str:
+    """Text with markdown's special characters escaped, so it shows as written."""
+    special = "\\`*_{}[]<>()#+-.!|~:$"
+    return "".join("\\" + ch if ch in special else ch for ch in str(value))
+
+
+def nothing_matches(what: str) -> None:
+    """Say in words that the filters match nothing."""
+    st.info(f"No {what} match the current filters. Widen or reset the filters in the sidebar.")
+
+
+def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str,
+          height: int | str = "auto") -> None:
+    """A table of `columns` (column -> heading) with a CSV download of exactly what is shown."""
+    shown = frame[list(columns)].rename(columns=columns)
+    st.dataframe(shown, hide_index=True, width="stretch", height=height)
+    st.download_button(f"Download these {len(shown)} rows (CSV)",
+                       shown.to_csv(index=False).encode("utf-8"), file_name=f"{file_name}.csv",
+                       mime="text/csv", key=f"{key}_csv", icon=":material/download:")
+
+
+def country_links(codes: Sequence[str]) -> None:
+    """For countries clicked on a map: their profile, meetings they host, engagements there."""
+    names = data.country_names()
+    for iso3 in codes[:3]:
+        if iso3 not in names:
+            continue
+        cols = st.columns([2, 2, 2, 2])
+        cols[0].markdown(f"**Selected: {escape_markdown(names[iso3])}**")
+        cols[1].page_link(navigation.COUNTRY, label="Country profile",
+                          query_params={"country": names[iso3]}, icon=":material/flag:")
+        cols[2].page_link(navigation.MEETINGS, label="Meetings it hosts",
+                          query_params={"host": names[iso3]},
+                          icon=":material/calendar_month:")
+        cols[3].page_link(navigation.ENGAGEMENTS, label="USCIS engagements there",
+                          query_params={"where": names[iso3]}, icon=":material/handshake:")
+
+
+def country_finder(key: str = "find") -> str | None:
+    """A country search that highlights one country on the page's map; returns its ISO3."""
+    names = data.country_names()
+    return st.selectbox("Find a country on the map", list(names), index=None,
+                        format_func=names.get, key=key, bind="query-params",
+                        placeholder="Type a country name")

@@ -1,0 +1,80 @@
+"""Documents: the Bali Process action tracker and the RCM report on extra-regional migrants."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, ui
+
+BALI = "Bali Process Ad Hoc Group, progress report on the 2016–2017 work plan"
+RCM = "RCM, report of the fourth meeting of the ad-hoc working group on extra-regional migrants"
+
+ui.header("Documents", "Two reports read into tables: the Bali Process action tracker and the "
+          "RCM working group on extra-regional migrants.")
+bali_tab, rcm_tab = st.tabs(["Bali Process action tracker", "RCM extra-regional migrants"])
+
+with bali_tab:
+    items = data.table("action_items")
+    sections = list(dict.fromkeys(items.section))
+    statuses = list(dict.fromkeys(["completed", "ongoing", "dormant", "unknown"]
+                                  + sorted(set(items.status_category))))
+    c1, c2 = st.columns(2)
+    picked_sections = c1.multiselect("Heading", sections, key="bali_heading",
+                                     bind="query-params", placeholder="All headings")
+    picked_status = c2.multiselect("Status", [s for s in statuses if s in set(
+        items.status_category)], key="bali_status", bind="query-params",
+        placeholder="Any status")
+    shown = items[items.section.isin(picked_sections or sections)
+                  & items.status_category.isin(picked_status or statuses)]
+    st.caption("Status is sorted by rules on the report's own words (the evidence column says "
+               "which); \"unknown\" means no rule matched. The scraped report mixes its three "
+               "columns, so who and status are approximate: read the status text.")
+    if shown.empty:
+        ui.nothing_matches("actions")
+    else:
+        counts = shown.groupby(["section", "status_category"]).size().rename(
+            "actions").reset_index()
+        subtitle = "; ".join(filter(None, [", ".join(picked_sections),
+                                           ", ".join(picked_status)])) or "All 29 actions"
+        charts.show(charts.bar(counts, "section", "actions", colour="status_category",
+                               order=[s for s in sections if s in set(counts.section)],
+                               labels={"section": "", "actions": "Actions",
+                                       "status_category": "Status"},
+                               title="Bali Process actions by heading and status",
+                               subtitle=subtitle, source=BALI, horizontal=True),
+                    charts.file_name("bali actions", subtitle))
+        ui.table(shown, {"item": "Item", "section": "Heading", "action": "Action",
+                         "who": "Who", "status_category": "Status",
+                         "status_evidence": "Status rule matched", "status": "Status as written"},
+                 charts.file_name("bali process actions", subtitle), key="bali_table")
+
+with rcm_tab:
+    report = data.table("reports").iloc[0]
+    st.subheader(report.title)
+    st.caption(f"{report.start_date} to {report.end_date} · {report.place}")
+    people = data.table("report_participants")
+    countries = people[people.iso3 != ""]
+    names = data.country_names()
+    by_country = countries.assign(country=countries.iso3.map(names),
+                                  detail=countries.role.str.capitalize())
+    colours = {"member attending": "#0072B2", "special invitee": "#E69F00",
+               "observer": "#009E73", "funder": "#CC79A7"}
+    fig = charts.map_by_category(by_country, "role", "detail", colours=colours,
+                                 title="Who attended the RCM working group, July 2017",
+                                 subtitle=f"{len(by_country)} countries by capacity; "
+                                          f"organisations listed beside the map", source=RCM)
+    left, right = st.columns([3, 1])
+    with left:
+        ui.country_links(charts.show(fig, "rcm-extra-regional-2017-attendance", key="rcm_map"))
+    with right:
+        st.markdown("**Organisations**")
+        for row in people[people.organisation != ""].itertuples():
+            st.text(f"{row.organisation} ({row.role})")
+    report_items = data.table("report_items")
+    for section in dict.fromkeys(report_items.section):
+        if section == "Participants":
+            continue
+        with st.expander(section, expanded=section in ("Conclusions And Recommendations",
+                                                        "Next Steps")):
+            for text in report_items.loc[report_items.section == section, "text"]:
+                st.text("• " + text)

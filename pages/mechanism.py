@@ -1,0 +1,104 @@
+"""Mechanism profile: what it is, who takes part (map), why it carries its themes, its 2017
+meetings, past events and related USCIS engagements."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, ui
+
+SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
+
+ui.header("Mechanism profile")
+labels = data.process_labels()
+pid = st.selectbox("Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
+                   bind="query-params")
+process = data.table("processes").set_index("process_id").loc[pid]
+st.subheader(process["name"])
+
+facts = {"Kind": {"RCP": "Regional consultative process", "IRF": "Inter-regional forum",
+                  "Global": "Global process"}[process.kind],
+         "Region": process.region, "Founded": process.year_founded_text or "not stated",
+         "Chair": process.chair or "not stated", "Website": process.website or "not stated"}
+for column, (label, value) in zip(st.columns(len(facts)), facts.items(), strict=True):
+    column.markdown(f"**{label}**")
+    column.text(value)
+
+long = data.membership_long((pid,), tuple(data.ROLE_ORDER))
+by_country = data.membership_by_country((pid,), tuple(data.ROLE_ORDER))
+if process.open_to_all:
+    st.info("Open to all UN Member States: the overview lists no members, so none are mapped.")
+if not by_country.empty:
+    counts = long.role.value_counts()
+    fig = charts.map_by_category(
+        by_country, "role", "detail", colours=charts.ROLE_COLOURS,
+        title=f"Who takes part in {labels[pid]}",
+        subtitle="; ".join(f"{n} {r}{'s' if n > 1 else ''}" for r, n in counts.items()),
+        source=SOURCE)
+    ui.country_links(charts.show(fig, charts.file_name(labels[pid], "participants"),
+                                 key="mechanism_map"))
+
+left, right = st.columns(2)
+with left:
+    st.markdown("**Countries**")
+    if long.empty:
+        st.caption("None listed.")
+    else:
+        ui.table(long, {"country": "Country", "role": "Role", "note": "Note"},
+                 charts.file_name(labels[pid], "countries"), key="mechanism_countries",
+                 height=320)
+with right:
+    st.markdown("**Organisations**")
+    organisations = data.table("process_organisations")
+    organisations = organisations[organisations.process_id == pid]
+    if organisations.empty:
+        st.caption("None listed.")
+    else:
+        ui.table(organisations, {"organisation": "Organisation", "role": "Role"},
+                 charts.file_name(labels[pid], "organisations"), key="mechanism_organisations",
+                 height=320)
+    if process.membership_notes:
+        st.caption("Notes on membership, as written:")
+        st.text(process.membership_notes)
+
+st.subheader("Themes, and why")
+themes = data.themes_of("process")
+themes = themes[themes.entity_id == pid]
+theme_names = data.theme_labels()
+if themes.empty:
+    st.caption("No theme rule matched this mechanism's text.")
+for row in themes.itertuples():
+    st.markdown(f"**{ui.escape_markdown(theme_names[row.theme_id])}** — matched "
+                f"“{ui.escape_markdown(row.matched)}” in:")
+    st.text(row.evidence)
+
+for heading, column in [("Secretariat", "secretariat"), ("Description", "description"),
+                        ("Areas of focus", "areas"), ("Priorities", "priorities"),
+                        ("Agreements and declarations", "agreements")]:
+    if process[column]:
+        with st.expander(heading, expanded=column in ("description", "areas")):
+            st.text(process[column])
+
+st.subheader("2017 meetings")
+meetings = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), (pid,)))
+if meetings.empty:
+    st.caption("The 2017 calendar lists no meeting of this mechanism.")
+else:
+    ui.table(meetings, {"date_text": "Date as written", "title": "Meeting",
+                        "location_text": "Place", "tentative": "Tentative"},
+             charts.file_name(labels[pid], "2017 meetings"), key="mechanism_meetings")
+
+events = data.table("process_events")
+events = events[events.process_id == pid]
+if not events.empty:
+    st.subheader("Past events listed in the overview")
+    ui.table(events, {"date_text": "Date as written", "title": "Event", "place": "Place"},
+             charts.file_name(labels[pid], "past events"), key="mechanism_events")
+
+wide = data.engagements_wide()
+related = wide[wide.process_ids.apply(lambda v: pid in v)]
+if not related.empty:
+    st.subheader("Related USCIS engagements")
+    ui.table(related, {"office": "Office", "name": "Engagement", "frequency_text": "Frequency",
+                       "staffing_level": "Staffing level"},
+             charts.file_name(labels[pid], "uscis engagements"), key="mechanism_engagements")
