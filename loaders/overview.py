@@ -460,7 +460,8 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
     """Read the overview text into OverviewTables.
 
     process_ids is the reviewed table (process_id, name_starts, short_name) that gives each
-    mechanism its stable id and display label: a row whose English name starts with no listed prefix is rejected whole.
+    mechanism its stable id and display label: a row whose English name starts with no listed
+    prefix is rejected whole.
     """
     out = OverviewTables()
     reader = ParticipantReader(countries, groups, rejects)

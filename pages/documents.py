@@ -16,8 +16,8 @@ bali_tab, rcm_tab = st.tabs(["Bali Process action tracker", "RCM extra-regional 
 with bali_tab:
     items = data.table("action_items")
     sections = list(dict.fromkeys(items.section))
-    statuses = list(dict.fromkeys(["completed", "ongoing", "dormant", "unknown"]
-                                  + sorted(set(items.status_category))))
+    statuses = list(dict.fromkeys(["completed", "ongoing", "dormant", "unknown",
+                                   *sorted(set(items.status_category))]))
     c1, c2 = st.columns(2)
     picked_sections = c1.multiselect("Heading", sections, key="bali_heading",
                                      bind="query-params", placeholder="All headings")
