@@ -18,7 +18,6 @@ MODES = {"standard": "Standard", "present": "Presentation (for screenshots)"}
 
 present = st.query_params.get(charts.PRESENT_KEY) == "present"
 st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
-                   page_icon=":material/public:",
                    initial_sidebar_state="collapsed" if present else "auto",
                    menu_items={"Get help": None, "Report a bug": None,
                                "About": "Migration diplomacy dashboard: mechanisms, "

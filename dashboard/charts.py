@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -21,11 +23,16 @@ SEQUENTIAL = "Blues"
 # Okabe-Ito: distinguishable for colour-blind readers.
 QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
                "#000000"]
+STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "dormant": "#D55E00",
+                  "unknown": "#999999"}
 ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
                 "guest": "#CC79A7", "suspended": "#D55E00"}
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
 BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
 PRESENT_KEY = "mode"
+# Legends sit between the subtitle and the plot; finish() makes room for their rows.
+LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+          "title": {"text": ""}}
 
 
 def present_mode() -> bool:
@@ -45,32 +52,56 @@ def file_name(*parts: str) -> str:
 
 
 def finish(fig: go.Figure, title: str, subtitle: str, source: str,
-           height: int = 480) -> go.Figure:
-    """Put title, subtitle, source line, as-of date and marking inside the figure."""
+           height: int = 480, bottom: int = 80, legend_rows: int = 0) -> go.Figure:
+    """Put title, subtitle, source line, as-of date and marking inside the figure.
+
+    bottom: the bottom margin in pixels; the source line sits at its foot. legend_rows: rows
+    of a legend placed (LEGEND) between subtitle and plot.
+    """
     big = present_mode()
+    top = (100 if big else 85) + (34 if big else 28) * legend_rows
+    source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", 95)
+    bottom += 14 * (len(source_lines) - 1)
     fig.update_layout(
-        title={"text": f"<b>{text(title)}</b><br><sup>{text(subtitle)}</sup>", "x": 0.01,
-               "xanchor": "left", "font": {"size": 24 if big else 18}},
-        margin={"l": 10, "r": 10, "t": 90 if big else 75, "b": 80},
+        title={"text": f"<b>{text(title)}</b>", "x": 0.01, "xanchor": "left",
+               "font": {"size": 24 if big else 18},
+               "subtitle": {"text": text(subtitle), "font": {"size": 16 if big else 13,
+                                                             "color": "#444"}}},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 17 if big else 13},
         colorway=QUALITATIVE,
         height=int(height * (1.2 if big else 1)),
         paper_bgcolor="white",
     )
-    fig.add_annotation(text=text(f"Source: {source}. As of {SETTINGS.as_of}."), xref="paper",
-                       yref="paper", x=0, y=0, yshift=-50, xanchor="left", yanchor="top",
+    fig.add_annotation(text="<br>".join(text(line) for line in source_lines), xref="paper",
+                       yref="paper", x=0, y=0, yshift=-(bottom - 30), xanchor="left",
+                       yanchor="top", align="left",
                        showarrow=False, font={"size": 13 if big else 11, "color": "#444"})
     if SETTINGS.marking:
         fig.add_annotation(text=f"<b>{text(SETTINGS.marking)}</b>", xref="paper",
-                           yref="paper", x=1, y=1, yshift=60, xanchor="right", yanchor="bottom",
+                           yref="paper", x=1, y=1, yshift=top - 22, xanchor="right",
+                           yanchor="bottom",
                            showarrow=False, font={"size": 13, "color": "#B00020"})
     return fig
 
 
-def _geo_layout(fig: go.Figure) -> None:
+def centre_longitude(longitudes: Sequence[float]) -> float:
+    """Where to centre a world map: the circular mean of the shown places when they cluster
+    (so Pacific mechanisms are not split at the map's edge), else 10°E."""
+    values = np.radians(np.asarray([v for v in longitudes if v == v], dtype=float))
+    if len(values) == 0:
+        return 10.0
+    x, y = np.cos(values).mean(), np.sin(values).mean()
+    if np.hypot(x, y) < 0.75:
+        return 10.0
+    return round(float(np.degrees(np.arctan2(y, x))))
+
+
+def _geo_layout(fig: go.Figure, centre: float = 10.0) -> None:
     fig.update_geos(showframe=False, showcoastlines=False, projection_type="natural earth",
-                    projection_rotation={"lon": 10}, center={"lon": 10, "lat": 10},
-                    lataxis_range=[-58, 85], lonaxis_range=[-170, 190], resolution=50,
+                    projection_rotation={"lon": centre}, center={"lon": centre, "lat": 10},
+                    lataxis_range=[-58, 85], lonaxis_range=[centre - 180, centre + 180],
+                    resolution=50,
                     showcountries=True, countrycolor="#aaa", landcolor="#eee", showland=True,
                     showocean=False, bgcolor="white")
 
@@ -132,8 +163,9 @@ def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subti
     fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False))
     top = max(int(frame[value].max()) if len(frame) else 1, 1)
     fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top,
-                                 "colorbar": {"title": {"text": value_label}, "thickness": 14}})
-    return _finish_map(fig, title, subtitle, source, highlight)
+                                 "colorbar": {"title": {"text": value_label}, "thickness": 14,
+                                              "dtick": 1 if top <= 10 else None}})
+    return _finish_map(fig, title, subtitle, source, highlight, iso3=frame.iso3.tolist())
 
 
 def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
@@ -149,12 +181,14 @@ def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
         if not part.empty:
             traces.extend(_traces_for(part, {"fixed": colour}, detail, name.capitalize(), True))
     fig = go.Figure(traces)
-    fig.update_layout(legend={"orientation": "h", "y": 1.0, "x": 0.01, "yanchor": "bottom"})
-    return _finish_map(fig, title, subtitle, source, highlight)
+    fig.update_layout(legend=LEGEND)
+    return _finish_map(fig, title, subtitle, source, highlight, legend_rows=1,
+                       iso3=frame.iso3.tolist())
 
 
 def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
-                highlight: str | None) -> go.Figure:
+                highlight: str | None, legend_rows: int = 0,
+                iso3: Sequence[str] = ()) -> go.Figure:
     if highlight:
         point = data.map_points().set_index("iso3").loc[highlight]
         fig.add_trace(go.Scattergeo(lat=[point.lat], lon=[point.lon], mode="markers+text",
@@ -163,8 +197,10 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                                             "color": "#000", "line": {"width": 3}},
                                     hoverinfo="skip", showlegend=False,
                                     textfont={"size": 14, "color": "#000"}))
-    _geo_layout(fig)
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560)
+    points = data.map_points().set_index("iso3")
+    _geo_layout(fig, centre_longitude(points.lon.reindex(list(iso3)).tolist()))
+    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560,
+                  legend_rows=legend_rows)
 
 
 def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle: str,
@@ -184,26 +220,32 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
             marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
                     "color": QUALITATIVE[i % len(QUALITATIVE)], "opacity": 0.85,
                     "line": {"color": "white", "width": 1}}))
-    fig.update_layout(legend={"orientation": "h", "y": 1.0, "x": 0.01, "yanchor": "bottom"})
-    _geo_layout(fig)
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520)
+    fig.update_layout(legend=LEGEND)
+    _geo_layout(fig, centre_longitude(frame.lon.tolist()))
+    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520,
+                  legend_rows=0 if colour is None else 1)
 
 
 def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: str,
         colour: str | None = None, order: Sequence[str] | None = None,
-        labels: dict[str, str] | None = None, horizontal: bool = False) -> go.Figure:
-    """A bar chart in the house style; `order` fixes the category axis."""
+        labels: dict[str, str] | None = None, horizontal: bool = False,
+        colours: dict[str, str] | None = None) -> go.Figure:
+    """A bar chart in the house style; `order` fixes the category axis, `colours` maps
+    colour values to colours (others take the palette)."""
     fig = px.bar(frame, x=y if horizontal else x, y=x if horizontal else y, color=colour,
                  orientation="h" if horizontal else "v", labels=labels or {},
-                 color_discrete_sequence=QUALITATIVE, text_auto=True)
+                 color_discrete_sequence=QUALITATIVE, color_discrete_map=colours or {},
+                 text_auto=colour is None)
+    fig.update_traces(textangle=0, textposition="auto")
     if order is not None:
         axis = {"categoryorder": "array", "categoryarray": list(order)}
         fig.update_layout(yaxis=axis | {"autorange": "reversed"} if horizontal else {},
                           xaxis={} if horizontal else axis)
-    fig.update_layout(legend={"orientation": "h", "y": 1.0, "x": 0.01, "yanchor": "bottom"},
-                      bargap=0.25)
-    height = max(380, 60 + 32 * frame[x].nunique()) if horizontal else 420
-    return finish(fig, title, subtitle, source, height=height)
+    fig.update_layout(legend=LEGEND, bargap=0.25, xaxis_automargin=True, yaxis_automargin=True)
+    height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
+    rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
+    return finish(fig, title, subtitle, source, height=height, bottom=100,
+                  legend_rows=rows)
 
 
 def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
@@ -213,8 +255,12 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
                                texttemplate="%{text}", hovertemplate=(
                                    "%{y} and %{x}: %{z} shared<extra></extra>"),
                                colorbar={"thickness": 14}))
-    fig.update_layout(yaxis={"autorange": "reversed"}, xaxis={"tickangle": -40})
-    return finish(fig, title, subtitle, source, height=max(420, 160 + 34 * len(matrix)))
+    fig.update_layout(yaxis={"autorange": "reversed", "automargin": True},
+                      xaxis={"tickangle": -45, "automargin": True})
+    fig = finish(fig, title, subtitle, source, height=max(420, 260 + 24 * len(matrix)),
+                 bottom=190)
+    fig.update_layout(margin={"l": 170})
+    return fig
 
 
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
@@ -234,20 +280,29 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     fig = px.timeline(shown, x_start="start", x_end="finish", y="mechanism", color=colour,
                       pattern_shape="exact", pattern_shape_map={"exact dates": "",
                                                                 "fuzzy window": "/"},
-                      color_discrete_sequence=QUALITATIVE, custom_data=["hover"])
+                      color_discrete_sequence=QUALITATIVE, custom_data=["hover"],
+                      color_discrete_map={"All regions": "#999999", "No theme": "#999999"})
     fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>",
                       marker_line_width=0.5, marker_line_color="#333")
     for trace in fig.data:
-        if "fuzzy" in trace.name:
+        # px names traces "<colour>, <exact|fuzzy>": the legend shows each colour once; the
+        # hatching is explained by a legend entry of its own.
+        group, _, kind = trace.name.rpartition(", ")
+        trace.name, trace.legendgroup = group, group
+        if kind == "fuzzy window":
             trace.opacity = 0.45
+            trace.showlegend = False
+    fig.add_trace(go.Bar(x=[None], y=[None], name="fuzzy date: month, quarter or half-year",
+                         marker={"color": "#bbb", "pattern": {"shape": "/"}},
+                         showlegend=True))
     rows = frame.mechanism.nunique()
     fig.update_layout(
         xaxis={"range": ["2017-01-01", "2018-01-01"], "dtick": "M1", "tickformat": "%b",
-               "showgrid": True, "gridcolor": "#e5e5e5"},
-        yaxis={"title": "", "categoryorder": "category descending"},
-        legend={"orientation": "h", "y": 1.0, "x": 0.01, "yanchor": "bottom", "title": ""},
+               "showgrid": True, "gridcolor": "#e5e5e5", "type": "date"},
+        yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
+        legend={"orientation": "h", "x": 0, "y": -0.04, "yanchor": "top", "title": ""},
         bargap=0.3)
-    return finish(fig, title, subtitle, source, height=max(420, 170 + 26 * rows))
+    return finish(fig, title, subtitle, source, height=max(460, 230 + 26 * rows), bottom=150)
 
 
 def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:

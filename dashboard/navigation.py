@@ -9,17 +9,18 @@ import streamlit as st
 PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
 
 
-def _page(name: str, title: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(str(PAGES_DIR / f"{name}.py"), title=title, icon=icon, url_path=name,
-                   default=default)
+def _page(name: str, title: str, default: bool = False) -> st.Page:
+    # No page icons: Streamlit turns the current page's icon into the favicon and fetches a
+    # Material icon's SVG from the internet for it.
+    return st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name, default=default)
 
 
-OVERVIEW = _page("overview", "Overview", ":material/public:", default=True)
-MEMBERSHIP = _page("membership", "Membership map", ":material/map:")
-MEETINGS = _page("meetings", "2017 meetings", ":material/calendar_month:")
-ENGAGEMENTS = _page("engagements", "USCIS engagements", ":material/handshake:")
-COUNTRY = _page("country", "Country profile", ":material/flag:")
-MECHANISM = _page("mechanism", "Mechanism profile", ":material/hub:")
-DOCUMENTS = _page("documents", "Documents", ":material/description:")
-DATA = _page("data", "Data", ":material/table:")
+OVERVIEW = _page("overview", "Overview", default=True)
+MEMBERSHIP = _page("membership", "Membership map")
+MEETINGS = _page("meetings", "2017 meetings")
+ENGAGEMENTS = _page("engagements", "USCIS engagements")
+COUNTRY = _page("country", "Country profile")
+MECHANISM = _page("mechanism", "Mechanism profile")
+DOCUMENTS = _page("documents", "Documents")
+DATA = _page("data", "Data")
 ALL = [OVERVIEW, MEMBERSHIP, MEETINGS, ENGAGEMENTS, COUNTRY, MECHANISM, DOCUMENTS, DATA]

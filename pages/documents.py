@@ -41,7 +41,8 @@ with bali_tab:
                                labels={"section": "", "actions": "Actions",
                                        "status_category": "Status"},
                                title="Bali Process actions by heading and status",
-                               subtitle=subtitle, source=BALI, horizontal=True),
+                               subtitle=subtitle, source=BALI, horizontal=True,
+                               colours=charts.STATUS_COLOURS),
                     charts.file_name("bali actions", subtitle))
         ui.table(shown, {"item": "Item", "section": "Heading", "action": "Action",
                          "who": "Who", "status_category": "Status",

@@ -29,10 +29,11 @@ if not picked or not roles or by_country.empty:
 what = f"{chosen.describe()}; {', '.join(r + 's' for r in roles)}"
 if view == "Role":
     several = len(picked) > 1
-    shown = by_country.assign(category=by_country.role.where(
-        ~(several & by_country.role.eq("member") & by_country.mechanisms.gt(1)),
-        "member of several"))
-    colours = ({"member of several": "#003F7F"} if several else {}) | charts.ROLE_COLOURS
+    members = by_country.role.eq("member")
+    counted = by_country.mechanisms.gt(1).map({True: "member of several", False: "member of one"})
+    shown = by_country.assign(category=counted.where(members & several, by_country.role))
+    colours = ({"member of several": "#0072B2", "member of one": "#56B4E9"} if several
+               else {}) | charts.ROLE_COLOURS
     fig = charts.map_by_category(shown, "category", "detail", colours=colours,
                                  title=f"Membership of {len(picked)} mechanisms by role",
                                  subtitle=f"{what}; {len(shown)} countries and territories",
@@ -47,7 +48,7 @@ else:
                               subtitle=f"{what}; {len(shown)} countries and territories",
                               source=SOURCE, highlight=found)
 
-map_column, table_column = st.columns([3, 2])
+map_column, table_column = st.columns([2, 1])
 with map_column:
     clicked = charts.show(fig, charts.file_name("membership", chosen.describe(), view),
                           key="membership_map")
