@@ -14,7 +14,9 @@ import streamlit as st  # noqa: E402
 
 from dashboard import charts, filters, navigation  # noqa: E402
 
-MODES = {"standard": "Standard", "present": "Presentation (for screenshots)"}
+# The options are the URL words themselves (?mode=present): a bound widget's URL value is its
+# option's label.
+MODES = ["standard", "present"]
 
 present = st.query_params.get(charts.PRESENT_KEY) == "present"
 st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
@@ -25,7 +27,7 @@ st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
 page = st.navigation(navigation.ALL)
 filters.sidebar()
 with st.sidebar:
-    st.radio("Display", list(MODES), format_func=MODES.get, key=charts.PRESENT_KEY,
-             bind="query-params", help="Presentation mode hides chart toolbars, collapses "
+    st.radio("Display", MODES, key=charts.PRESENT_KEY, bind="query-params",
+             captions=["", "for screenshots"], help="Presentation mode hides chart toolbars, collapses "
              "this sidebar and enlarges chart text for screenshots.")
 page.run()

@@ -50,7 +50,7 @@ def country_links(codes: Sequence[str]) -> None:
             continue
         cols = st.columns([2, 2, 2, 2])
         cols[0].markdown(f"**Selected: {escape_markdown(names[iso3])}**")
-        cols[1].page_link(navigation.COUNTRY, label="Country profile",
+        cols[1].page_link(navigation.COUNTRY, label=f"Profile of {names[iso3]}",
                           query_params={"country": names[iso3]}, icon=":material/flag:")
         cols[2].page_link(navigation.MEETINGS, label="Meetings it hosts",
                           query_params={"host": names[iso3]},

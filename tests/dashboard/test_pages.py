@@ -1,40 +1,139 @@
-"""Every page renders without an exception; controls change what they should."""
+"""Every page through the real router (dashboard/app.py): renders without an exception,
+filters change the counts they should, URL query parameters set the filters."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = [str(ROOT / "pages" / "overview.py"), str(ROOT / "pages" / "data.py")]
-OVERVIEW, DATA = PAGES
+APP = str(ROOT / "dashboard" / "app.py")
+PAGES = ["overview", "membership", "meetings", "engagements", "country", "mechanism",
+         "documents", "data"]
+
+
+def open_page(name: str, **query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(f"../pages/{name}.py").run()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(i.value for i in at.info)
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders(page):
-    at = AppTest.from_file(page, default_timeout=60).run()
+def test_page_renders_without_exception(page):
+    at = open_page(page)
     assert not at.exception
+    assert at.title, f"{page} has no title"
 
 
 def test_overview_headlines_come_from_the_tables(built):
-    at = AppTest.from_file(OVERVIEW, default_timeout=60).run()
+    at = open_page("overview")
     values = {m.label: m.value for m in at.metric}
     assert values["Mechanisms"] == str(len(built.tables["processes"]))
     assert values["2017 meetings"] == str(len(built.tables["meetings"]))
+    assert values["USCIS engagements"] == str(len(built.tables["engagements"]))
 
 
-def test_overview_role_switch_counts_more_countries():
-    at = AppTest.from_file(OVERVIEW, default_timeout=60).run()
+def test_overview_role_switch_changes_the_map():
+    at = open_page("overview")
     members_only = at.get("plotly_chart")[0].proto.spec
     at.radio(key="overview_roles").set_value("Members, observers and partners").run()
-    with_observers = at.get("plotly_chart")[0].proto.spec
-    assert members_only != with_observers
+    assert at.get("plotly_chart")[0].proto.spec != members_only
     assert not at.exception
 
 
+def _memberships(built, regions: list[str], roles: list[str]) -> pd.DataFrame:
+    p = built.tables["processes"]
+    m = built.tables["memberships"]
+    ids = p.loc[p.region.isin(regions), "process_id"] if regions else p.process_id
+    return m[m.process_id.isin(ids) & m.role.isin(roles)]
+
+
+@pytest.mark.parametrize("regions", [[], ["Africa"], ["Africa", "Asia and Oceania"]])
+def test_region_filter_from_the_url_changes_membership_counts(built, regions):
+    at = open_page("membership", region=regions) if regions else open_page("membership")
+    expected = _memberships(built, regions, ["member", "observer", "partner"])
+    assert at.multiselect(key="region").value == regions
+    assert f"**{expected.iso3.nunique()} countries, {len(expected)} memberships**" in texts(at)
+
+
+def test_unknown_url_value_is_ignored(built):
+    at = open_page("membership", region=["Atlantis"])
+    assert at.multiselect(key="region").value == []
+    assert not at.exception
+
+
+def test_filter_that_matches_nothing_says_so():
+    # URL values are the labels the widgets show ("Global processes", "Member").
+    at = open_page("membership", kind=["Global processes"], roles=["Member"])
+    assert "No memberships match the current filters" in texts(at)
+    assert not at.exception
+
+
+def test_reset_clears_the_shared_filters():
+    at = open_page("membership", region=["Africa"], theme=["Trafficking in persons"])
+    at.button(key="reset_filters").click().run()
+    assert at.multiselect(key="region").value == []
+    assert at.multiselect(key="theme").value == []
+
+
+def test_meetings_status_filter(built):
+    m = built.tables["meetings"]
+    at = open_page("meetings")
+    assert f"**{len(m)} meetings**" in texts(at)
+    at.selectbox(key="status").set_value("tentative").run()
+    assert f"**{int(m.tentative.sum())} meetings**" in texts(at)
+
+
+def test_meetings_host_filter_from_the_url(built):
+    m = built.tables["meetings"]
+    at = open_page("meetings", host=["Switzerland"])
+    assert f"**{int((m.iso3 == 'CHE').sum())} meetings**" in texts(at)
+
+
+def test_engagements_office_filter(built):
+    e = built.tables["engagements"]
+    at = open_page("engagements")
+    assert {m.label: m.value for m in at.metric}["Engagements"] == str(len(e))
+    at.multiselect(key="office").set_value(["APAC"]).run()
+    assert {m.label: m.value for m in at.metric}["Engagements"] == str(
+        int((e.office == "APAC").sum()))
+
+
+def test_country_profile_from_the_url(built):
+    m = built.tables["memberships"]
+    at = open_page("country", country="Mexico")
+    values = {x.label: x.value for x in at.metric}
+    assert values["Mechanisms as member"] == str(int(((m.iso3 == "MEX")
+                                                      & (m.role == "member")).sum()))
+
+
+def test_mechanism_profile_from_the_url(built):
+    at = open_page("mechanism", mechanism_profile="PIDC")
+    assert at.selectbox(key="mechanism_profile").value == "pidc"
+    assert "Pacific Immigration" in "\n".join(s.value for s in at.subheader)
+
+
 def test_data_page_shows_chosen_table(built):
-    at = AppTest.from_file(DATA, default_timeout=60).run()
-    at.selectbox(key="data_table").set_value("meetings").run()
-    assert any(f"{len(built.tables['meetings'])} rows" in m.value for m in at.markdown)
+    at = open_page("data")
+    at.selectbox(key="table").set_value("meetings").run()
+    assert f"{len(built.tables['meetings'])} rows" in texts(at)
+
+
+def test_presentation_mode_hides_the_chart_toolbar():
+    at = open_page("overview", mode="present")
+    assert '"displayModeBar": false' in at.get("plotly_chart")[0].proto.config
+
+
+def test_source_text_is_never_rendered_as_html():
+    code = [p.read_text() for p in (ROOT / "pages").glob("*.py")]
+    code += [p.read_text() for p in (ROOT / "dashboard").glob("*.py")]
+    assert not any("unsafe_allow_html" in c or "st.html(" in c for c in code)

@@ -1,17 +1,38 @@
-"""The app in headless Chromium against `streamlit run` on loopback."""
+"""The app in headless Chromium against `streamlit run` on loopback: every page draws its
+charts offline, filters travel in the URL, a map click offers the country's profile."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from tests.conftest import ARTIFACTS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+CHOROPLETH = "path.choroplethlocation"
+POINTS = "g.trace.scattergeo path.point"
+BARS = ".barlayer path"
+
+# (screenshot name, path and query, selector that must be drawn, at least how many)
+PAGES = [
+    ("overview", "", CHOROPLETH, 150),
+    ("membership", "membership", CHOROPLETH, 150),
+    ("membership-africa", "membership?region=Africa&view=Number+of+mechanisms", CHOROPLETH,
+     40),
+    ("meetings", "meetings", BARS, 50),
+    ("meetings-hosts", "meetings", POINTS, 20),
+    ("engagements", "engagements", POINTS, 5),
+    ("country", "country?country=Mexico", CHOROPLETH, 20),
+    ("mechanism-pidc", "mechanism?mechanism_profile=PIDC", POINTS, 15),
+    ("mechanism-cmc", "mechanism?mechanism_profile=CMC", POINTS, 10),
+    ("documents", "documents", BARS, 6),
+    ("data", "data", "[data-testid='stDataFrame']", 1),
+]
 
 
 @pytest.fixture(scope="module")
@@ -26,23 +47,76 @@ def browser():
         b.close()
 
 
-@pytest.mark.e2e
-@pytest.mark.parametrize(("path", "shapes"), [("overview", 150), ("data", 0)])
-def test_page_draws_offline(browser, app_url, path, shapes):
-    outside: list[str] = []
-    page = browser.new_page(viewport={"width": 1400, "height": 1600})
+def open_page(browser, url: str, outside: list[str]) -> Page:
+    page = browser.new_page(viewport={"width": 1500, "height": 2400})
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(LOCAL) else None)
-    page.goto(f"{app_url}/{path}")
+    page.goto(url)
     page.wait_for_selector("[data-testid='stApp']", timeout=30000)
-    if shapes:
-        page.wait_for_function(
-            f"document.querySelectorAll('path.choroplethlocation').length >= {shapes}",
-            timeout=30000)
-    else:
-        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
-    page.wait_for_timeout(1000)
+    return page
+
+
+def wait_for(page: Page, selector: str, at_least: int) -> None:
+    page.wait_for_function(
+        f"document.querySelectorAll({selector!r}).length >= {at_least}", timeout=45000)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("name", "path", "selector", "at_least"), PAGES,
+                         ids=[p[0] for p in PAGES])
+def test_page_draws_offline(browser, app_url, name, path, selector, at_least):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/{path}", outside)
+    wait_for(page, selector, at_least)
+    page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{path}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
+    body = page.inner_text("body")
+    assert "nan" not in body.split(), "a missing value is shown as 'nan'"
+    assert outside == []
+    page.close()
+
+
+@pytest.mark.e2e
+def test_filters_stay_in_the_url_across_pages(browser, app_url):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/membership?region=Africa", outside)
+    wait_for(page, CHOROPLETH, 40)
+    page.get_by_role("link", name="2017 meetings").first.click()
+    page.wait_for_url("**/meetings?*", timeout=30000)
+    assert "region=Africa" in page.url
+    wait_for(page, BARS, 3)
+    assert outside == []
+    page.close()
+
+
+@pytest.mark.e2e
+def test_clicking_a_country_offers_its_profile(browser, app_url):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/membership?region=Africa", outside)
+    wait_for(page, CHOROPLETH, 40)
+    page.wait_for_timeout(1000)
+    shapes = page.locator(CHOROPLETH)
+    box = next(b for i in range(shapes.count())
+               if (b := shapes.nth(i).bounding_box()) and b["width"] > 40 and b["height"] > 40)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text("Selected:").first.wait_for(timeout=30000)
+    selected = page.get_by_text("Selected:").first.inner_text().removeprefix("Selected: ")
+    page.get_by_role("link", name=f"Profile of {selected}").click()
+    page.get_by_text("Mechanisms as member").first.wait_for(timeout=30000)
+    page.wait_for_url("**country=*", timeout=30000)
+    assert f"country={selected}" in unquote_plus(page.url)
+    assert outside == []
+    page.close()
+
+
+@pytest.mark.e2e
+def test_presentation_mode_hides_toolbars(browser, app_url):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/?mode=present", outside)
+    wait_for(page, CHOROPLETH, 150)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "overview-present.png"), full_page=True)
+    assert page.locator(".modebar-container .modebar").count() == 0
     assert outside == []
     page.close()

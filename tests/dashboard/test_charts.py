@@ -1,0 +1,71 @@
+"""Chart helpers: title, subtitle, source and marking inside the figure; map traces; text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard import charts
+from dashboard.settings import Settings
+
+
+def annotations(fig: go.Figure) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+def test_finish_puts_title_subtitle_and_source_in_the_figure(monkeypatch):
+    monkeypatch.setattr(charts, "SETTINGS", Settings(marking="", as_of="2017"))
+    fig = charts.finish(go.Figure(), "Title <x>", "Only Africa", "IOM")
+    assert fig.layout.title.text == "<b>Title &lt;x&gt;</b>"
+    assert fig.layout.title.subtitle.text == "Only Africa"
+    assert annotations(fig) == ["Source: IOM. As of 2017."]
+
+
+def test_marking_appears_on_every_chart_when_set(monkeypatch):
+    monkeypatch.setattr(charts, "SETTINGS", Settings(marking="UNCLASSIFIED", as_of="2017"))
+    fig = charts.finish(go.Figure(), "T", "S", "IOM")
+    assert "<b>UNCLASSIFIED</b>" in annotations(fig)
+
+
+def test_long_source_lines_wrap():
+    fig = charts.finish(go.Figure(), "T", "S", "word " * 60)
+    assert "<br>" in annotations(fig)[0]
+
+
+def test_map_draws_kosovo_from_natural_earth_and_small_states_as_circles():
+    frame = pd.DataFrame({"iso3": ["FRA", "XKX", "TUV"], "country": ["France", "Kosovo",
+                                                                      "Tuvalu"],
+                          "n": [3, 1, 2], "detail": ["a", "b", "c"]})
+    fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM")
+    kinds = [(type(t).__name__, tuple(t.customdata)) for t in fig.data]
+    assert ("Choropleth", ("FRA", "TUV")) in kinds  # TUV has no outline: a circle only
+    assert ("Choropleth", ("XKX",)) in kinds
+    assert ("Scattergeo", ("XKX", "TUV")) in kinds
+    geojson = next(t.geojson for t in fig.data if t.geojson is not None)
+    assert [f["properties"]["id"] for f in geojson["features"]] == ["XKX"]
+
+
+def test_hover_text_escapes_markup():
+    frame = pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
+                          "detail": ["<script>x</script>"]})
+    fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM")
+    assert "&lt;script&gt;" in fig.data[0].text[0]
+
+
+@pytest.mark.parametrize(("lons", "centre"), [
+    ([], 10.0), ([-75, 2, 100, 150, -120], 10.0), ([170, -175, 178, 160], 173)])  # -175 is 185: mean 173.25
+def test_maps_centre_on_clustered_places(lons, centre):
+    assert charts.centre_longitude(lons) == centre
+
+
+@given(st.lists(st.floats(-180, 180), min_size=1, max_size=30))
+def test_centre_is_always_a_longitude(lons):
+    assert -180 <= charts.centre_longitude(lons) <= 180
+
+
+def test_file_names_are_slugs():
+    assert charts.file_name("Membership", "Africa; members, observers") == \
+        "membership-africa-members-observers"

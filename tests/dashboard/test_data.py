@@ -1,0 +1,77 @@
+"""Query helpers: the filters' semantics on small, readable examples and the real tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import data
+
+
+def test_shared_filters_intersect_and_empty_means_all(built):
+    p = built.tables["processes"]
+    assert data.selected_processes() == tuple(p.process_id)
+    africa = data.selected_processes(regions=("Africa",))
+    assert set(africa) == set(p.loc[p.region == "Africa", "process_id"])
+    assert data.selected_processes(regions=("Africa",), kinds=("Global",)) == ()
+    assert data.selected_processes(mechanisms=("pidc", "igc"), kinds=("RCP",)) == ("pidc", "igc")
+
+
+def test_a_country_shows_its_strongest_role_and_every_mechanism():
+    # Algeria: member of several mechanisms, observer of the Rabat Process.
+    by_country = data.membership_by_country(("rabat-process", "5plus5-dialogue"),
+                                            ("member", "observer"))
+    algeria = by_country.set_index("iso3").loc["DZA"]
+    assert algeria.role == "member"
+    assert algeria.mechanisms == 2
+    assert algeria.detail == "Member: 5+5 Dialogue; Observer: Rabat Process"
+
+
+def test_shared_members_diagonal_is_each_mechanisms_size(built):
+    m = built.tables["memberships"]
+    matrix = data.shared_members(("pidc", "cmc", "bali-process"))
+    sizes = m[m.role == "member"].groupby("process_id").iso3.nunique()
+    assert matrix.loc["PIDC", "PIDC"] == sizes["pidc"] == 23
+    assert matrix.loc["CMC", "CMC"] == sizes["cmc"] == 17
+    assert matrix.loc["PIDC", "Bali Process"] == matrix.loc["Bali Process", "PIDC"]
+
+
+def long_meetings() -> pd.DataFrame:
+    return pd.DataFrame({
+        "meeting_id": ["a", "b", "c", "d"],
+        "process_id": ["igc", "rcm", "", "igc"],
+        "for_all_mechanisms": [False, False, True, False],
+        "start": pd.to_datetime(["2017-03-01", "2017-07-01", "2017-10-10", None]),
+        "end": pd.to_datetime(["2017-03-02", "2017-09-30", "2017-10-11", None]),
+        "iso3": ["CHE", "MEX", "CHE", ""],
+        "tentative": [False, True, False, True],
+    })
+
+
+def test_month_filter_keeps_overlapping_windows_and_undated_meetings():
+    kept = data.filter_meetings(long_meetings(), None, months=(8, 8))
+    assert list(kept.meeting_id) == ["b", "d"]  # b's July–September window overlaps August
+
+
+def test_mechanism_filter_keeps_meetings_for_all_mechanisms():
+    kept = data.filter_meetings(long_meetings(), ("igc",))
+    assert list(kept.meeting_id) == ["a", "c", "d"]
+
+
+def test_host_and_status_filters():
+    assert list(data.filter_meetings(long_meetings(), None, hosts=("CHE",)).meeting_id) == \
+        ["a", "c"]
+    assert list(data.filter_meetings(long_meetings(), None, tentative="tentative")
+                .meeting_id) == ["b", "d"]
+
+
+def test_engagement_filters_match_any_picked_value(built):
+    wide = data.engagements_wide()
+    assert len(wide) == len(built.tables["engagements"])
+    igc = data.filter_engagements(wide, mechanisms=("igc",))
+    linked = built.tables["engagement_processes"]
+    assert set(igc.engagement_id) == set(linked.loc[linked.process_id == "igc",
+                                                    "engagement_id"])
+    countries = built.tables["engagement_countries"]
+    in_canada = data.filter_engagements(wide, countries=("CAN",))
+    assert set(in_canada.engagement_id) == set(countries.loc[countries.iso3 == "CAN",
+                                                             "engagement_id"])
