@@ -28,6 +28,7 @@ page = st.navigation(navigation.ALL)
 filters.sidebar()
 with st.sidebar:
     st.radio("Display", MODES, key=charts.PRESENT_KEY, bind="query-params",
-             captions=["", "for screenshots"], help="Presentation mode hides chart toolbars, collapses "
-             "this sidebar and enlarges chart text for screenshots.")
+             captions=["", "for screenshots"],
+             help="Presentation mode hides chart toolbars, collapses this sidebar and "
+                  "enlarges chart text for screenshots.")
 page.run()
