@@ -61,7 +61,7 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
     big = present_mode()
     top = (100 if big else 85) + (34 if big else 28) * legend_rows
     source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", 95)
-    bottom += 14 * (len(source_lines) - 1)
+    bottom += (18 if big else 14) * (len(source_lines) - 1)
     fig.update_layout(
         title={"text": f"<b>{text(title)}</b>", "x": 0.01, "xanchor": "left",
                "font": {"size": 24 if big else 18},
@@ -74,8 +74,8 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
         paper_bgcolor="white",
     )
     fig.add_annotation(text="<br>".join(text(line) for line in source_lines), xref="paper",
-                       yref="paper", x=0, y=0, yshift=-(bottom - 30), xanchor="left",
-                       yanchor="top", align="left",
+                       yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
+                       yanchor="bottom", align="left",
                        showarrow=False, font={"size": 13 if big else 11, "color": "#444"})
     if SETTINGS.marking:
         fig.add_annotation(text=f"<b>{text(SETTINGS.marking)}</b>", xref="paper",
@@ -85,25 +85,56 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
     return fig
 
 
+CLUSTERED = 0.75  # mean resultant length above which places count as one cluster
+
+
+def _resultant(longitudes: Sequence[float]) -> tuple[float, float]:
+    values = np.radians(np.asarray([v for v in longitudes if v == v], dtype=float))
+    if len(values) == 0:
+        return 0.0, 10.0
+    x, y = np.cos(values).mean(), np.sin(values).mean()
+    return float(np.hypot(x, y)), float(np.degrees(np.arctan2(y, x)))
+
+
 def centre_longitude(longitudes: Sequence[float]) -> float:
     """Where to centre a world map: the circular mean of the shown places when they cluster
     (so Pacific mechanisms are not split at the map's edge), else 10°E."""
-    values = np.radians(np.asarray([v for v in longitudes if v == v], dtype=float))
-    if len(values) == 0:
-        return 10.0
-    x, y = np.cos(values).mean(), np.sin(values).mean()
-    if np.hypot(x, y) < 0.75:
-        return 10.0
-    return round(float(np.degrees(np.arctan2(y, x))))
+    length, mean = _resultant(longitudes)
+    return round(mean) if length >= CLUSTERED else 10.0
 
 
-def _geo_layout(fig: go.Figure, centre: float = 10.0) -> None:
+def clustered(longitudes: Sequence[float]) -> bool:
+    """True when the places sit in one part of the world, so the map can zoom to them."""
+    return _resultant(longitudes)[0] >= CLUSTERED
+
+
+def zoom_ranges(lats: Sequence[float], lons: Sequence[float], centre: float
+                ) -> tuple[list[float], list[float]]:
+    """(lataxis range, lonaxis range) that frame the places with a margin, at least 70° wide
+    and 40° tall; longitudes are measured from `centre` so a Pacific cluster stays whole."""
+    offsets = [((lon - centre + 180) % 360) - 180 for lon in lons]
+    lo, hi = min(offsets) - 12, max(offsets) + 12
+    if hi - lo < 70:
+        lo, hi = (lo + hi) / 2 - 35, (lo + hi) / 2 + 35
+    south, north = min(lats) - 8, max(lats) + 8
+    if north - south < 40:
+        south, north = (south + north) / 2 - 20, (south + north) / 2 + 20
+    return [max(south, -60), min(north, 85)], [centre + lo, centre + hi]
+
+
+def _geo_layout(fig: go.Figure, centre: float = 10.0,
+                bounds: tuple[list[float], list[float]] | None = None) -> None:
     fig.update_geos(showframe=False, showcoastlines=False, projection_type="natural earth",
                     projection_rotation={"lon": centre}, center={"lon": centre, "lat": 10},
                     lataxis_range=[-58, 85], lonaxis_range=[centre - 180, centre + 180],
                     resolution=50,
                     showcountries=True, countrycolor="#aaa", landcolor="#eee", showland=True,
                     showocean=False, bgcolor="white")
+    if bounds is not None:
+        # plotly's fitbounds did not zoom with these outlines; the ranges are set instead.
+        lat_range, lon_range = bounds
+        fig.update_geos(lataxis_range=lat_range, lonaxis_range=lon_range,
+                        center={"lon": centre, "lat": sum(lat_range) / 2})
 
 
 def _hover(frame: pd.DataFrame, detail: str) -> list[str]:
@@ -170,10 +201,11 @@ def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subti
 
 def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
                     subtitle: str, source: str, colours: dict[str, str],
-                    highlight: str | None = None) -> go.Figure:
+                    highlight: str | None = None, zoom: bool = False) -> go.Figure:
     """World map with one colour per category (legend in `colours`' order).
 
-    frame: iso3, country, `category`, `detail` (hover line).
+    frame: iso3, country, `category`, `detail` (hover line). zoom: fit the map to the
+    countries when they sit in one part of the world.
     """
     traces: list[go.BaseTraceType] = []
     for name, colour in colours.items():
@@ -183,12 +215,12 @@ def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
     fig = go.Figure(traces)
     fig.update_layout(legend=LEGEND)
     return _finish_map(fig, title, subtitle, source, highlight, legend_rows=1,
-                       iso3=frame.iso3.tolist())
+                       iso3=frame.iso3.tolist(), zoom=zoom)
 
 
 def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                 highlight: str | None, legend_rows: int = 0,
-                iso3: Sequence[str] = ()) -> go.Figure:
+                iso3: Sequence[str] = (), zoom: bool = False) -> go.Figure:
     if highlight:
         point = data.map_points().set_index("iso3").loc[highlight]
         fig.add_trace(go.Scattergeo(lat=[point.lat], lon=[point.lon], mode="markers+text",
@@ -197,8 +229,11 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                                             "color": "#000", "line": {"width": 3}},
                                     hoverinfo="skip", showlegend=False,
                                     textfont={"size": 14, "color": "#000"}))
-    points = data.map_points().set_index("iso3")
-    _geo_layout(fig, centre_longitude(points.lon.reindex(list(iso3)).tolist()))
+    places = data.map_points().set_index("iso3").reindex(list(iso3)).dropna(subset=["lat"])
+    centre = centre_longitude(places.lon.tolist())
+    bounds = (zoom_ranges(places.lat.tolist(), places.lon.tolist(), centre)
+              if zoom and len(places) and clustered(places.lon.tolist()) else None)
+    _geo_layout(fig, centre, bounds)
     return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560,
                   legend_rows=legend_rows)
 

@@ -63,7 +63,8 @@ with rcm_tab:
     fig = charts.map_by_category(by_country, "role", "detail", colours=colours,
                                  title="Who attended the RCM working group, July 2017",
                                  subtitle=f"{len(by_country)} countries by capacity; "
-                                          f"organisations listed beside the map", source=RCM)
+                                          f"organisations listed beside the map", source=RCM,
+                                 zoom=True)
     left, right = st.columns([3, 1])
     with left:
         ui.country_links(charts.show(fig, "rcm-extra-regional-2017-attendance", key="rcm_map"))

@@ -19,10 +19,14 @@ st.subheader(process["name"])
 facts = {"Kind": {"RCP": "Regional consultative process", "IRF": "Inter-regional forum",
                   "Global": "Global process"}[process.kind],
          "Region": process.region, "Founded": process.year_founded_text or "not stated",
-         "Chair": process.chair or "not stated", "Website": process.website or "not stated"}
+         "Website": process.website or "not stated"}
 for column, (label, value) in zip(st.columns(len(facts)), facts.items(), strict=True):
     column.markdown(f"**{label}**")
     column.text(value)
+st.markdown("**Chair**")
+st.text(" ".join(filter(None, [process.chair or "Not stated.",
+                               f"Incoming: {process.incoming_chair}"
+                               if process.incoming_chair else ""])))
 
 long = data.membership_long((pid,), tuple(data.ROLE_ORDER))
 by_country = data.membership_by_country((pid,), tuple(data.ROLE_ORDER))
@@ -34,7 +38,7 @@ if not by_country.empty:
         by_country, "role", "detail", colours=charts.ROLE_COLOURS,
         title=f"Who takes part in {labels[pid]}",
         subtitle="; ".join(f"{n} {r}{'s' if n > 1 else ''}" for r, n in counts.items()),
-        source=SOURCE)
+        source=SOURCE, zoom=True)
     ui.country_links(charts.show(fig, charts.file_name(labels[pid], "participants"),
                                  key="mechanism_map"))
 

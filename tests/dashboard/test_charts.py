@@ -70,3 +70,15 @@ def test_centre_is_always_a_longitude(lons):
 def test_file_names_are_slugs():
     assert charts.file_name("Membership", "Africa; members, observers") == \
         "membership-africa-members-observers"
+
+
+def test_zoom_frames_a_pacific_cluster_without_splitting_it():
+    lat_range, lon_range = charts.zoom_ranges([-14, -18, 13], [-171, 178, 144], centre=175)
+    assert lon_range[0] < 144 and lon_range[1] > 189  # -171 is 189 east of the date line
+    assert lat_range[0] < -18 and lat_range[1] > 13
+
+
+def test_zoom_keeps_a_minimum_extent_for_one_place():
+    lat_range, lon_range = charts.zoom_ranges([10], [-61], centre=-61)
+    assert lon_range[1] - lon_range[0] == 70
+    assert lat_range[1] - lat_range[0] == 40
