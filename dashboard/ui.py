@@ -36,6 +36,9 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
           height: int | str = "auto") -> None:
     """A table of `columns` (column -> heading) with a CSV download of exactly what is shown."""
     shown = frame[list(columns)].rename(columns=columns)
+    # A missing number shows as an empty cell, never as "nan" or "None"; 2.0 shows as 2.
+    for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
+        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
     st.dataframe(shown, hide_index=True, width="stretch", height=height)
     st.download_button(f"Download these {len(shown)} rows (CSV)",
                        shown.to_csv(index=False).encode("utf-8"), file_name=f"{file_name}.csv",

@@ -14,8 +14,12 @@ chosen = filters.current()
 for column, (label, value) in zip(st.columns(4), data.headline_figures().items(), strict=True):
     column.metric(label, value)
 
-include = st.radio("Count participation as", ["Members only", "Members, observers and partners"],
-                   horizontal=True, key="overview_roles", bind="query-params")
+left, right = st.columns([3, 2])
+include = left.radio("Count participation as",
+                     ["Members only", "Members, observers and partners"], horizontal=True,
+                     key="overview_roles", bind="query-params")
+with right:
+    found = ui.country_finder()
 roles = ("member",) if include == "Members only" else ("member", "observer", "partner")
 counts = data.membership_by_country(chosen.process_ids(), roles)
 if counts.empty:
@@ -26,9 +30,11 @@ else:
         title="How many mechanisms each country takes part in",
         subtitle=f"{chosen.describe()}; {include.lower()}; {len(counts)} countries and "
                  "territories",
-        source="IOM, Overview of the principal inter-state consultation mechanisms on migration")
-    ui.country_links(charts.show(fig, charts.file_name("mechanisms per country", include),
-                                 key="overview_map"))
+        source="IOM, Overview of the principal inter-state consultation mechanisms on migration",
+        highlight=found)
+    clicked = charts.show(fig, charts.file_name("mechanisms per country", include),
+                          key="overview_map")
+    ui.country_links(clicked or ([found] if found else []))
 
 per_month = data.meetings_per_month()
 bars = charts.bar(per_month, x="month_label", y="meetings", colour="dated",

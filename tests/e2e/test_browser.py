@@ -120,3 +120,18 @@ def test_presentation_mode_hides_toolbars(browser, app_url):
     assert page.locator(".modebar-container .modebar").count() == 0
     assert outside == []
     page.close()
+
+
+@pytest.mark.e2e
+def test_a_changed_filter_is_written_to_the_url(browser, app_url):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/meetings", outside)
+    wait_for(page, BARS, 50)
+    before = page.locator(BARS).count()
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Status").locator("input").click()
+    page.get_by_role("option", name="Tentative (TBC) only").click()
+    page.wait_for_url("**status=Tentative*", timeout=30000)
+    page.wait_for_function(
+        f"document.querySelectorAll({BARS!r}).length < {before}", timeout=30000)
+    assert outside == []
+    page.close()
