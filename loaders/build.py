@@ -17,6 +17,7 @@ from loaders.calendar_2017 import load_calendar
 from loaders.countries import CountryResolver
 from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
 from loaders.groups import CountryGroups
+from loaders.organisations import OrganisationNames
 from loaders.overview import load_overview
 from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
@@ -95,7 +96,9 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
     rejects = RejectLog()
 
     # Process data
-    overview = load_overview(texts["overview"], ref["process_ids"], countries, groups, rejects)
+    organisations = OrganisationNames(ref["organisations"])
+    overview = load_overview(texts["overview"], ref["process_ids"], countries, groups, rejects,
+                             organisations)
     aliases = _frame(overview.aliases, "process_aliases")
     extra = ref["process_aliases_extra"].assign(origin=lambda d: "reference: " + d.seen_in)
     aliases = pd.concat([aliases, extra[["process_id", "alias", "origin"]]], ignore_index=True)

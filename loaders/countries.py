@@ -16,7 +16,7 @@ import pandas as pd
 import pycountry
 from rapidfuzz import process as fuzz_process
 
-from loaders.text import fold
+from loaders.text import fold, strip_parentheses
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -81,7 +81,7 @@ class CountryResolver:
         Parenthesised text is skipped unless skip_parentheses is False.
         """
         place_keys = {country_key(k): v for k, v in (places or {}).items()}
-        words = re.sub(r"\([^()]*\)", " ", text) if skip_parentheses else text
+        words = strip_parentheses(text) if skip_parentheses else text
         words = re.sub(r"[,;/()]|--", " ", words).split()
         found: list[str] = []
         i = 0

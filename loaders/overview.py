@@ -18,8 +18,9 @@ import pandas as pd
 
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
+from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals
+from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals, strip_parentheses
 
 SOURCE = "iscm_overview.txt"
 
@@ -291,9 +292,9 @@ def _looks_like_prose(items: list[str]) -> bool:
     """A paragraph of sentences rather than a list of names."""
     if not items:
         return True
-    words = [len(re.sub(r"\([^()]*\)", "", i).split()) for i in items]
+    words = [len(strip_parentheses(i).split()) for i in items]
     return median(words) > 9 or max(words) > 14 or any(
-        _VERB.search(re.sub(r"\([^()]*\)", "", i)) for i in items)
+        _VERB.search(strip_parentheses(i)) for i in items)
 
 
 @dataclass
@@ -302,16 +303,18 @@ class _Party:
     iso3: str | None
     role: str
     note: str
+    written: str = ""
 
 
 class ParticipantReader:
     """Reads participants/observers cells into countries and organisations with roles."""
 
     def __init__(self, countries: CountryResolver, groups: CountryGroups,
-                 rejects: RejectLog) -> None:
+                 rejects: RejectLog, organisations: OrganisationNames) -> None:
         self.countries = countries
         self.groups = groups
         self.rejects = rejects
+        self.organisations = organisations
 
     def countries_in(self, text: str) -> list[str]:
         """ISO3 codes of country names written one after another ("Canada USA")."""
@@ -406,6 +409,10 @@ class ParticipantReader:
             listed = re.match(r"^(\d+\s[^():]{3,60}?)\s*\((.*)\)\s*$", rest)
             if listed:
                 rest = listed.group(2)
+            if entity == "organisation":
+                parties.extend(_Party(o.name, None, role, "", o.written)
+                               for o in self.organisations.split(rest, split_items))
+                continue
             items = split_items(rest)
             if _looks_like_prose(items):
                 facts["notes"].append(paragraph)
@@ -456,7 +463,8 @@ def past_events(cell: str, countries: CountryResolver) -> list[dict]:
 
 
 def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolver,
-                  groups: CountryGroups, rejects: RejectLog) -> OverviewTables:
+                  groups: CountryGroups, rejects: RejectLog,
+                  organisations: OrganisationNames) -> OverviewTables:
     """Read the overview text into OverviewTables.
 
     process_ids is the reviewed table (process_id, name_starts, short_name) that gives each
@@ -464,7 +472,7 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
     prefix is rejected whole.
     """
     out = OverviewTables()
-    reader = ParticipantReader(countries, groups, rejects)
+    reader = ParticipantReader(countries, groups, rejects, organisations)
     ids = list(zip(process_ids.process_id, process_ids.name_starts))
     short_names = dict(zip(process_ids.process_id, process_ids.short_name))
     for row in table_rows(text, rejects):
@@ -526,8 +534,11 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
                                         "source_line": row.line})
                 members += party.role == "member"
             else:
-                out.organisations.append({"process_id": pid, "organisation": party.name,
-                                          "role": party.role, "source_line": row.line})
+                out.organisations.append({
+                    "process_id": pid,
+                    "organisation": organisations.canonical(party.name),
+                    "organisation_text": party.written or party.name,
+                    "role": party.role, "source_line": row.line})
         if totals:
             out.count_checks.append({"process_id": pid, "stated_total": max(totals),
                                      "member_countries": members,

@@ -62,7 +62,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, unique=["process_id", "iso3", "role"], strict=True),
     "process_organisations": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "organisation": _s(non_empty=True),
-        "role": _s(isin=ROLES), "source_line": _i(False),
+        "organisation_text": _s(non_empty=True), "role": _s(isin=ROLES),
+        "source_line": _i(False),
     }, strict=True),
     "process_events": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "date_text": _s(), "year": _i(min=1900, max=2030),

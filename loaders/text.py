@@ -88,3 +88,11 @@ def fold(text: str) -> str:
 def slugify(text: str) -> str:
     """A lower-case ASCII slug with hyphens: "5 + 5 Dialogue" -> "5-5-dialogue"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def strip_parentheses(text: str) -> str:
+    """Text without its parenthesised parts, nested ones included ("A (b (c) d) E" -> "A E")."""
+    previous = None
+    while previous != text:
+        previous, text = text, re.sub(r"\s*\([^()]*\)", "", text)
+    return text

@@ -58,7 +58,8 @@ with right:
     if organisations.empty:
         st.caption("None listed.")
     else:
-        ui.table(organisations, {"organisation": "Organisation", "role": "Role"},
+        ui.table(organisations, {"organisation": "Organisation", "role": "Role",
+                                 "organisation_text": "As written"},
                  charts.file_name(labels[pid], "organisations"), key="mechanism_organisations",
                  height=320)
     if process.membership_notes:

@@ -74,6 +74,7 @@ organisations = organisations[organisations.process_id.isin(picked)]
 if not organisations.empty:
     st.subheader("Organisations taking part")
     ui.table(organisations.assign(mechanism=organisations.process_id.map(data.process_labels())),
-             {"mechanism": "Mechanism", "organisation": "Organisation", "role": "Role"},
+             {"mechanism": "Mechanism", "organisation": "Organisation", "role": "Role",
+              "organisation_text": "As written"},
              charts.file_name("organisations", chosen.describe()), key="organisation_table",
              height=300)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from loaders.build import REFERENCE
 from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
+from loaders.organisations import OrganisationNames
 from loaders.overview import acronym_of, alias_candidates, load_overview
 from loaders.processes import ProcessResolver
 from loaders.rejects import RejectLog
@@ -32,7 +34,9 @@ def overview(text: str, countries, groups, ids=(("test-process", "Test Process")
     rejects = RejectLog()
     table = pd.DataFrame(list(ids), columns=["process_id", "name_starts"])
     table["short_name"] = table.name_starts
-    return load_overview(text, table, countries, groups, rejects), rejects
+    organisations = OrganisationNames(pd.read_csv(REFERENCE / "organisations.csv", dtype=str,
+                                                  keep_default_na=False))
+    return load_overview(text, table, countries, groups, rejects, organisations), rejects
 
 
 def rcp_row(participants: str, observers: str = "", name: str = "<p><i>Test Process</i></p>",
@@ -86,6 +90,24 @@ def test_members_observers_chair_and_total(countries, groups):
     assert [o["organisation"] for o in out.organisations] == ["IOM", "UNHCR"]
     assert out.processes[0]["chair"] == "Canada"
     assert out.count_checks[0]["stated_total"] == 3
+    assert len(rejects) == 0
+
+
+def test_lists_without_commas_and_nested_parentheses(countries, groups):
+    # PIDC writes its observer states and organisations one after another, no commas.
+    out, rejects = overview(rcp_row(
+        "<p>Fiji, Samoa</p>",
+        "<p>Observer states: Canada (through Canadian Border Services (CBS) and Canada "
+        "Immigration and Citizenship) USA (through US Immigration and Customs Enforcement "
+        "(ICE))</p> <p>Observer organizations: International Organization for Migration (IOM) "
+        "United Nations High Commissioner for Refugees (UNHCR)</p>"), countries, groups)
+    roles = {(m["iso3"], m["role"]) for m in out.memberships}
+    assert roles == {("FJI", "member"), ("WSM", "member"), ("CAN", "observer"),
+                     ("USA", "observer")}
+    assert [(o["organisation"], o["organisation_text"]) for o in out.organisations] == [
+        ("IOM", "International Organization for Migration (IOM)"),
+        ("UNHCR", "United Nations High Commissioner for Refugees (UNHCR)")]
+    assert out.processes[0]["membership_notes"] == ""
     assert len(rejects) == 0
 
 

@@ -1,0 +1,106 @@
+"""Organisation names as the documents write them -> one canonical name each.
+
+The reviewed table data/reference/organisations.csv maps aliases (full names, acronyms,
+misspellings) to a canonical name. Lists of organisations are split with its help, because
+the overview writes some lists without commas ("IOM UNHCR", "African Union Commission (AUC)
+European Commission") and some names with commas inside ("United Nations Educational,
+Scientific and Cultural Organization").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+# An acronym in parentheses right after a known name belongs to it: "… Nations (ASEAN)".
+_TRAILING_ACRONYM = r"(?:\s*\([A-Z][A-Za-z&.-]{1,12}\))?"
+_GLUE = re.compile(r"^(?:and|the|as well as|&|<|/|\s)*$", re.I)
+# Words that stand for nobody in particular: "and others (i.e. relevant UN agencies …)".
+_FILLER = re.compile(r"(?:and\s+)?(?:others?|other partners|notably:?|etc\.?)", re.I)
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One organisation in a list: the canonical name and the text as written."""
+
+    name: str
+    written: str
+
+
+class OrganisationNames:
+    """Canonical organisation names from the alias table (alias, organisation, kind, note)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.by_alias = dict(zip(table.alias, table.organisation, strict=True))
+        aliases = sorted(self.by_alias, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<![\w/])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w/])"
+            + _TRAILING_ACRONYM)
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for `name` (an alias, or an alias plus its "(ACRONYM)");
+        the name itself, tidied, when the table does not know it."""
+        name = re.sub(r"\s*\[[^\]]*\]", "", name)  # "ICMPD [in its capacity of …]"
+        name = re.sub(r"\s+", " ", name).strip(" .;")
+        if name in self.by_alias:
+            return self.by_alias[name]
+        m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+        if m and (m.group(1) in self.by_alias or m.group(2) in self.by_alias):
+            return self.by_alias.get(m.group(1)) or self.by_alias[m.group(2)]
+        return name
+
+    def split(self, text: str, split_items: callable) -> list[Organisation]:
+        """The organisations in a list paragraph, in order.
+
+        Known names are found first (so commas inside them do not split them), the rest is
+        split by `split_items`, and an item holding several known names side by side is
+        split between them. Unknown text between known names is kept as an organisation of
+        its own, as written; only fillers ("and", "the") are dropped. An item wholly in
+        parentheses explains the one before it and is kept with it.
+        """
+        found: list[str] = []
+        depth = _depths(text)
+
+        def hold(match: re.Match) -> str:
+            if depth[match.start()]:  # a name inside "(i.e. … the AU Commission)" explains
+                return match.group(0)
+            found.append(match.group(0))
+            return f"\x00{len(found) - 1}\x00"
+
+        held = self.pattern.sub(hold, text)
+        out: list[Organisation] = []
+        for item in split_items(held):
+            if item.startswith("(") and item.endswith(")") and out:
+                last = out[-1]
+                out[-1] = Organisation(last.name, f"{last.written} {_restore(item, found)}")
+                continue
+            pieces = _PLACEHOLDER.split(item)
+            # split() alternates text, index, text, index, …
+            for i, piece in enumerate(pieces):
+                if i % 2:
+                    written = found[int(piece)]
+                    out.append(Organisation(self.canonical(written), written))
+                elif not _GLUE.fullmatch(piece):
+                    written = re.sub(r"^(?:and|the)\s+|[\s,;<]+$", "", piece.strip(),
+                                     flags=re.I).strip()
+                    bare = re.sub(r"\s*\((?:i\.e\.|e\.g\.)[^()]*\)", "", written).strip()
+                    if bare and not _FILLER.fullmatch(bare):
+                        out.append(Organisation(self.canonical(written), written))
+        return out
+
+
+def _depths(text: str) -> list[int]:
+    """The parenthesis depth at each character of `text`."""
+    depths, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        depths.append(depth)
+        depth -= ch == ")" and depth > 0
+    return depths
+
+
+def _restore(text: str, found: list[str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: found[int(m.group(1))], text)

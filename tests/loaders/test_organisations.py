@@ -1,0 +1,62 @@
+"""Organisation lists: known names keep their commas, lists without commas split, canonical
+names from the alias table, fillers dropped, nothing else lost."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from loaders.build import REFERENCE
+from loaders.organisations import OrganisationNames
+from loaders.overview import split_items
+
+TABLE = pd.DataFrame([
+    ("International Organization for Migration", "IOM"), ("IOM", "IOM"), ("UNHCR", "UNHCR"),
+    ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"),
+    ("African Union Commission", "African Union Commission"),
+    ("AU Commission", "African Union Commission"),
+    ("European Commission", "European Commission"), ("World Bank", "World Bank"),
+], columns=["alias", "organisation"])
+
+
+@pytest.fixture(scope="module")
+def names() -> OrganisationNames:
+    return OrganisationNames(TABLE)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IOM UNHCR", ["IOM", "UNHCR"]),
+    ("African Union Commission (AUC) European Commission", ["African Union Commission",
+                                                            "European Commission"]),
+    ("ILO, United Nations Educational, Scientific and Cultural Organization (UNESCO), UNHCR",
+     ["ILO", "UNESCO", "UNHCR"]),
+    ("International Organization for Migration (IOM) Pacific Islands Chiefs of Police (PICP)",
+     ["IOM", "Pacific Islands Chiefs of Police (PICP)"]),
+    ("UNDP, the World Bank, and other partners, notably:", ["UNDP", "World Bank"]),
+    ("SADC Secretariat, and others (i.e. relevant UN agencies, on an ad hoc basis the AU "
+     "Commission)", ["SADC Secretariat"]),
+    ("APC Secretariat, (Inter-governmental Asia-Pacific Consultations on Refugees, Displaced "
+     "Persons and Migrants), IOM", ["APC Secretariat", "IOM"]),
+    ("ICMPD [in its capacity of the Secretariat of the Prague Process]", ["ICMPD"]),
+])
+def test_lists_split_into_canonical_names(names, text, expected):
+    assert [o.name for o in names.split(text, split_items)] == expected
+
+
+def test_the_text_as_written_is_kept(names):
+    out = names.split("APC Secretariat, (Inter-governmental Asia-Pacific Consultations), "
+                      "International Organization for Migration (IOM)", split_items)
+    assert [o.written for o in out] == [
+        "APC Secretariat (Inter-governmental Asia-Pacific Consultations)",
+        "International Organization for Migration (IOM)"]
+
+
+def test_unknown_names_pass_through_unchanged(names):
+    assert names.canonical("Regional Cooperation Council") == "Regional Cooperation Council"
+    assert names.canonical("International Organization for Migration (IOM)") == "IOM"
+
+
+def test_reference_table_has_one_row_per_alias():
+    table = pd.read_csv(REFERENCE / "organisations.csv", dtype=str, keep_default_na=False)
+    assert not table.alias.duplicated().any()
+    assert (table.organisation != "").all()
