@@ -10,7 +10,7 @@ from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview import acronym_of, alias_candidates, load_overview
+from loaders.overview import acronym_of, alias_candidates, event_place, load_overview, past_events
 from loaders.processes import ProcessResolver
 from loaders.rejects import RejectLog
 from loaders.text import html_paragraphs, join_ordinals
@@ -246,3 +246,24 @@ def test_document_acronyms_and_frequency_rules():
 ])
 def test_acronym_is_a_whole_word_never_a_prefix_with_a_dash(name, acronym):
     assert acronym_of([name]) == acronym
+
+
+@pytest.mark.parametrize(("paragraph", "place"), [
+    ("2000- 1st Africa-EU Summit in Cairo, Egypt", "Cairo, Egypt"),
+    ("2008- 2nd Ibero-American Forum on Migration and Development Cuenca, Ecuador",
+     "Cuenca, Ecuador"),
+    ("13-14 April 2010, Addis Ababa, Ethiopia: MTM Pillar II", "Addis Ababa, Ethiopia"),
+    ("Senior Officials Meeting (SOM). 2-3 May 2017. Brussels", ""),
+    ("Senior Officials Meeting in London, 24 November 2015", ""),
+])
+def test_event_place_is_the_city_before_a_country(countries, paragraph, place):
+    assert event_place(paragraph, countries) == place
+
+
+def test_event_dates_across_months_and_headings(countries):
+    events = past_events("<p>Recent Meetings 42nd session, 4-5 May 2017, Brussels</p> "
+                         "<p>Technical Meeting, November 30 – 1 December, 2016 , Praia, "
+                         "Cabo Verde</p>", countries)
+    assert [(e["date_text"], e["year"], e["title"][:12]) for e in events] == [
+        ("4-5 May 2017", 2017, "42nd session"),
+        ("November 30 – 1 December, 2016", 2016, "Technical Me")]
