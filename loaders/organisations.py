@@ -16,7 +16,7 @@ import pandas as pd
 
 # An acronym in parentheses right after a known name belongs to it: "… Nations (ASEAN)".
 _TRAILING_ACRONYM = r"(?:\s*\([A-Z][A-Za-z&.-]{1,12}\))?"
-_GLUE = re.compile(r"^(?:and|the|as well as|&|<|/|\s)*$", re.I)
+_GLUE = re.compile(r"^(?:and|the|as well as|[&<>/.,;:]|\s)*$", re.I)
 # Words that stand for nobody in particular: "and others (i.e. relevant UN agencies …)".
 _FILLER = re.compile(r"(?:and\s+)?(?:others?|other partners|notably:?|etc\.?)", re.I)
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
@@ -84,7 +84,7 @@ class OrganisationNames:
                     written = found[int(piece)]
                     out.append(Organisation(self.canonical(written), written))
                 elif not _GLUE.fullmatch(piece):
-                    written = re.sub(r"^(?:and|the)\s+|[\s,;<]+$", "", piece.strip(),
+                    written = re.sub(r"^(?:and|the)\s+", "", piece.strip(" .,;:<"),
                                      flags=re.I).strip()
                     bare = re.sub(r"\s*\((?:i\.e\.|e\.g\.)[^()]*\)", "", written).strip()
                     if bare and not _FILLER.fullmatch(bare):

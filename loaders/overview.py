@@ -71,6 +71,13 @@ _SUSPENDED = re.compile(r"\(([^()]*?) has temporarily suspended its membership\)
 _TOTAL = re.compile(r"\(?\btotal:?\s*(\d+)[^)]*\)?\.?", re.I)
 _URL = re.compile(r"(https?://\S+|www\.\S+)", re.I)
 _OPEN_TO_ALL = re.compile(r"open to all (un|iom) member", re.I)
+# Chairs written inside an "Open to all …" paragraph (GFMD): "Co-Chairs: Germany Bangladesh
+# Incoming Chair (2018) Morocco".
+_EMBEDDED_CHAIRS = re.compile(
+    r"\bCo-Chairs?:\s*(?P<chair>.+?)\s*(?:Incoming Chair\s*(?P<year>\(\d{4}\))?:?\s*"
+    r"(?P<incoming>.+))?$")
+# "… the US and the Netherlands have been invited to the last CMC meeting."
+_INVITED = re.compile(r"\b(?:have|has) been invited\b", re.I)
 
 
 @dataclass
@@ -320,6 +327,17 @@ class ParticipantReader:
         """ISO3 codes of country names written one after another ("Canada USA")."""
         return self.countries.find_in_text(text)
 
+    def country_list(self, text: str) -> str:
+        """Countries written one after another ("Germany Bangladesh") as "Germany; Bangladesh";
+        the text as written when it is not only country names."""
+        codes = self.countries_in(text)
+        names = [self.countries.reference.loc[c, "short_name"] for c in codes
+                 if c in self.countries.reference.index]
+        if len(names) != len(codes) or not names or len(" ".join(names).split()) \
+                < len(strip_parentheses(text).split()):
+            return text.strip()
+        return "; ".join(names)
+
     def item_parties(self, item: str, role: str, entity: str, line: int,
                      field_name: str) -> list[_Party]:
         """Read one list item: a country, a group phrase, "A and B", or an organisation."""
@@ -394,6 +412,12 @@ class ParticipantReader:
             if _OPEN_TO_ALL.search(paragraph):
                 facts["notes"].append(paragraph)
                 facts.setdefault("open_to_all", []).append(paragraph)
+                if chairs := _EMBEDDED_CHAIRS.search(paragraph):
+                    facts["chair"].append(self.country_list(chairs["chair"]))
+                    if chairs["incoming"]:
+                        facts["incoming chair"].append(
+                            " ".join(filter(None, [self.country_list(chairs["incoming"]),
+                                                   chairs["year"]])))
                 continue
             labelled = _label(paragraph)
             role, entity, rest = (default_role, "any", paragraph)
@@ -413,9 +437,20 @@ class ParticipantReader:
                 parties.extend(_Party(o.name, None, role, "", o.written)
                                for o in self.organisations.split(rest, split_items))
                 continue
+            if labelled and entity == "any" and not self.countries_in(rest) \
+                    and self.organisations.pattern.search(rest):
+                parties.extend(_Party(o.name, None, role, "", o.written)
+                               for o in self.organisations.split(rest, split_items))
+                continue
             items = split_items(rest)
             if _looks_like_prose(items):
                 facts["notes"].append(paragraph)
+                if _INVITED.search(paragraph):
+                    # Named countries invited to a meeting are guests; the sentence says so.
+                    sentence = next(x for x in re.split(r"(?<=\.)\s+", paragraph)
+                                    if _INVITED.search(x))
+                    parties.extend(_Party(sentence, code, "guest", sentence)
+                                   for code in self.countries_in(sentence))
                 continue
             for item in items:
                 parties.extend(self.item_parties(item, role, entity, line, field_name))

@@ -111,6 +111,28 @@ def test_lists_without_commas_and_nested_parentheses(countries, groups):
     assert len(rejects) == 0
 
 
+def test_open_to_all_keeps_its_chairs_and_invited_countries_are_guests(countries, groups):
+    out, _ = overview(rcp_row(
+        "<p>Open to all UN Member States and Observers 195 states participating Co-Chairs: "
+        "Germany Bangladesh Incoming Chair (2018) Morocco</p>",
+        "<p>Observer States: No rule has been defined on observership. Nevertheless, the US "
+        "and the Netherlands have been invited to the last CMC meeting.</p>"), countries, groups)
+    process = out.processes[0]
+    assert process["open_to_all"] is True
+    assert (process["chair"], process["incoming_chair"]) == ("Germany; Bangladesh",
+                                                             "Morocco (2018)")
+    assert {(m["iso3"], m["role"]) for m in out.memberships} == {("USA", "guest"),
+                                                                 ("NLD", "guest")}
+
+
+def test_partners_observers_list_of_organisations_without_commas(countries, groups):
+    out, _ = overview(rcp_row(
+        "<p>Belize</p>", "<p>Partners/Observers: International Organization for Migration "
+        "(IOM) UNHCR</p>"), countries, groups)
+    assert [(o["organisation"], o["role"]) for o in out.organisations] == [
+        ("IOM", "partner"), ("UNHCR", "partner")]
+
+
 def test_group_phrase_expands_from_reference(countries, groups):
     out, _ = overview(rcp_row("<p>28 EU Member States, Armenia</p>"), countries, groups)
     members = {m["iso3"] for m in out.memberships}
