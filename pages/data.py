@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import data, ui
 
 DICTIONARY = Path(__file__).resolve().parents[1] / "data" / "README.md"
+MAP_PROVENANCE = DICTIONARY.parent / "geo" / "README.md"
 
 ui.header("Data", "The normalised tables behind every chart, built by the loaders from the five "
           "source documents.")
@@ -33,6 +34,7 @@ with tables_tab:
 
 with dictionary_tab:
     st.markdown(DICTIONARY.read_text(encoding="utf-8"))
+    st.markdown(MAP_PROVENANCE.read_text(encoding="utf-8"))
 
 with rejects_tab:
     rejects = data.table("rejects")
