@@ -60,10 +60,15 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
     """
     big = present_mode()
     top = (100 if big else 85) + (34 if big else 28) * legend_rows
-    source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", 95)
+    top += (22 if big else 18) if SETTINGS.marking else 0
+    source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", 62)
     bottom += (18 if big else 14) * (len(source_lines) - 1)
     fig.update_layout(
-        title={"text": f"<b>{text(title)}</b>", "x": 0.01, "xanchor": "left",
+        # The marking opens the title block, clear of the toolbar on the right.
+        title={"text": (f"<span style='color:#B00020;font-size:{13 if big else 11}px'><b>"
+                        f"{text(SETTINGS.marking)}</b></span><br>" if SETTINGS.marking else "")
+               + f"<b>{text(title)}</b>", "x": 0.01, "xanchor": "left",
+               "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12},
                "font": {"size": 24 if big else 18},
                "subtitle": {"text": text(subtitle), "font": {"size": 16 if big else 13,
                                                              "color": "#444"}}},
@@ -77,11 +82,6 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
                        yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                        yanchor="bottom", align="left",
                        showarrow=False, font={"size": 13 if big else 11, "color": "#444"})
-    if SETTINGS.marking:
-        fig.add_annotation(text=f"<b>{text(SETTINGS.marking)}</b>", xref="paper",
-                           yref="paper", x=1, y=1, yshift=top - 22, xanchor="right",
-                           yanchor="bottom",
-                           showarrow=False, font={"size": 13, "color": "#B00020"})
     return fig
 
 

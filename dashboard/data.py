@@ -121,9 +121,13 @@ def headline_figures() -> dict[str, int]:
 
 
 @st.cache_data(show_spinner=False)
-def meetings_per_month() -> pd.DataFrame:
-    """2017 meetings by start month; meetings without a month are counted as "Undated"."""
+def meetings_per_month(process_ids: tuple[str, ...] | None = None,
+                       themes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """2017 meetings by start month, of the given mechanisms (None: all) and themes; meetings
+    without a month are counted as "Undated or wider"."""
+    picked = filter_meetings(meetings_long(), process_ids, themes).meeting_id
     m = table("meetings")
+    m = m[m.meeting_id.isin(picked)]
     month = pd.to_datetime(m.start_date.where(m.date_precision.isin(["day", "month"])),
                            errors="coerce").dt.strftime("%m %b")
     m = m.assign(month=month.fillna("13 Undated or wider"),
@@ -249,7 +253,20 @@ def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
     return first.reset_index().sort_values(["start", "meeting_id"], na_position="last")
 
 
+@st.cache_data(show_spinner=False)
+def meeting_hosts() -> dict[str, int]:
+    """iso3 -> how many 2017 meetings it hosts."""
+    m = table("meetings")
+    return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
+
+
 # ---------------------------------------------------------------- USCIS engagements
+
+
+@st.cache_data(show_spinner=False)
+def engagement_places() -> dict[str, int]:
+    """iso3 -> how many USCIS engagements meet there."""
+    return table("engagement_countries").groupby("iso3").size().to_dict()
 
 
 @st.cache_data(show_spinner=False)

@@ -46,8 +46,11 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
 
 
 def country_links(codes: Sequence[str]) -> None:
-    """For countries clicked on a map: their profile, meetings they host, engagements there."""
+    """For countries clicked on a map: their profile, and the meetings they host and the USCIS
+    engagements held there, when there are any."""
     names = data.country_names()
+    hosts = data.meeting_hosts()
+    places = data.engagement_places()
     for iso3 in codes[:3]:
         if iso3 not in names:
             continue
@@ -55,11 +58,18 @@ def country_links(codes: Sequence[str]) -> None:
         cols[0].markdown(f"**Selected: {escape_markdown(names[iso3])}**")
         cols[1].page_link(navigation.COUNTRY, label=f"Profile of {names[iso3]}",
                           query_params={"country": names[iso3]}, icon=":material/flag:")
-        cols[2].page_link(navigation.MEETINGS, label="Meetings it hosts",
-                          query_params={"host": names[iso3]},
-                          icon=":material/calendar_month:")
-        cols[3].page_link(navigation.ENGAGEMENTS, label="USCIS engagements there",
-                          query_params={"where": names[iso3]}, icon=":material/handshake:")
+        if hosts.get(iso3):
+            cols[2].page_link(navigation.MEETINGS, label=f"{hosts[iso3]} 2017 meeting(s) there",
+                              query_params={"host": names[iso3]},
+                              icon=":material/calendar_month:")
+        else:
+            cols[2].caption("Hosts no 2017 meeting")
+        if places.get(iso3):
+            cols[3].page_link(navigation.ENGAGEMENTS,
+                              label=f"{places[iso3]} USCIS engagement(s) there",
+                              query_params={"where": names[iso3]}, icon=":material/handshake:")
+        else:
+            cols[3].caption("No USCIS engagement meets there")
 
 
 def country_finder(key: str = "find") -> str | None:

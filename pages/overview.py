@@ -36,14 +36,20 @@ else:
                           key="overview_map")
     ui.country_links(clicked or ([found] if found else []))
 
-per_month = data.meetings_per_month()
-bars = charts.bar(per_month, x="month_label", y="meetings", colour="dated",
-                  order=list(dict.fromkeys(per_month.month_label)),
-                  labels={"month_label": "", "meetings": "Meetings", "dated": "Date known to"},
-                  title="2017 meetings by month",
-                  subtitle="All 62 calendar entries by start month; fuzzy dates shown apart",
-                  source="IOM, 2017 calendar of ISCM meetings")
-charts.show(bars, "2017-meetings-per-month")
+per_month = data.meetings_per_month(chosen.process_ids() if chosen.active else None,
+                                    chosen.themes)
+if per_month.empty:
+    ui.nothing_matches("2017 meetings")
+else:
+    bars = charts.bar(per_month, x="month_label", y="meetings", colour="dated",
+                      order=list(dict.fromkeys(per_month.month_label)),
+                      labels={"month_label": "", "meetings": "Meetings",
+                              "dated": "Date known to"},
+                      title="2017 meetings by month",
+                      subtitle=f"{chosen.describe()}; {int(per_month.meetings.sum())} meetings "
+                               "by start month; fuzzy dates shown apart",
+                      source="IOM, 2017 calendar of ISCM meetings")
+    charts.show(bars, charts.file_name("2017 meetings per month", chosen.describe()))
 
 st.subheader("Go further")
 links = st.columns(4)

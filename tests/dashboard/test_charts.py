@@ -27,7 +27,7 @@ def test_finish_puts_title_subtitle_and_source_in_the_figure(monkeypatch):
 def test_marking_appears_on_every_chart_when_set(monkeypatch):
     monkeypatch.setattr(charts, "SETTINGS", Settings(marking="UNCLASSIFIED", as_of="2017"))
     fig = charts.finish(go.Figure(), "T", "S", "IOM")
-    assert "<b>UNCLASSIFIED</b>" in annotations(fig)
+    assert "<b>UNCLASSIFIED</b>" in fig.layout.title.text
 
 
 def test_long_source_lines_wrap():

@@ -75,3 +75,18 @@ def test_engagement_filters_match_any_picked_value(built):
     in_canada = data.filter_engagements(wide, countries=("CAN",))
     assert set(in_canada.engagement_id) == set(countries.loc[countries.iso3 == "CAN",
                                                              "engagement_id"])
+
+
+def test_meetings_per_month_follows_the_mechanism_filter(built):
+    links = built.tables["meeting_processes"]
+    meetings = built.tables["meetings"]
+    expected = set(links.loc[links.process_id == "igc", "meeting_id"]) | set(
+        meetings.loc[meetings.for_all_mechanisms, "meeting_id"])
+    assert data.meetings_per_month(("igc",)).meetings.sum() == len(expected)
+    assert data.meetings_per_month().meetings.sum() == len(meetings)
+
+
+def test_map_click_links_know_what_a_country_hosts(built):
+    meetings = built.tables["meetings"]
+    assert data.meeting_hosts()["CHE"] == int((meetings.iso3 == "CHE").sum())
+    assert "TUV" not in data.meeting_hosts()
