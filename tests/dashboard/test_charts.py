@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import charts
+from dashboard import charts, data
 from dashboard.settings import Settings
 
 
@@ -82,3 +82,22 @@ def test_zoom_keeps_a_minimum_extent_for_one_place():
     lat_range, lon_range = charts.zoom_ranges([10], [-61], centre=-61)
     assert lon_range[1] - lon_range[0] == 70
     assert lat_range[1] - lat_range[0] == 40
+
+
+@pytest.mark.parametrize(("process_id", "members"), [("pidc", 23), ("cmc", 17)])
+def test_every_small_island_participant_can_be_found_and_hovered(built, process_id, members):
+    frame = data.membership_by_country((process_id,), ("member",))
+    fig = charts.map_by_category(frame, "role", "detail", "T", "S", "IOM",
+                                 colours=charts.ROLE_COLOURS, zoom=True)
+    def codes(trace) -> tuple:
+        return () if trace.customdata is None else tuple(trace.customdata)
+
+    drawn = {code for trace in fig.data for code in codes(trace)}
+    circles = {code for trace in fig.data if type(trace).__name__ == "Scattergeo"
+               for code in codes(trace)}
+    countries = built.tables["countries"].set_index("iso3")
+    small = {c for c in frame.iso3 if countries.loc[c, "map_marker"]}
+    assert len(frame) == members
+    assert drawn == set(frame.iso3)
+    assert small and small <= circles
+    assert all(trace.hoverinfo == "text" for trace in fig.data)
