@@ -65,6 +65,18 @@ def transcription(text: str) -> tuple[int, str]:
     return line, body
 
 
+def _actor_in_sentence(rest: str) -> bool:
+    """True when an actor name belongs to the action's own sentence ("to assist Bali Process
+    members share information"): one actor, and the sentence goes on in lower case."""
+    who = _WHO.match(rest)
+    if who is None:
+        return False
+    names = who.group(1)
+    after = rest[who.end():]
+    return (after[:1].islower() and len(_ACTOR_START.findall(" " + names)) == 1
+            and not re.search(r"[,&(]", names))
+
+
 def status_category(status: str) -> tuple[str, str]:
     """(category, evidence phrase) by the first matching rule; ("unknown", "") otherwise."""
     for category, pattern in STATUS_RULES:
@@ -93,12 +105,17 @@ def load_bali_report(text: str, rejects: RejectLog) -> ActionTables:
     for k, (item, m) in enumerate(matches):
         nxt = matches[k + 1][1].start() if k + 1 < len(matches) else len(flat)
         segment = flat[m.end():nxt]
-        for heading in _HEADINGS.values():
+        for number, heading in _HEADINGS.items():
+            # The next heading ends the segment, or (flattened) stands inside it: "… needs
+            # 6. Member Engagement and Outreach The, through the secondment …".
             segment = re.sub(r"(\b[4-6]\.\s+)?" + re.escape(heading) + r"\s*$", "", segment)
+            segment = re.sub(r"\s" + number + r"\.\s+" + re.escape(heading) + r"\b", ". ",
+                             segment)
         stop = re.search(r"\.\s|\s\d\)\s", segment)
         action = segment[: stop.start() + 1 if stop else len(segment)].strip()
         actor = _ACTOR_START.search(action)
-        if actor:
+        if actor and not _actor_in_sentence(action[actor.start():].strip()):
+            # The Who column's actors ran on straight after the action.
             action = action[: actor.start()].strip()
         status = segment[len(action):].strip()
         who_match = _WHO.match(status)
