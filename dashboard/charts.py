@@ -5,6 +5,7 @@ Earth shapes plotly lacks (Kosovo) and circles for countries too small to see.""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import textwrap
@@ -15,6 +16,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.caching.cache_errors import UnhashableParamError
 
 from dashboard import data
 from dashboard.settings import SETTINGS
@@ -33,6 +35,24 @@ PRESENT_KEY = "mode"
 # Legends sit between the subtitle and the plot; finish() makes room for their rows.
 LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
           "title": {"text": ""}}
+
+
+def cached(builder):
+    """Cache a figure builder on its arguments, the display mode and the marking, so a rerun
+    that comes back to a view it has drawn before builds nothing."""
+
+    @st.cache_data(show_spinner=False, max_entries=512)
+    def build(present: bool, marking: str, args: tuple, kwargs: dict) -> go.Figure:
+        return builder(*args, **kwargs)
+
+    @functools.wraps(builder)
+    def wrapper(*args, **kwargs) -> go.Figure:
+        try:
+            return build(present_mode(), SETTINGS.marking, args, kwargs)
+        except UnhashableParamError:  # an argument the cache cannot key on: just build
+            return builder(*args, **kwargs)
+
+    return wrapper
 
 
 def present_mode() -> bool:
@@ -185,6 +205,7 @@ def _colour(frame: pd.DataFrame, colour: dict) -> dict:
             "showscale": False}
 
 
+@cached
 def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subtitle: str,
                  source: str, highlight: str | None = None, value_label: str = "") -> go.Figure:
     """World map coloured by a number per country.
@@ -199,6 +220,7 @@ def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subti
     return _finish_map(fig, title, subtitle, source, highlight, iso3=frame.iso3.tolist())
 
 
+@cached
 def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
                     subtitle: str, source: str, colours: dict[str, str],
                     highlight: str | None = None, zoom: bool = False) -> go.Figure:
@@ -238,6 +260,7 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                   legend_rows=legend_rows)
 
 
+@cached
 def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle: str,
                source: str, colour: str | None = None) -> go.Figure:
     """Circles on a world map at each row's lat/lon, sized by `size`.
@@ -261,6 +284,7 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
                   legend_rows=0 if colour is None else 1)
 
 
+@cached
 def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: str,
         colour: str | None = None, order: Sequence[str] | None = None,
         labels: dict[str, str] | None = None, horizontal: bool = False,
@@ -283,6 +307,7 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
                   legend_rows=rows)
 
 
+@cached
 def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
     """A labelled square heatmap (e.g. shared members between mechanisms)."""
     fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=list(matrix.index),
@@ -298,6 +323,7 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
     return fig
 
 
+@cached
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
              source: str) -> go.Figure:
     """Meetings as bars from start to end on one row per mechanism; exact dates solid, fuzzy

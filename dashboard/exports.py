@@ -11,6 +11,16 @@ from icalendar import Calendar, Event
 PRODID = "-//Migration diplomacy dashboard//ISCM meetings//EN"
 
 
+def exact_days(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The meetings whose exact days are known (the ones a calendar file can hold)."""
+    return meetings[meetings.date_precision.eq("day") & meetings.start_date.ne("")]
+
+
+def undated_for_calendar(meetings: pd.DataFrame) -> int:
+    """How many meetings an .ics export leaves out for want of exact days."""
+    return len(meetings) - len(exact_days(meetings))
+
+
 def meetings_ics(meetings: pd.DataFrame) -> tuple[bytes, int]:
     """(an .ics calendar of the meetings whose exact days are known, how many were left out).
 
@@ -24,7 +34,7 @@ def meetings_ics(meetings: pd.DataFrame) -> tuple[bytes, int]:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "ISCM meetings 2017")
-    exact = meetings[meetings.date_precision.eq("day") & meetings.start_date.ne("")]
+    exact = exact_days(meetings)
     for row in exact.itertuples():
         event = Event()
         event.add("uid", f"{row.meeting_id}@iscm-calendar")

@@ -40,8 +40,10 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
     for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
         shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
     st.dataframe(shown, hide_index=True, width="stretch", height=height)
+    # A callable: the CSV is made when someone clicks, not on every rerun.
     st.download_button(f"Download these {len(shown)} rows (CSV)",
-                       shown.to_csv(index=False).encode("utf-8"), file_name=f"{file_name}.csv",
+                       lambda: shown.to_csv(index=False).encode("utf-8"),
+                       file_name=f"{file_name}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:")
 
 

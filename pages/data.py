@@ -27,7 +27,7 @@ with tables_tab:
                        file_name=f"{name}.csv", mime="text/csv", key="data_download",
                        icon=":material/download:")
     c2.download_button("Download every table (Excel workbook)",
-                       data.workbook(),
+                       data.workbook,
                        file_name="migration-diplomacy-tables.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="data_workbook", icon=":material/grid_on:")

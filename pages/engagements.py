@@ -65,8 +65,8 @@ left, right = st.columns(2)
 with left:
     by_office = shown.groupby(["office", "frequency"]).size().rename("engagements").reset_index()
     charts.show(charts.bar(by_office, "office", "engagements", colour="frequency",
-                           order=by_office.groupby("office").engagements.sum()
-                           .sort_values(ascending=False).index,
+                           order=list(by_office.groupby("office").engagements.sum()
+                                      .sort_values(ascending=False).index),
                            labels={"office": "", "engagements": "Engagements",
                                    "frequency": "Frequency"},
                            title="Engagements by office", subtitle=subtitle, source=SOURCE,
@@ -85,8 +85,8 @@ load = shown.dropna(subset=["meetings_per_year"]).groupby(["office", "frequency"
     .meetings_per_year.sum().rename("meetings").reset_index()
 if not load.empty:
     charts.show(charts.bar(load, "office", "meetings", colour="frequency",
-                           order=load.groupby("office").meetings.sum()
-                           .sort_values(ascending=False).index,
+                           order=list(load.groupby("office").meetings.sum()
+                                      .sort_values(ascending=False).index),
                            labels={"office": "", "meetings": "Meetings a year",
                                    "frequency": "Frequency"},
                            title="Estimated meetings a year by office (the engagement load)",

@@ -81,9 +81,10 @@ columns = {"date_text": "Date as written", "start_date": "From", "end_date": "To
            "mechanisms": "Mechanism", "location_text": "Place", "host": "Host country",
            "themes": "Themes"}
 ui.table(meetings, columns, charts.file_name("2017 meetings", subtitle), key="meetings")
-ics, left_out = exports.meetings_ics(meetings)
+left_out = exports.undated_for_calendar(meetings)
 st.download_button(f"Download {len(meetings) - left_out} meetings with exact dates (.ics)",
-                   ics, file_name=charts.file_name("2017 meetings", subtitle) + ".ics",
+                   lambda: exports.meetings_ics(meetings)[0],
+                   file_name=charts.file_name("2017 meetings", subtitle) + ".ics",
                    mime="text/calendar", key="meetings_ics", icon=":material/event:")
 if left_out:
     st.caption(f"{left_out} meetings with only a month, quarter, half-year or no date are not in "

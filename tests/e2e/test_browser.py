@@ -7,7 +7,9 @@ import os
 from pathlib import Path
 from urllib.parse import unquote_plus
 
+import openpyxl
 import pytest
+from icalendar import Calendar
 from playwright.sync_api import Page, sync_playwright
 
 from tests.conftest import ARTIFACTS
@@ -133,5 +135,36 @@ def test_a_changed_filter_is_written_to_the_url(browser, app_url):
     page.wait_for_url("**status=Tentative*", timeout=30000)
     page.wait_for_function(
         f"document.querySelectorAll({BARS!r}).length < {before}", timeout=30000)
+    assert outside == []
+    page.close()
+
+
+@pytest.mark.e2e
+def test_meetings_download_as_a_calendar_file(browser, app_url, tmp_path):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/meetings?status=Tentative+%28TBC%29+only", outside)
+    wait_for(page, BARS, 3)
+    with page.expect_download(timeout=30000) as download:
+        page.get_by_text("meetings with exact dates (.ics)").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert path.suffix == ".ics" and events
+    assert {str(e["status"]) for e in events} == {"TENTATIVE"}
+    assert outside == []
+    page.close()
+
+
+@pytest.mark.e2e
+def test_every_table_downloads_as_one_workbook(browser, app_url, tmp_path):
+    outside: list[str] = []
+    page = open_page(browser, f"{app_url}/data", outside)
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
+    with page.expect_download(timeout=60000) as download:
+        page.get_by_text("Download every table (Excel workbook)").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert "meetings" in book.sheetnames and len(book.sheetnames) == 22
     assert outside == []
     page.close()
