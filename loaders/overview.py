@@ -69,7 +69,7 @@ LABELS: list[tuple[str, str, str]] = [
 ]
 _SUSPENDED = re.compile(r"\(([^()]*?) has temporarily suspended its membership\)", re.I)
 _TOTAL = re.compile(r"\(?\btotal:?\s*(\d+)[^)]*\)?\.?", re.I)
-_URL = re.compile(r"(https?://\S+|www\.\S+)", re.I)
+_URL = re.compile(r"(https?://[^\s<>\"]+|www\.[^\s<>\"]+)", re.I)
 _OPEN_TO_ALL = re.compile(r"open to all (un|iom) member", re.I)
 # Chairs written inside an "Open to all …" paragraph (GFMD): "Co-Chairs: Germany Bangladesh
 # Incoming Chair (2018) Morocco".
@@ -295,6 +295,18 @@ _FILLER = re.compile(r"(others?|other partners|notably:?|etc\.?)", re.I)
 _VERB = re.compile(r"\b(is|are|was|were|shall|will|can|has|have|been|be|may)\b")
 
 
+def tidy_fact(text: str) -> str:
+    """A chair or note as written, without a parenthesis left unopened or unclosed by the
+    paragraph split ("South Africa)"), and "Turkey Co-Chair: Hungary" as
+    "Turkey; co-chair: Hungary"."""
+    text = re.sub(r"\s+Co-Chair:\s*", "; co-chair: ", text.strip())
+    if text.count(")") > text.count("(") and text.endswith(")"):
+        text = text[:-1].rstrip()
+    if text.count("(") > text.count(")") and text.startswith("("):
+        text = text[1:].lstrip()
+    return text
+
+
 def _looks_like_prose(items: list[str]) -> bool:
     """A paragraph of sentences rather than a list of names."""
     if not items:
@@ -403,7 +415,9 @@ class ParticipantReader:
                                           clean_spaces(suspended.group(0).strip("()"))))
             # "… (Total: 11) Chair: Ethiopia" on one line: split off the chair first.
             chair_inline = re.search(r"\b(Current )?Chair:\s*(.*)$", paragraph)
-            if chair_inline and paragraph[: chair_inline.start()].count(",") >= 2:
+            before_chair = paragraph[: chair_inline.start()] if chair_inline else ""
+            if chair_inline and (before_chair.count(",") >= 2
+                                 or _TOTAL.fullmatch(before_chair.strip())):
                 facts["chair"].append(chair_inline.group(2).strip())
                 paragraph = paragraph[: chair_inline.start()]
             paragraph = _TOTAL.sub(" ", paragraph).strip()
@@ -454,7 +468,7 @@ class ParticipantReader:
                 continue
             for item in items:
                 parties.extend(self.item_parties(item, role, entity, line, field_name))
-        joined = {k: "; ".join(v) for k, v in facts.items()}
+        joined = {k: "; ".join(tidy_fact(x) for x in v) for k, v in facts.items()}
         return parties, joined, totals
 
 

@@ -10,7 +10,14 @@ from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview import acronym_of, alias_candidates, event_place, load_overview, past_events
+from loaders.overview import (
+    acronym_of,
+    alias_candidates,
+    event_place,
+    load_overview,
+    past_events,
+    tidy_fact,
+)
 from loaders.processes import ProcessResolver
 from loaders.rejects import RejectLog
 from loaders.text import html_paragraphs, join_ordinals
@@ -289,3 +296,19 @@ def test_event_dates_across_months_and_headings(countries):
     assert [(e["date_text"], e["year"], e["title"][:12]) for e in events] == [
         ("4-5 May 2017", 2017, "42nd session"),
         ("November 30 – 1 December, 2016", 2016, "Technical Me")]
+
+
+@pytest.mark.parametrize(("written", "tidy"), [
+    ("Turkey Co-Chair: Hungary", "Turkey; co-chair: Hungary"),
+    ("South Africa)", "South Africa"),
+    ("Kyrgyzstan (Oct. 2016-Oct. 2018)", "Kyrgyzstan (Oct. 2016-Oct. 2018)"),
+])
+def test_chair_text_is_tidied_not_rewritten(written, tidy):
+    assert tidy_fact(written) == tidy
+
+
+def test_chair_after_a_total_and_a_website_without_markup(countries, groups):
+    out, _ = overview(rcp_row("<p>Djibouti, Kenya</p> <p>Total: 2 Current Chair: Kenya</p>",
+                              name="<p>Test Process www.test.org</p>"), countries, groups)
+    assert out.processes[0]["chair"] == "Kenya"
+    assert out.processes[0]["website"] == "www.test.org"
