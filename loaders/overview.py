@@ -45,6 +45,9 @@ LABELS: list[tuple[str, str, str]] = [
     (r"^observers:", "observer", "organisation"),
     (r"^partner and observer organi[sz]ations:?", "partner", "organisation"),
     (r"^partner states:?", "partner", "country"),
+    (r"^transit countries:", "partner", "country"),
+    (r"^regional economic communities:", "partner", "organisation"),
+    (r"^relevant non-governmental organi[sz]ations \(ngos\):", "note", "any"),
     (r"^partner organi[sz]ations:?", "partner", "organisation"),
     (r"^partners?:", "partner", "any"),
     (r"^member organi[sz]ations?:", "member", "organisation"),
@@ -76,6 +79,10 @@ _OPEN_TO_ALL = re.compile(r"open to all (un|iom) member", re.I)
 _EMBEDDED_CHAIRS = re.compile(
     r"\bCo-Chairs?:\s*(?P<chair>.+?)\s*(?:Incoming Chair\s*(?P<year>\(\d{4}\))?:?\s*"
     r"(?P<incoming>.+))?$")
+# Labels that start a new list in the middle of a paragraph (IGAD-RCP: "… Tunisia and Yemen
+# Regional economic communities: ECOWAS, …").
+_INLINE_LABEL = re.compile(r"\s+(?=(?:Regional economic communities|Relevant non-governmental "
+                           r"organizations \(NGOs\)):)")
 # "… the US and the Netherlands have been invited to the last CMC meeting."
 _INVITED = re.compile(r"\b(?:have|has) been invited\b", re.I)
 
@@ -406,7 +413,9 @@ class ParticipantReader:
         parties: list[_Party] = []
         facts: dict[str, list[str]] = {"chair": [], "incoming chair": [], "notes": []}
         totals = [int(n) for n in _TOTAL.findall(" ".join(html_paragraphs(cell)))]
-        for paragraph in html_paragraphs(cell):
+        paragraphs = [part for paragraph in html_paragraphs(cell)
+                      for part in _INLINE_LABEL.split(paragraph) if part.strip()]
+        for paragraph in paragraphs:
             suspended = _SUSPENDED.search(paragraph)
             if suspended:
                 paragraph = _SUSPENDED.sub("", paragraph)

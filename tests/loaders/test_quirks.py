@@ -312,3 +312,16 @@ def test_chair_after_a_total_and_a_website_without_markup(countries, groups):
                               name="<p>Test Process www.test.org</p>"), countries, groups)
     assert out.processes[0]["chair"] == "Kenya"
     assert out.processes[0]["website"] == "www.test.org"
+
+
+def test_lists_that_start_mid_paragraph(countries, groups):
+    # IGAD-RCP: "…, and other partners, notably:" then one paragraph with three lists.
+    out, _ = overview(rcp_row(
+        "<p>Djibouti</p>",
+        "<p>Transit countries: Chad, Tunisia and Yemen Regional economic communities: "
+        "ECOWAS, the EAC and CEN-SAD Relevant non-governmental organizations (NGOs): United "
+        "Nations agencies on an ad hoc basis</p>"), countries, groups)
+    assert {(m["iso3"], m["role"]) for m in out.memberships} == {
+        ("DJI", "member"), ("TCD", "partner"), ("TUN", "partner"), ("YEM", "partner")}
+    assert [o["organisation"] for o in out.organisations] == ["ECOWAS", "EAC", "CEN-SAD"]
+    assert out.processes[0]["membership_notes"].startswith("Relevant non-governmental")
