@@ -84,10 +84,17 @@ class OrganisationNames:
                     written = found[int(piece)]
                     out.append(Organisation(self.canonical(written), written))
                 elif not _GLUE.fullmatch(piece):
+                    # A name closed by its "(ACRONYM)" is complete; a bare one may go on.
+                    follows_name = (i > 0 and not out[-1].written.endswith(")")
+                                    and re.match(r"\s*[A-Z]", piece) is not None)
                     written = re.sub(r"^(?:and|the)\s+", "", piece.strip(" .,;:<"),
                                      flags=re.I).strip()
                     bare = re.sub(r"\s*\((?:i\.e\.|e\.g\.)[^()]*\)", "", written).strip()
-                    if bare and not _FILLER.fullmatch(bare):
+                    if follows_name:
+                        # "SADC Secretariat": a known name goes on; the whole is one body.
+                        whole = f"{out[-1].written} {written}"
+                        out[-1] = Organisation(self.canonical(whole), whole)
+                    elif bare and not _FILLER.fullmatch(bare):
                         out.append(Organisation(self.canonical(written), written))
         return out
 

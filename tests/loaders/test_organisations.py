@@ -16,6 +16,7 @@ TABLE = pd.DataFrame([
     ("African Union Commission", "African Union Commission"),
     ("AU Commission", "African Union Commission"),
     ("European Commission", "European Commission"), ("World Bank", "World Bank"),
+    ("SADC", "SADC"),
 ], columns=["alias", "organisation"])
 
 
@@ -38,6 +39,9 @@ def names() -> OrganisationNames:
     ("APC Secretariat, (Inter-governmental Asia-Pacific Consultations on Refugees, Displaced "
      "Persons and Migrants), IOM", ["APC Secretariat", "IOM"]),
     ("ICMPD [in its capacity of the Secretariat of the Prague Process]", ["ICMPD"]),
+    # A bare known name that goes on is one body; one closed by "(ACRONYM)" is complete.
+    ("SADC Secretariat, SADC Parliamentary Forum", ["SADC Secretariat",
+                                                    "SADC Parliamentary Forum"]),
 ])
 def test_lists_split_into_canonical_names(names, text, expected):
     assert [o.name for o in names.split(text, split_items)] == expected
