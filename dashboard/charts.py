@@ -361,9 +361,10 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
         xaxis={"range": ["2017-01-01", "2018-01-01"], "dtick": "M1", "tickformat": "%b",
                "showgrid": True, "gridcolor": "#e5e5e5", "type": "date"},
         yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
-        legend={"orientation": "h", "x": 0, "y": -0.04, "yanchor": "top", "title": ""},
-        bargap=0.3)
-    return finish(fig, title, subtitle, source, height=max(460, 230 + 26 * rows), bottom=150)
+        legend=LEGEND, bargap=0.3)
+    legend_rows = 1 + (frame[colour].nunique() + 1) // 4
+    return finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
+                  bottom=90, legend_rows=legend_rows)
 
 
 def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:
