@@ -338,21 +338,27 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                       for t, m, d, p in zip(shown.title, shown.mechanism, shown.date_text,
                                             shown.location_text.replace("", "place TBC"),
                                             strict=True)]
-    fig = px.timeline(shown, x_start="start", x_end="finish", y="mechanism", color=colour,
-                      pattern_shape="exact", pattern_shape_map={"exact dates": "",
-                                                                "fuzzy window": "/"},
-                      color_discrete_sequence=QUALITATIVE, custom_data=["hover"],
-                      color_discrete_map={"All regions": "#999999", "No theme": "#999999"})
-    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>",
-                      marker_line_width=0.5, marker_line_color="#333")
-    for trace in fig.data:
-        # px names traces "<colour>, <exact|fuzzy>": the legend shows each colour once; the
-        # hatching is explained by a legend entry of its own.
-        group, _, kind = trace.name.rpartition(", ")
-        trace.name, trace.legendgroup = group, group
-        if kind == "fuzzy window":
-            trace.opacity = 0.45
-            trace.showlegend = False
+    # Plain horizontal bars (what px.timeline makes, at a fraction of its cost): base = start,
+    # length = duration in milliseconds on a date axis.
+    special = {"All regions": "#999999", "No theme": "#999999"}
+    groups = [g for g in dict.fromkeys(shown[colour]) if g not in special] + [
+        g for g in special if g in set(shown[colour])]
+    traces = []
+    for i, group in enumerate(groups):
+        colour_of = special.get(group, QUALITATIVE[i % len(QUALITATIVE)])
+        for kind, part in shown[shown[colour] == group].groupby("exact", sort=True):
+            fuzzy = kind == "fuzzy window"
+            traces.append(go.Bar(
+                base=part.start.dt.strftime("%Y-%m-%d").tolist(),
+                x=((part.finish - part.start).dt.total_seconds() * 1000).tolist(),
+                y=part.mechanism.tolist(), orientation="h", name=str(group),
+                legendgroup=str(group), showlegend=not fuzzy, opacity=0.45 if fuzzy else 1,
+                marker={"color": colour_of, "line": {"width": 0.5, "color": "#333"},
+                        "pattern": {"shape": "/" if fuzzy else ""}},
+                customdata=part.hover.tolist(),
+                hovertemplate="%{customdata}<extra></extra>"))
+    fig = go.Figure(traces)
+    fig.update_layout(barmode="overlay")
     fig.add_trace(go.Bar(x=[None], y=[None], name="fuzzy date: month, quarter or half-year",
                          marker={"color": "#bbb", "pattern": {"shape": "/"}},
                          showlegend=True))
