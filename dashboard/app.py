@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import charts, filters, navigation  # noqa: E402
+from dashboard import charts, data, filters, navigation  # noqa: E402
 
 # The options are the URL words themselves (?mode=present): a bound widget's URL value is its
 # option's label.
@@ -25,6 +25,10 @@ st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
                                "About": "Migration diplomacy dashboard: mechanisms, "
                                         "meetings and USCIS engagements, from five documents."})
 page = st.navigation(navigation.ALL)
+if missing := data.missing_tables():
+    st.error(f"The data tables are not built yet ({len(missing)} missing, e.g. "
+             f"{missing[0]}.csv). Run `make data` (or `python -m loaders build`) and reload.")
+    st.stop()
 filters.sidebar()
 with st.sidebar:
     st.radio("Display", MODES, key=charts.PRESENT_KEY, bind="query-params",

@@ -30,6 +30,11 @@ TABLES = ["processes", "memberships", "process_organisations", "process_aliases"
           "reports", "report_participants", "report_items", "count_checks", "rejects"]
 
 
+def missing_tables() -> list[str]:
+    """The processed tables that are not on disk (the build has not run, or failed)."""
+    return [name for name in TABLES if not (PROCESSED / f"{name}.csv").exists()]
+
+
 @st.cache_data(show_spinner=False)
 def table(name: str) -> pd.DataFrame:
     """One processed table; text stays text ("" for empty), booleans and numbers are typed."""

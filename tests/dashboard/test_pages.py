@@ -137,3 +137,12 @@ def test_source_text_is_never_rendered_as_html():
     code = [p.read_text() for p in (ROOT / "pages").glob("*.py")]
     code += [p.read_text() for p in (ROOT / "dashboard").glob("*.py")]
     assert not any("unsafe_allow_html" in c or "st.html(" in c for c in code)
+
+
+def test_missing_tables_say_what_to_do(monkeypatch, tmp_path):
+    from dashboard import data
+
+    monkeypatch.setattr(data, "PROCESSED", tmp_path)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert "make data" in at.error[0].value
