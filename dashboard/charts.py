@@ -357,6 +357,17 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                         "pattern": {"shape": "/" if fuzzy else ""}},
                 customdata=part.hover.tolist(),
                 hovertemplate="%{customdata}<extra></extra>"))
+            if not fuzzy:
+                # A one-day bar is a hairline at year scale: a diamond marks it and takes
+                # the hover.
+                middle = part.start + (part.finish - part.start) / 2
+                traces.append(go.Scatter(
+                    x=middle.dt.strftime("%Y-%m-%d %H:%M").tolist(), y=part.mechanism.tolist(),
+                    mode="markers", legendgroup=str(group), showlegend=False,
+                    marker={"symbol": "diamond", "size": 9, "color": colour_of,
+                            "line": {"width": 0.5, "color": "#333"}},
+                    customdata=part.hover.tolist(),
+                    hovertemplate="%{customdata}<extra></extra>"))
     fig = go.Figure(traces)
     fig.update_layout(barmode="overlay")
     fig.add_trace(go.Bar(x=[None], y=[None], name="fuzzy date: month, quarter or half-year",
