@@ -349,6 +349,20 @@ def extra_shapes() -> dict:
     return json.loads(picked[["id", "geometry"]].to_json())
 
 
+def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) -> pd.DataFrame:
+    """Circles for a map of where things happen: one row per country named in frame[codes]
+    (an ISO3 code, or a tuple of them; "" for none) with iso3, country, lat, lon, region,
+    count, and detail ("3 meeting(s): A; B; C"; the first four labels)."""
+    rows = frame[[codes, label]].explode(codes)
+    rows = rows[rows[codes].fillna("").ne("")]
+    counted = rows.groupby(codes)[label].agg(
+        count="size", labels=lambda s: "; ".join(s.head(4)) + (" …" if len(s) > 4 else ""))
+    points = map_points().set_index("iso3").join(counted, how="inner").reset_index()
+    points["region"] = points.iso3.map(table("countries").set_index("iso3").region)
+    points["detail"] = points["count"].astype(str) + f" {noun}(s): " + points.labels
+    return points
+
+
 @st.cache_data(show_spinner=False)
 def map_points() -> pd.DataFrame:
     """iso3, country, lat, lon, map_marker, shape_source for every country in the tables."""

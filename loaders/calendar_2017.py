@@ -38,8 +38,7 @@ class _Raw:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return len(cells) == 4 and [fold(c).split(" ")[0] for c in cells] == [
-        "date", "place", "iscm", "title"]
+    return [fold(c).split(" ")[0] for c in cells] == HEADER
 
 
 def calendar_rows(text: str, source: str, rejects: RejectLog) -> tuple[int | None, list[_Raw]]:

@@ -22,7 +22,8 @@ all_ids = tuple(data.process_labels())
 roles = tuple(data.ROLE_ORDER)
 mine = data.membership_long(all_ids, roles)
 mine = mine[mine.iso3 == iso3]
-hosted = data.one_row_per_meeting(data.meetings_long()[data.meetings_long().iso3 == iso3])
+hosted = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), None,
+                                                       hosts=(iso3,)))
 wide = data.engagements_wide()
 engaged = wide[wide.country_codes.apply(lambda v: iso3 in v)
                | wide.partners.apply(lambda v: name in v)]

@@ -94,14 +94,10 @@ if not load.empty:
                                     "engagements not counted", source=SOURCE, horizontal=True),
                 charts.file_name("engagement load by office", subtitle))
 
-places = shown[["engagement_id", "name", "country_codes"]].explode("country_codes").dropna()
-if not places.empty:
-    counted = places.groupby("country_codes").agg(
-        engagements=("engagement_id", "nunique"), detail=("name", "; ".join))
-    points = data.map_points().set_index("iso3").join(counted, how="inner").reset_index()
-    points["detail"] = points.engagements.astype(str) + " engagement(s): " + points.detail
+points = data.points_by_country(shown, "country_codes", "name", "engagement")
+if not points.empty:
     worldwide = int(shown.worldwide.sum())
-    fig = charts.points_map(points, "engagements", "detail",
+    fig = charts.points_map(points, "count", "detail",
                             title="Where the engagements meet",
                             subtitle=f"{subtitle}; {worldwide} more are world-wide or have no "
                                      "fixed place" if worldwide else subtitle, source=SOURCE)

@@ -59,16 +59,11 @@ if not undated.empty:
                        "date_text": "Date as written", "location_text": "Place"},
              "2017-meetings-undated", key="undated")
 
-hosted = meetings[meetings.iso3 != ""].groupby("iso3").agg(
-    meetings=("meeting_id", "size"),
-    titles=("title", lambda s: "; ".join(s.head(4)) + (" …" if len(s) > 4 else "")))
-if not hosted.empty:
-    points = data.map_points().set_index("iso3").join(hosted, how="inner").reset_index()
-    points["detail"] = points.meetings.astype(str) + " meeting(s): " + points.titles
-    points["region"] = points.iso3.map(data.table("countries").set_index("iso3").region)
-    fig = charts.points_map(points, "meetings", "detail", colour="region",
+points = data.points_by_country(meetings, "iso3", "title", "meeting")
+if not points.empty:
+    fig = charts.points_map(points, "count", "detail", colour="region",
                             title="Where the 2017 meetings take place",
-                            subtitle=f"{subtitle}; {int(points.meetings.sum())} meetings with a "
+                            subtitle=f"{subtitle}; {int(points['count'].sum())} meetings with a "
                                      f"known host country; place TBC for "
                                      f"{int((meetings.iso3 == '').sum())}",
                             source=SOURCE)

@@ -90,3 +90,14 @@ def test_map_click_links_know_what_a_country_hosts(built):
     meetings = built.tables["meetings"]
     assert data.meeting_hosts()["CHE"] == int((meetings.iso3 == "CHE").sum())
     assert "TUV" not in data.meeting_hosts()
+
+
+def test_points_by_country_counts_codes_and_tuples_of_codes():
+    meetings = pd.DataFrame({"iso3": ["CHE", "CHE", ""], "title": ["A", "B", "C"]})
+    points = data.points_by_country(meetings, "iso3", "title", "meeting").set_index("iso3")
+    assert points.loc["CHE", "count"] == 2
+    assert points.loc["CHE", "detail"] == "2 meeting(s): A; B"
+    engagements = pd.DataFrame({"codes": [("USA", "CAN"), ("CAN",), ()],
+                                "name": ["Talks", "Group", "Anywhere"]})
+    points = data.points_by_country(engagements, "codes", "name", "engagement")
+    assert dict(zip(points.iso3, points["count"], strict=True)) == {"CAN": 2, "USA": 1}
