@@ -4,6 +4,8 @@ charts offline, filters travel in the URL, a map click offers the country's prof
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -49,12 +51,20 @@ def browser():
         b.close()
 
 
-def open_page(browser, url: str, outside: list[str]) -> Page:
+@contextmanager
+def visit(browser, url: str) -> Iterator[Page]:
+    """A page at `url`; when the block ends without error, no request may have left
+    localhost."""
+    outside: list[str] = []
     page = browser.new_page(viewport={"width": 1500, "height": 2400})
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(LOCAL) else None)
-    page.goto(url)
-    page.wait_for_selector("[data-testid='stApp']", timeout=30000)
-    return page
+    try:
+        page.goto(url)
+        page.wait_for_selector("[data-testid='stApp']", timeout=30000)
+        yield page
+        assert outside == [], f"requests left the machine: {outside}"
+    finally:
+        page.close()
 
 
 def wait_for(page: Page, selector: str, at_least: int) -> None:
@@ -66,105 +76,84 @@ def wait_for(page: Page, selector: str, at_least: int) -> None:
 @pytest.mark.parametrize(("name", "path", "selector", "at_least"), PAGES,
                          ids=[p[0] for p in PAGES])
 def test_page_draws_offline(browser, app_url, name, path, selector, at_least):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/{path}", outside)
-    wait_for(page, selector, at_least)
-    page.wait_for_timeout(1500)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    assert page.locator("[data-testid='stException']").count() == 0
-    body = page.inner_text("body")
-    assert "nan" not in body.split(), "a missing value is shown as 'nan'"
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/{path}") as page:
+        wait_for(page, selector, at_least)
+        page.wait_for_timeout(1500)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        assert page.locator("[data-testid='stException']").count() == 0
+        body = page.inner_text("body")
+        assert "nan" not in body.split(), "a missing value is shown as 'nan'"
 
 
 @pytest.mark.e2e
 def test_filters_stay_in_the_url_across_pages(browser, app_url):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/membership?region=Africa", outside)
-    wait_for(page, CHOROPLETH, 40)
-    page.get_by_role("link", name="2017 meetings").first.click()
-    page.wait_for_url("**/meetings?*", timeout=30000)
-    assert "region=Africa" in page.url
-    wait_for(page, BARS, 3)
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/membership?region=Africa") as page:
+        wait_for(page, CHOROPLETH, 40)
+        page.get_by_role("link", name="2017 meetings").first.click()
+        page.wait_for_url("**/meetings?*", timeout=30000)
+        assert "region=Africa" in page.url
+        wait_for(page, BARS, 3)
 
 
 @pytest.mark.e2e
 def test_clicking_a_country_offers_its_profile(browser, app_url):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/membership?region=Africa", outside)
-    wait_for(page, CHOROPLETH, 40)
-    page.wait_for_timeout(1000)
-    shapes = page.locator(CHOROPLETH)
-    box = next(b for i in range(shapes.count())
-               if (b := shapes.nth(i).bounding_box()) and b["width"] > 40 and b["height"] > 40)
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.get_by_text("Selected:").first.wait_for(timeout=30000)
-    selected = page.get_by_text("Selected:").first.inner_text().removeprefix("Selected: ")
-    page.get_by_role("link", name=f"Profile of {selected}").click()
-    page.get_by_text("Mechanisms as member").first.wait_for(timeout=30000)
-    page.wait_for_url("**country=*", timeout=30000)
-    assert f"country={selected}" in unquote_plus(page.url)
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/membership?region=Africa") as page:
+        wait_for(page, CHOROPLETH, 40)
+        page.wait_for_timeout(1000)
+        shapes = page.locator(CHOROPLETH)
+        box = next(b for i in range(shapes.count())
+                   if (b := shapes.nth(i).bounding_box()) and b["width"] > 40 and b["height"] > 40)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.get_by_text("Selected:").first.wait_for(timeout=30000)
+        selected = page.get_by_text("Selected:").first.inner_text().removeprefix("Selected: ")
+        page.get_by_role("link", name=f"Profile of {selected}").click()
+        page.get_by_text("Mechanisms as member").first.wait_for(timeout=30000)
+        page.wait_for_url("**country=*", timeout=30000)
+        assert f"country={selected}" in unquote_plus(page.url)
 
 
 @pytest.mark.e2e
 def test_presentation_mode_hides_toolbars(browser, app_url):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/?mode=present", outside)
-    wait_for(page, CHOROPLETH, 150)
-    page.wait_for_timeout(1000)
-    page.screenshot(path=str(ARTIFACTS / "overview-present.png"), full_page=True)
-    assert page.locator(".modebar-container .modebar").count() == 0
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/?mode=present") as page:
+        wait_for(page, CHOROPLETH, 150)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "overview-present.png"), full_page=True)
+        assert page.locator(".modebar-container .modebar").count() == 0
 
 
 @pytest.mark.e2e
 def test_a_changed_filter_is_written_to_the_url(browser, app_url):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/meetings", outside)
-    wait_for(page, BARS, 50)
-    before = page.locator(BARS).count()
-    page.locator("[data-testid='stSelectbox']").filter(has_text="Status").locator("input").click()
-    page.get_by_role("option", name="Tentative (TBC) only").click()
-    page.wait_for_url("**status=Tentative*", timeout=30000)
-    page.wait_for_function(
-        f"document.querySelectorAll({BARS!r}).length < {before}", timeout=30000)
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/meetings") as page:
+        wait_for(page, BARS, 50)
+        before = page.locator(BARS).count()
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Status").locator("input").click()
+        page.get_by_role("option", name="Tentative (TBC) only").click()
+        page.wait_for_url("**status=Tentative*", timeout=30000)
+        page.wait_for_function(
+            f"document.querySelectorAll({BARS!r}).length < {before}", timeout=30000)
 
 
 @pytest.mark.e2e
 def test_meetings_download_as_a_calendar_file(browser, app_url, tmp_path):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/meetings?status=Tentative+%28TBC%29+only", outside)
-    wait_for(page, BARS, 3)
-    with page.expect_download(timeout=30000) as download:
-        page.get_by_text("meetings with exact dates (.ics)").click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
-    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
-    assert path.suffix == ".ics" and events
-    assert {str(e["status"]) for e in events} == {"TENTATIVE"}
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/meetings?status=Tentative+%28TBC%29+only") as page:
+        wait_for(page, BARS, 3)
+        with page.expect_download(timeout=30000) as download:
+            page.get_by_text("meetings with exact dates (.ics)").click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        assert path.suffix == ".ics" and events
+        assert {str(e["status"]) for e in events} == {"TENTATIVE"}
 
 
 @pytest.mark.e2e
 def test_every_table_downloads_as_one_workbook(browser, app_url, tmp_path):
-    outside: list[str] = []
-    page = open_page(browser, f"{app_url}/data", outside)
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
-    with page.expect_download(timeout=60000) as download:
-        page.get_by_text("Download every table (Excel workbook)").click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
-    book = openpyxl.load_workbook(path, read_only=True)
-    assert "meetings" in book.sheetnames and len(book.sheetnames) == 22
-    assert outside == []
-    page.close()
+    with visit(browser, f"{app_url}/data") as page:
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
+        with page.expect_download(timeout=60000) as download:
+            page.get_by_text("Download every table (Excel workbook)").click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        book = openpyxl.load_workbook(path, read_only=True)
+        assert "meetings" in book.sheetnames and len(book.sheetnames) == 22
