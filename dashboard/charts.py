@@ -72,16 +72,18 @@ def file_name(*parts: str) -> str:
 
 
 def finish(fig: go.Figure, title: str, subtitle: str, source: str,
-           height: int = 480, bottom: int = 80, legend_rows: int = 0) -> go.Figure:
+           height: int = 480, bottom: int = 80, legend_rows: int = 0,
+           source_width: int = 62) -> go.Figure:
     """Put title, subtitle, source line, as-of date and marking inside the figure.
 
     bottom: the bottom margin in pixels; the source line sits at its foot. legend_rows: rows
-    of a legend placed (LEGEND) between subtitle and plot.
+    of a legend placed (LEGEND) between subtitle and plot. source_width: characters a source
+    line may hold (it starts where the plot starts, so long axis labels leave it less room).
     """
     big = present_mode()
     top = (100 if big else 85) + (34 if big else 28) * legend_rows
     top += (22 if big else 18) if SETTINGS.marking else 0
-    source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", 62)
+    source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", source_width)
     bottom += (18 if big else 14) * (len(source_lines) - 1)
     fig.update_layout(
         # The marking opens the title block, clear of the toolbar on the right.
@@ -303,8 +305,9 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
     fig.update_layout(legend=LEGEND, bargap=0.25, xaxis_automargin=True, yaxis_automargin=True)
     height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
     rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
+    # Horizontal bars put their labels left of the plot, where the source line starts.
     return finish(fig, title, subtitle, source, height=height, bottom=100,
-                  legend_rows=rows)
+                  legend_rows=rows, source_width=42 if horizontal else 62)
 
 
 @cached
@@ -393,7 +396,8 @@ def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:
     config = {
         "topojsonURL": TOPOJSON_URL,
         "displaylogo": False,
-        "displayModeBar": not present_mode(),
+        # Toolbar on hover only, so it never sits over a title in a screenshot.
+        "displayModeBar": False if present_mode() else "hover",
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {"format": "png", "filename": filename, "width": 1600,
                                  "height": 900, "scale": 2},
