@@ -16,7 +16,6 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.runtime.caching.cache_errors import UnhashableParamError
 
 from dashboard import data
 from dashboard.settings import SETTINGS
@@ -47,10 +46,7 @@ def cached(builder):
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs) -> go.Figure:
-        try:
-            return build(present_mode(), SETTINGS.marking, args, kwargs)
-        except UnhashableParamError:  # an argument the cache cannot key on: just build
-            return builder(*args, **kwargs)
+        return build(present_mode(), SETTINGS.marking, args, kwargs)
 
     return wrapper
 
