@@ -24,7 +24,7 @@ st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
                    menu_items={"Get help": None, "Report a bug": None,
                                "About": "Migration diplomacy dashboard: mechanisms, "
                                         "meetings and USCIS engagements, from five documents."})
-page = st.navigation(navigation.ALL)
+page = st.navigation(navigation.pages())
 if missing := data.missing_tables():
     st.error(f"The data tables are not built yet ({len(missing)} missing, e.g. "
              f"{missing[0]}.csv). Run `make data` (or `python -m loaders build`) and reload.")

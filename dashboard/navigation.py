@@ -1,4 +1,11 @@
-"""The app's pages, in menu order; pages link to each other through these objects."""
+"""The app's pages, in menu order.
+
+Pages link to each other by file path (OVERVIEW, MEMBERSHIP, ...): `st.page_link` accepts a path
+and looks the page up among the ones this run registered. The `st.Page` objects themselves are
+built by `pages()` on every run: a Page carries per-run state (st.navigation marks the one it
+returns as callable once), so Page objects shared at module level let two sessions running the
+same page at once trip over each other ("This page cannot be called directly").
+"""
 
 from __future__ import annotations
 
@@ -8,19 +15,32 @@ import streamlit as st
 
 PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
 
+# (file name in pages/ = URL path, menu title); the first is the default page.
+MENU: tuple[tuple[str, str], ...] = (
+    ("overview", "Overview"),
+    ("membership", "Membership map"),
+    ("meetings", "2017 meetings"),
+    ("engagements", "USCIS engagements"),
+    ("country", "Country profile"),
+    ("mechanism", "Mechanism profile"),
+    ("documents", "Documents"),
+    ("data", "Data"),
+)
 
-def _page(name: str, title: str, default: bool = False) -> st.Page:
+OVERVIEW = PAGES_DIR / "overview.py"
+MEMBERSHIP = PAGES_DIR / "membership.py"
+MEETINGS = PAGES_DIR / "meetings.py"
+ENGAGEMENTS = PAGES_DIR / "engagements.py"
+COUNTRY = PAGES_DIR / "country.py"
+MECHANISM = PAGES_DIR / "mechanism.py"
+DOCUMENTS = PAGES_DIR / "documents.py"
+DATA = PAGES_DIR / "data.py"
+
+
+def pages() -> list[st.Page]:
+    """Fresh Page objects for this run, in menu order (the first is the default)."""
     # No page icons: Streamlit turns the current page's icon into the favicon and fetches a
     # Material icon's SVG from the internet for it.
-    return st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name, default=default)
-
-
-OVERVIEW = _page("overview", "Overview", default=True)
-MEMBERSHIP = _page("membership", "Membership map")
-MEETINGS = _page("meetings", "2017 meetings")
-ENGAGEMENTS = _page("engagements", "USCIS engagements")
-COUNTRY = _page("country", "Country profile")
-MECHANISM = _page("mechanism", "Mechanism profile")
-DOCUMENTS = _page("documents", "Documents")
-DATA = _page("data", "Data")
-ALL = [OVERVIEW, MEMBERSHIP, MEETINGS, ENGAGEMENTS, COUNTRY, MECHANISM, DOCUMENTS, DATA]
+    return [st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name,
+                    default=index == 0)
+            for index, (name, title) in enumerate(MENU)]
