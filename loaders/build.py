@@ -23,7 +23,7 @@ from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
 from loaders.schemas import SCHEMAS, validate_tables
-from loaders.themes import theme_links
+from loaders.themes import entity_texts, theme_links
 from loaders.uscis import load_engagements
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,19 +150,8 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
 
 
 def _all_theme_links(tables: dict[str, pd.DataFrame], rules: pd.DataFrame) -> list[dict]:
-    p = tables["processes"]
-    m = tables["meetings"]
-    e = tables["engagements"]
-    a = tables["action_items"]
-    texts = {
-        "process": dict(zip(p.process_id, p.name + "\n" + p.description + "\n" + p.areas + "\n"
-                            + p.priorities)),
-        "meeting": dict(zip(m.meeting_id, m.title)),
-        "engagement": dict(zip(e.engagement_id, e.name + "\n" + e.description)),
-        "action_item": dict(zip(a.item, a.action + "\n" + a.status)),
-    }
     links: list[dict] = []
-    for entity_type, by_id in texts.items():
+    for entity_type, by_id in entity_texts(tables).items():
         links.extend(theme_links(entity_type, by_id, rules))
     return links
 
