@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 OUTLINES = ROOT / "data" / "geo" / "countries-50m.json"
 BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide", "map_marker"}
-NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier", "year"}
+NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier"}
+INTEGER_COLUMNS = {"year", "month"}  # nullable integers: a missing month stays <NA>, not 5.0
 ROLE_ORDER = ["member", "observer", "partner", "guest", "suspended"]
 ALL_ISCMS = "All ISCMs"
 TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
@@ -41,9 +42,10 @@ def table(name: str) -> pd.DataFrame:
     frame = pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
     for column in BOOLEAN_COLUMNS & set(frame.columns):
         frame[column] = frame[column].eq("true")
-    if name != "process_events":  # its "year" stays as written next to date_text
-        for column in NUMERIC_COLUMNS & set(frame.columns):
-            frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in NUMERIC_COLUMNS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in INTEGER_COLUMNS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     return frame
 
 

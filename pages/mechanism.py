@@ -97,7 +97,7 @@ events = data.table("process_events")
 events = events[events.process_id == pid]
 if not events.empty:
     st.subheader("Past events listed in the overview")
-    ui.table(events, {"date_text": "Date as written", "title": "Event", "place": "Place"},
+    ui.table(events, {"date_text": "Date as written", "title": "Event", "city": "City"},
              charts.file_name(labels[pid], "past events"), key="mechanism_events")
 
 wide = data.engagements_wide()
