@@ -150,9 +150,11 @@ def _geo_layout(fig: go.Figure, centre: float = 10.0,
                     showocean=False, bgcolor="white")
     if bounds is not None:
         # plotly's fitbounds did not zoom with these outlines; the ranges are set instead.
+        # plotly frames the range's width around center.lon, so the centre must be the
+        # range's middle: a cluster off-centre (Peru, Spain, Belgium) was cut at one edge.
         lat_range, lon_range = bounds
         fig.update_geos(lataxis_range=lat_range, lonaxis_range=lon_range,
-                        center={"lon": centre, "lat": sum(lat_range) / 2})
+                        center={"lon": sum(lon_range) / 2, "lat": sum(lat_range) / 2})
 
 
 def _hover(frame: pd.DataFrame, detail: str) -> list[str]:

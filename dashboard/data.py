@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 OUTLINES = ROOT / "data" / "geo" / "countries-50m.json"
 BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide", "map_marker"}
-NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier", "year"}
+NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier"}
+INTEGER_COLUMNS = {"year", "month"}  # nullable integers: a missing month stays <NA>, not 5.0
 ROLE_ORDER = ["member", "observer", "partner", "guest", "suspended"]
 ALL_ISCMS = "All ISCMs"
 TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
@@ -41,9 +42,10 @@ def table(name: str) -> pd.DataFrame:
     frame = pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
     for column in BOOLEAN_COLUMNS & set(frame.columns):
         frame[column] = frame[column].eq("true")
-    if name != "process_events":  # its "year" stays as written next to date_text
-        for column in NUMERIC_COLUMNS & set(frame.columns):
-            frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in NUMERIC_COLUMNS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in INTEGER_COLUMNS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     return frame
 
 
@@ -263,6 +265,48 @@ def meeting_hosts() -> dict[str, int]:
     """iso3 -> how many 2017 meetings it hosts."""
     m = table("meetings")
     return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
+
+
+# ---------------------------------------------------------------- past events
+
+HOVER_TITLE = 70  # characters of an event title shown in a map hover
+
+
+@st.cache_data(show_spinner=False)
+def past_events(process_id: str) -> pd.DataFrame:
+    """One mechanism's past events (process_events rows) in date order: by year, then month,
+    then first day, the source's order on ties; an event known only to its year comes first
+    in its year. Adds country (the host's name, "" when unknown), place ("City, Country", the
+    country alone, or "" when the source names none: its note says so), place_in_title (the
+    title already names the city, or the country when there is no city) and label ("date as
+    written: title", cut for hovers)."""
+    events = table("process_events")
+    events = events[events.process_id == process_id]
+    country = events.iso3.map(country_names()).fillna("")
+    place = [", ".join(filter(None, [c, n])) for c, n in zip(events.city, country, strict=True)]
+    named = [bool(where) and where.casefold() in title.casefold()
+             for where, title in zip(events.city.where(events.city != "", country),
+                                     events.title, strict=True)]
+    short = events.title.map(lambda t: t if len(t) <= HOVER_TITLE
+                             else t[:HOVER_TITLE - 1].rstrip() + "…")
+    out = events.assign(country=country, place=place, place_in_title=named,
+                        label=events.date_text + ": " + short)
+    return out.sort_values(["year", "month", "start_date"], na_position="first",
+                           kind="stable").reset_index(drop=True)
+
+
+EVENT_BANDS = ["1 event", "2–3 events", "4 or more events"]
+
+
+@st.cache_data(show_spinner=False)
+def past_event_hosts(process_id: str) -> pd.DataFrame:
+    """Per country where the mechanism's past events were held: iso3, country, events (how
+    many), band (one of EVENT_BANDS) and detail ("2 event(s): date: title; …", oldest first).
+    Events with no country in the source are not counted."""
+    points = points_by_country(past_events(process_id), "iso3", "label", "event")
+    band = pd.cut(points["count"], [0, 1, 3, float("inf")], labels=EVENT_BANDS)
+    return points.assign(events=points["count"], band=band.astype(str))[
+        ["iso3", "country", "events", "band", "detail"]]
 
 
 # ---------------------------------------------------------------- USCIS engagements

@@ -19,6 +19,7 @@ from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_overview
+from loaders.overview_events import load_events
 from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
@@ -99,6 +100,10 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
     organisations = OrganisationNames(ref["organisations"])
     overview = load_overview(texts["overview"], ref["process_ids"], countries, groups, rejects,
                              organisations)
+    places = dict(zip(ref["place_aliases"].place, ref["place_aliases"].iso3))
+    events = load_events(texts["overview"], {p["source_line"]: p["process_id"]
+                                             for p in overview.processes},
+                         countries, places, rejects)
     aliases = _frame(overview.aliases, "process_aliases")
     extra = ref["process_aliases_extra"].assign(origin=lambda d: "reference: " + d.seen_in)
     aliases = pd.concat([aliases, extra[["process_id", "alias", "origin"]]], ignore_index=True)
@@ -115,7 +120,7 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
         "process_aliases": aliases,
         "memberships": _frame(overview.memberships, "memberships"),
         "process_organisations": _frame(overview.organisations, "process_organisations"),
-        "process_events": _frame(overview.events, "process_events"),
+        "process_events": _frame(events, "process_events"),
         "count_checks": _frame(overview.count_checks, "count_checks"),
         "meetings": _frame(calendar.meetings, "meetings"),
         "meeting_processes": _frame(calendar.links, "meeting_processes"),

@@ -3,7 +3,7 @@
 Load inputs: the tab-separated text extract (one table row per line; HTML fragments in cells).
 Process: follow the section and header lines to know each row's kind and column layout, merge
 continuation rows ("Comments:"), then read names, founding year, chair, members, observers,
-partners, guests, organisations and past events out of the cells.
+partners, guests and organisations out of the cells (past events: loaders.overview_events).
 Outputs: see OverviewTables. Anything that cannot be read goes to the RejectLog.
 """
 
@@ -20,7 +20,7 @@ from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals, strip_parentheses
+from loaders.text import clean_spaces, fold, html_paragraphs, strip_parentheses
 
 SOURCE = "iscm_overview.txt"
 
@@ -95,7 +95,6 @@ class OverviewTables:
     aliases: list[dict] = field(default_factory=list)
     memberships: list[dict] = field(default_factory=list)
     organisations: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
     count_checks: list[dict] = field(default_factory=list)
 
 
@@ -481,69 +480,6 @@ class ParticipantReader:
         return parties, joined, totals
 
 
-# ---------------------------------------------------------------- process: past events
-
-_MONTH = r"[A-Z][a-z]+"
-_EVENT_DATE = re.compile(
-    rf"(\b{_MONTH}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b{_MONTH}\s+\d{{1,2}}\s*[-–]\s*(?:{_MONTH}\s+)?\d{{1,2}},?\s+(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b{_MONTH}\s+(?:19|20)\d\d\b|"
-    r"\b(?:19|20)\d\d\b)"
-)
-_EVENT_HEADING = re.compile(r"^(recent|previous) meetings:?\s*", re.I)
-# Capitalised words that name the event, not its city ("… and Development Cuenca, Ecuador").
-_EVENT_WORDS = {"Development", "Summit", "Forum", "Migration", "Meeting", "Conference",
-                "Dialogue", "Workshop", "Session", "Seminar", "Process", "Labour", "Document"}
-
-
-def event_place(paragraph: str, countries: CountryResolver) -> str:
-    """The last "City, Country" (or a lone country after a comma) in an event paragraph.
-
-    The city is the run of capitalised words just before the country, after any date, "in"
-    or dash; "" when no part after a comma starts with a country name.
-    """
-    parts = [p.strip(" .:;–-") for p in re.split(r"[,;]", paragraph)]
-    for i in range(len(parts) - 1, 0, -1):
-        words = re.split(r"[\s–]+", parts[i])
-        country = next((" ".join(words[:n]) for n in range(min(4, len(words)), 0, -1)
-                        if countries.resolve(" ".join(words[:n]))), None)
-        if country is None:
-            continue
-        country = country.strip(" .:;")
-        before = re.split(r"\bin\b|\bat\b|[–:)\-“”\"]|\d", parts[i - 1])[-1].split()
-        city: list[str] = []
-        for word in reversed(before):
-            if not word[:1].isupper() or word in _EVENT_WORDS or len(city) == 3:
-                break
-            city.insert(0, word)
-        return f"{' '.join(city)}, {country}" if city else country
-    return ""
-
-
-def past_events(cell: str, countries: CountryResolver) -> list[dict]:
-    """Events listed in an inter-regional forum's "Meetings" cell, one per paragraph/bullet.
-
-    Each keeps date_text (the first date-like phrase), year, title (the paragraph without a
-    "Recent meetings" heading) and place (see event_place).
-    """
-    events = []
-    for paragraph in html_paragraphs(cell):
-        paragraph = join_ordinals(paragraph.lstrip("-• ").strip())
-        paragraph = _EVENT_HEADING.sub("", paragraph)
-        if re.fullmatch(r"(since \d{4}|recent meetings|previous meetings):?", paragraph, re.I):
-            continue
-        m = _EVENT_DATE.search(paragraph)
-        if not m:
-            continue
-        year = int(re.search(r"(19|20)\d\d", m.group(1)).group(0))
-        events.append({"date_text": m.group(1), "year": year, "title": paragraph,
-                       "place": event_place(paragraph, countries)})
-    return events
-
-
 # ---------------------------------------------------------------- the loader
 
 
@@ -630,9 +566,6 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
                                      "member_organisations": sum(
                                          1 for o in out.organisations
                                          if o["process_id"] == pid and o["role"] == "member")})
-        if "meetings" in row.cells:
-            for event in past_events(row.cells["meetings"], countries):
-                out.events.append({"process_id": pid, **event, "source_line": row.line})
     return out
 
 

@@ -66,8 +66,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "source_line": _i(False),
     }, strict=True),
     "process_events": pa.DataFrameSchema({
-        "process_id": _s(regex=SLUG), "date_text": _s(), "year": _i(min=1900, max=2030),
-        "title": _s(non_empty=True), "place": _s(), "source_line": _i(False),
+        "process_id": _s(regex=SLUG), "date_text": _s(non_empty=True),
+        "start_date": _s(regex=ISO_DATE), "end_date": _s(regex=ISO_DATE),
+        "year": _i(False, min=1900, max=2030), "month": _i(min=1, max=12),
+        "title": _s(non_empty=True), "city": _s(), "iso3": _s(regex=r"^([A-Z]{3})?$"),
+        "note": _s(), "source_line": _i(False),
     }, strict=True),
     "count_checks": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "stated_total": _i(False), "member_countries": _i(False),
@@ -154,6 +157,7 @@ REFERENCES = [
     ("memberships", "iso3", "countries", "iso3"),
     ("process_organisations", "process_id", "processes", "process_id"),
     ("process_events", "process_id", "processes", "process_id"),
+    ("process_events", "iso3", "countries", "iso3"),
     ("meetings", "iso3", "countries", "iso3"),
     ("meeting_processes", "meeting_id", "meetings", "meeting_id"),
     ("meeting_processes", "process_id", "processes", "process_id"),

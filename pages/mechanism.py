@@ -93,12 +93,40 @@ else:
                         "location_text": "Place", "tentative": "Tentative"},
              charts.file_name(labels[pid], "2017 meetings"), key="mechanism_meetings")
 
-events = data.table("process_events")
-events = events[events.process_id == pid]
-if not events.empty:
-    st.subheader("Past events listed in the overview")
-    ui.table(events, {"date_text": "Date as written", "title": "Event", "place": "Place"},
-             charts.file_name(labels[pid], "past events"), key="mechanism_events")
+st.subheader("Past events")
+events = data.past_events(pid)
+if events.empty:
+    st.caption("The overview lists no past events for this mechanism: only the "
+               "inter-regional forums have a Meetings column; meetings named in other text are "
+               "not listed here.")
+else:
+    st.caption(f"{len(events)} events the overview lists for {labels[pid]}, oldest first: the "
+               "only history this app has. Dates and places as the overview gives them (the "
+               "place is added where the title does not name it); a note in italics says what "
+               "the overview leaves out.")
+    st.markdown("\n".join(
+        f"- **{ui.escape_markdown(row.date_text)}** — {ui.escape_markdown(row.title)}"
+        + ("" if row.place_in_title or not row.place else f" · {ui.escape_markdown(row.place)}")
+        + (f" · _{ui.escape_markdown(row.note)}_" if row.note else "")
+        for row in events.itertuples()))
+    with st.expander("As a table, with a CSV download"):
+        ui.table(events, {"date_text": "Date as written", "start_date": "From",
+                          "end_date": "To", "year": "Year", "title": "Event", "city": "City",
+                          "country": "Country", "note": "Note"},
+                 charts.file_name(labels[pid], "past events"), key="mechanism_events")
+    hosts = data.past_event_hosts(pid)
+    unplaced = int((events.iso3 == "").sum())
+    if not hosts.empty:
+        fig = charts.map_by_category(
+            hosts, "band", "detail",
+            colours=dict(zip(data.EVENT_BANDS, ["#9ECAE1", "#4292C6", "#08306B"], strict=True)),
+            title=f"Where {labels[pid]}'s past events were held",
+            subtitle=f"{len(events) - unplaced} events in {len(hosts)} countries"
+                     + (f"; {unplaced} with no country in the source, not drawn"
+                        if unplaced else ""),
+            source=SOURCE, zoom=True)
+        ui.country_links(charts.show(fig, charts.file_name(labels[pid], "past events map"),
+                                     key="mechanism_events_map"))
 
 wide = data.engagements_wide()
 related = wide[wide.process_ids.apply(lambda v: pid in v)]

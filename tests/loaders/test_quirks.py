@@ -13,9 +13,7 @@ from loaders.organisations import OrganisationNames
 from loaders.overview import (
     acronym_of,
     alias_candidates,
-    event_place,
     load_overview,
-    past_events,
     tidy_fact,
 )
 from loaders.processes import ProcessResolver
@@ -275,27 +273,6 @@ def test_document_acronyms_and_frequency_rules():
 ])
 def test_acronym_is_a_whole_word_never_a_prefix_with_a_dash(name, acronym):
     assert acronym_of([name]) == acronym
-
-
-@pytest.mark.parametrize(("paragraph", "place"), [
-    ("2000- 1st Africa-EU Summit in Cairo, Egypt", "Cairo, Egypt"),
-    ("2008- 2nd Ibero-American Forum on Migration and Development Cuenca, Ecuador",
-     "Cuenca, Ecuador"),
-    ("13-14 April 2010, Addis Ababa, Ethiopia: MTM Pillar II", "Addis Ababa, Ethiopia"),
-    ("Senior Officials Meeting (SOM). 2-3 May 2017. Brussels", ""),
-    ("Senior Officials Meeting in London, 24 November 2015", ""),
-])
-def test_event_place_is_the_city_before_a_country(countries, paragraph, place):
-    assert event_place(paragraph, countries) == place
-
-
-def test_event_dates_across_months_and_headings(countries):
-    events = past_events("<p>Recent Meetings 42nd session, 4-5 May 2017, Brussels</p> "
-                         "<p>Technical Meeting, November 30 – 1 December, 2016 , Praia, "
-                         "Cabo Verde</p>", countries)
-    assert [(e["date_text"], e["year"], e["title"][:12]) for e in events] == [
-        ("4-5 May 2017", 2017, "42nd session"),
-        ("November 30 – 1 December, 2016", 2016, "Technical Me")]
 
 
 @pytest.mark.parametrize(("written", "tidy"), [
