@@ -321,7 +321,8 @@ def engagement_places() -> dict[str, int]:
 @st.cache_data(show_spinner=False)
 def engagements_wide() -> pd.DataFrame:
     """One row per engagement with its roles, countries, partners, mechanisms and themes
-    joined as text, and the same as tuples for filtering."""
+    joined as text, and the same as tuples for filtering (partner_codes: the countries
+    taking part, themselves or through an agency)."""
     e = table("engagements")
     names = country_names()
     labels = process_labels()
@@ -333,16 +334,20 @@ def engagements_wide() -> pd.DataFrame:
         return t.dropna(subset=["value"]).groupby("engagement_id").value.agg(tuple)
 
     partners = table("engagement_partners")
-    partner_names = partners.iso3.map(names).where(partners.iso3 != "", partners.organisation)
+    # An agency is shown by its own name; its country still counts in partner_codes.
+    partner_names = partners.organisation.where(partners.organisation != "",
+                                                partners.iso3.map(names))
     partner_tuple = partners.assign(value=partner_names).groupby("engagement_id").value.agg(tuple)
     out = e.set_index("engagement_id")
     out["roles"] = joined("engagement_roles", "role")
     out["country_codes"] = joined("engagement_countries", "iso3")
     out["partners"] = partner_tuple
+    out["partner_codes"] = joined("engagement_partners", "iso3")
     out["process_ids"] = joined("engagement_processes", "process_id")
     tagged = themes_of("engagement").groupby("entity_id").theme_id.agg(tuple)
     out["theme_ids"] = tagged
-    for column in ["roles", "country_codes", "partners", "process_ids", "theme_ids"]:
+    for column in ["roles", "country_codes", "partners", "partner_codes", "process_ids",
+                   "theme_ids"]:
         out[column] = out[column].apply(lambda v: v if isinstance(v, tuple) else ())
     out["countries"] = out.country_codes.apply(lambda v: ", ".join(names.get(c, c) for c in v))
     out["mechanisms"] = out.process_ids.apply(lambda v: ", ".join(labels[p] for p in v))

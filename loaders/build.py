@@ -39,8 +39,8 @@ SOURCES = {
     "bali": "bali_ahg_progress_2017.txt",
 }
 REFERENCE_TABLES = ["process_ids", "process_aliases_extra", "acronyms", "frequency_rules",
-                    "staff_roles", "staffing_levels", "place_aliases", "organisations", "themes",
-                    "theme_rules"]
+                    "staff_roles", "staffing_levels", "place_aliases", "organisations",
+                    "foreign_agencies", "partner_groups", "themes", "theme_rules"]
 
 
 class BuildError(Exception):

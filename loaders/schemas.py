@@ -13,6 +13,8 @@ from loaders.dates import PRECISIONS
 ROLES = ["member", "observer", "partner", "guest", "suspended", "regular participant"]
 FREQUENCIES = ["monthly", "bimonthly", "quarterly", "biannual", "annual", "ad hoc", "varies", ""]
 KINDS = ["RCP", "IRF", "Global"]
+PARTNER_KINDS = ["country", "us agency", "foreign agency", "international", "regional",
+                 "civil society", "group", "unknown"]
 ISO3 = r"^[A-Z]{3}$"
 ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -96,19 +98,21 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "engagements": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "office": _s(non_empty=True), "office_name": _s(),
         "name": _s(non_empty=True), "description": _s(), "frequency_text": _s(),
-        "frequency": _s(isin=FREQUENCIES), "meetings_per_year": _f(min=0, max=52),
-        "location_text": _s(), "worldwide": _b(), "staffing_text": _s(),
+        "frequency": _s(isin=FREQUENCIES), "meetings_per_year": _i(min=0, max=52),
+        "schedule_note": _s(), "location_text": _s(), "worldwide": _b(), "staffing_text": _s(),
         "staffing_tier": _i(min=1, max=9), "staffing_level": _s(), "source_line": _i(False),
     }, unique=["engagement_id"], strict=True),
     "engagement_countries": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "iso3": _s(regex=ISO3),
     }, unique=["engagement_id", "iso3"], strict=True),
     "engagement_partners": pa.DataFrameSchema({
-        "engagement_id": _s(regex=SLUG), "iso3": _s(regex=r"^([A-Z]{3})?$"),
-        "organisation": _s(),
-    }, strict=True),
+        "engagement_id": _s(regex=SLUG), "kind": _s(isin=PARTNER_KINDS),
+        "iso3": _s(regex=r"^([A-Z]{3})?$"), "organisation": _s(), "partner_text": _s(),
+        "note": _s(),
+    }, unique=["engagement_id", "iso3", "organisation"], strict=True),
     "engagement_roles": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "role": _s(non_empty=True), "tier": _i(False),
+        "role_text": _s(non_empty=True),
     }, unique=["engagement_id", "role"], strict=True),
     "engagement_processes": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "process_id": _s(regex=SLUG),

@@ -237,7 +237,7 @@ USCIS = (
 def test_uscis_quirks(countries):
     ref = {n: pd.read_csv(f"data/reference/{n}.csv", dtype=str, keep_default_na=False)
            for n in ["acronyms", "frequency_rules", "staff_roles", "staffing_levels",
-                     "place_aliases", "organisations"]}
+                     "place_aliases", "organisations", "foreign_agencies", "partner_groups"]}
     resolver = ProcessResolver.from_aliases(pd.DataFrame({"process_id": ["igc"],
                                                           "alias": ["IGC"]}))
     rejects = RejectLog()
