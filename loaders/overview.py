@@ -375,13 +375,10 @@ class ParticipantReader:
         if labelled_list:
             # "54 AU Member States: Algeria": the document lists the group itself.
             head, plain = labelled_list.groups()
-            parties = []
-            if (group := self.groups.match_phrase(head)) is not None:
-                parties = [_Party(head, iso3, role, f"as one of: {head}") for iso3 in group]
-            return parties + self.item_parties(plain, role, entity, line, field_name)
-        group = self.groups.match_phrase(plain)
-        if group is not None:
-            return [_Party(plain, iso3, role, f"as one of: {plain}") for iso3 in group]
+            return (self.group_parties(head, role, line, field_name)
+                    + self.item_parties(plain, role, entity, line, field_name))
+        if self.groups.group_of(plain) is not None:
+            return self.group_parties(plain, role, line, field_name)
         code = self.countries.resolve(plain) or self.countries.resolve(
             re.sub(r"\s*\([^()]*\)", "", plain))
         if code:
@@ -402,6 +399,25 @@ class ParticipantReader:
                          "neither a known country name nor an organisation"
                          + (f"; did you mean {suggestion}?" if suggestion else ""))
         return []
+
+    def group_parties(self, phrase: str, role: str, line: int, field_name: str) -> list[_Party]:
+        """The members of a group phrase from the reference table ([] for a phrase naming no
+        known group). When the counts the phrase states ("79 …: 48 African countries …")
+        differ from the table, nothing is expanded and the phrase is rejected with both."""
+        gid = self.groups.group_of(phrase)
+        if gid is None:
+            return []
+        if problems := self.groups.count_mismatches(phrase, gid):
+            self.rejects.add(SOURCE, line, field_name, phrase,
+                             f"group {gid} not expanded: " + "; ".join(problems))
+            return []
+        head = re.split(r"\s*[(:]", phrase)[0]
+        parties = []
+        for iso3 in self.groups.match_phrase(phrase):
+            sub = self.groups.subgroup(gid, iso3)
+            note = f"as one of: {head}" + (f" ({sub})" if sub else "")
+            parties.append(_Party(phrase, iso3, role, note))
+        return parties
 
     def read_cell(self, cell: str, default_role: str, line: int,
                   field_name: str) -> tuple[list[_Party], dict[str, str], list[int]]:
