@@ -30,7 +30,7 @@ ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73"
                 "guest": "#CC79A7", "suspended": "#D55E00",
                 # Named outside the lists: greys, so they read as "not a listed role".
                 "named (chair)": "#4D4D4D", "named (incoming chair)": "#8C8C8C",
-                "named (steering committee)": "#A6A6A6", "named (coordinator)": "#BFBFBF",
+                "named (steering committee)": "#F0E442", "named (coordinator)": "#BFBFBF",
                 "named (main actor)": "#D9D9D9"}
 REPORT_ROLE_COLOURS = {"member attending": "#0072B2", "special invitee": "#E69F00",
                        "host": "#56B4E9", "country of origin and transit": "#CC79A7",

@@ -31,17 +31,18 @@ st.text(" ".join(filter(None, [process.chair or "Not stated.",
 long = data.membership_long((pid,), tuple(data.ROLE_ORDER))
 by_country = data.membership_by_country((pid,), tuple(data.ROLE_ORDER))
 totals = data.totals(pid)
-stated, listed = totals["stated"], totals["countries"] + totals["organisations"]
+stated, countries, bodies = totals["stated"], totals["countries"], totals["organisations"]
 t1, t2, t3 = st.columns(3)
 t1.metric("Total the overview states", "not stated" if stated is None else stated)
-t2.metric("Members it lists", listed, help=f"{totals['countries']} countries, "
-          f"{totals['organisations']} organisations")
+t2.metric("Members it lists", f"{countries} + {bodies}" if bodies else countries,
+          help=f"{countries} countries, {bodies} organisations")
 t3.metric("Countries named outside the list", len(totals["named"]),
           help="Named as chair, on the steering committee or as coordinator, but not listed; "
                "never counted as members")
-if stated is not None and stated != listed:
-    st.caption(f"The overview states {stated} but lists {totals['countries']} countries and "
-               f"{totals['organisations']} organisations"
+# A total may count the bodies or not ("51 governments plus the European Commission and …").
+if stated is not None and stated not in (countries, countries + bodies):
+    st.caption(f"The overview states {stated} but lists {countries} countries"
+               + (f" and {bodies} organisations" if bodies else "")
                + (f"; it also names {', '.join(totals['named'])} outside the list."
                   if totals["named"] else "."))
 if process.open_to_all:

@@ -79,3 +79,10 @@ def test_documents_page_lists_organisations_and_people():
     assert not at.exception
     shown = [t.value for t in at.text]
     assert "RNCOM (presenter)" in shown and "OAS (funder, presenter)" in shown
+
+
+def test_a_total_that_counts_governments_only_raises_no_doubt():
+    # ASEM: "Total 51 governments plus the European Commission and the ASEAN Secretariat".
+    at = open_page("mechanism", mechanism_profile="ASEM")
+    assert {m.label: m.value for m in at.metric}["Members it lists"] == "51 + 2"
+    assert not any("states 51 but" in c.value for c in at.caption)
