@@ -86,3 +86,11 @@ def test_a_total_that_counts_governments_only_raises_no_doubt():
     at = open_page("mechanism", mechanism_profile="ASEM")
     assert {m.label: m.value for m in at.metric}["Members it lists"] == "51 + 2"
     assert not any("states 51 but" in c.value for c in at.caption)
+
+
+def test_membership_map_can_show_named_countries():
+    at = open_page("membership")
+    at.multiselect(key="roles").set_value(["member", "named (chair)",
+                                           "named (steering committee)"]).run()
+    assert not at.exception
+    assert "Named on the steering committee, not listed" in at.multiselect(key="roles").options
