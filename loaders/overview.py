@@ -87,10 +87,9 @@ _INLINE_LABEL = re.compile(r"\s+(?=(?:Regional economic communities|Relevant non
 # "… the US and the Netherlands have been invited to the last CMC meeting."; "Only IOM, ILO and
 # the World Bank were invited to attend the Ministerial Meeting in November 2014."
 _INVITED = re.compile(r"\b(?:(?:have|has) been|were) invited\b", re.I)
-# Sentences of a row that name who chairs, steers or coordinates: the paragraph that holds one.
-# Only a paragraph that says who sits on it: "Steering Committee: comprised of: …", "a steering
-# committee (Belgium, …)", "… Steering Committee Comprises …", "a steering group composed of …";
-# not "the meetings of the Steering Group" (GFMD).
+# A paragraph that says who sits on a steering committee or group: "Steering Committee:
+# comprised of: …", "a steering committee (Belgium, …)", "… Steering Committee Comprises …",
+# "a steering group composed of …"; not "the meetings of the Steering Group" (GFMD).
 _STEERING = re.compile(r"\bsteering (?:committee|group)\b\s*(?::|\(|,?\s*(?:consist|compris|"
                        r"composed|made up))", re.I)
 _COORDINATORS = re.compile(r"^coordinators:", re.I)
