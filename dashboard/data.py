@@ -22,7 +22,28 @@ OUTLINES = ROOT / "data" / "geo" / "countries-50m.json"
 BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide", "map_marker"}
 NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier"}
 INTEGER_COLUMNS = {"year", "month"}  # nullable integers: a missing month stays <NA>, not 5.0
-ROLE_ORDER = ["member", "observer", "partner", "guest", "suspended"]
+# Every role a country can hold in memberships.csv, strongest first. The `named (…)` roles are
+# countries the overview names in a mechanism's row (chair, steering committee, …) but not in
+# its lists: shown, never counted as members.
+LISTED_ROLES = ["member", "observer", "partner", "guest", "suspended"]
+NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
+               "named (coordinator)", "named (main actor)"]
+ROLE_ORDER = [*LISTED_ROLES, *NAMED_ROLES]
+# Organisations may also be regular participants (the Budapest Process's list).
+ORGANISATION_ROLE_ORDER = ["member", "regular participant", "observer", "partner", "guest",
+                           *NAMED_ROLES]
+ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
+               "guest": "Guest", "suspended": "Suspended",
+               "regular participant": "Regular participant",
+               "named (chair)": "Named as chair, not listed",
+               "named (incoming chair)": "Named as incoming chair, not listed",
+               "named (steering committee)": "Named on the steering committee, not listed",
+               "named (coordinator)": "Named as coordinator, not listed",
+               "named (main actor)": "Named as a main actor, not listed"}
+# The RCM report's capacities, strongest first; a participant may hold several.
+REPORT_ROLE_ORDER = ["member attending", "special invitee", "host",
+                     "country of origin and transit", "observer", "funder", "presenter",
+                     "remote participant"]
 ALL_ISCMS = "All ISCMs"
 TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
           "process_events", "countries", "meetings", "meeting_processes", "engagements",
@@ -174,7 +195,7 @@ def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...]) 
         parts = []
         for role in sorted(set(group.role), key=rank.get):
             names = sorted(group.loc[group.role == role, "mechanism"])
-            parts.append(f"{role.capitalize()}: {', '.join(names)}")
+            parts.append(f"{ROLE_LABELS[role]}: {', '.join(names)}")
         rows.append({"iso3": iso3, "country": group.country.iloc[0],
                      "role": min(group.role, key=rank.get),
                      "mechanisms": group.process_id.nunique(), "detail": "; ".join(parts)})
@@ -190,6 +211,22 @@ def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("memb
         return pd.DataFrame()
     incidence = pd.crosstab(long.mechanism, long.iso3).clip(upper=1)
     return incidence @ incidence.T
+
+
+def totals(process_id: str) -> dict[str, object]:
+    """A mechanism's totals side by side: stated (the "Total: N" the overview gives, None when
+    it gives none), listed member countries and bodies, and the countries it names outside its
+    lists (chair, steering committee, …) with their names."""
+    m = table("memberships")
+    mine = m[m.process_id == process_id]
+    named = sorted({country_names()[c] for c in mine.loc[mine.role.isin(NAMED_ROLES), "iso3"]})
+    o = table("process_organisations")
+    checks = table("count_checks").set_index("process_id")
+    stated = checks.stated_total.get(process_id)
+    return {"stated": None if stated is None else int(stated),
+            "countries": int(mine.loc[mine.role == "member", "iso3"].nunique()),
+            "organisations": int(((o.process_id == process_id) & (o.role == "member")).sum()),
+            "named": named}
 
 
 # ---------------------------------------------------------------- meetings
@@ -380,6 +417,40 @@ def filter_engagements(wide: pd.DataFrame, offices: tuple[str, ...] = (),
         if picked:
             keep &= any_of(column, picked)
     return wide[keep]
+
+
+# ---------------------------------------------------------------- the RCM report
+
+
+def _role_list(roles: pd.Series) -> str:
+    rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
+    return ", ".join(sorted(set(roles), key=rank.get))
+
+
+@st.cache_data(show_spinner=False)
+def report_countries() -> pd.DataFrame:
+    """One row per country in the RCM report: iso3, country, role (its first capacity in
+    REPORT_ROLE_ORDER) and detail (every capacity the report states, e.g. "Member attending,
+    host")."""
+    p = table("report_participants")
+    p = p[p.iso3 != ""]
+    rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
+    out = p.groupby("iso3", sort=False).role.agg(
+        role=lambda s: min(s, key=rank.get), detail=_role_list).reset_index()
+    out["detail"] = out.detail.str.capitalize()
+    out["country"] = out.iso3.map(country_names())
+    return out
+
+
+@st.cache_data(show_spinner=False)
+def report_others() -> list[str]:
+    """The report's organisations and people, each once with its capacities:
+    "OAS (funder, presenter)"."""
+    p = table("report_participants")
+    p = p.assign(who=p.organisation.where(p.organisation != "", p.person))
+    p = p[p.who != ""]
+    return [f"{who} ({_role_list(group.role)})"
+            for who, group in p.groupby("who", sort=False)]
 
 
 # ---------------------------------------------------------------- maps

@@ -10,7 +10,15 @@ import pandera.pandas as pa
 
 from loaders.dates import PRECISIONS
 
-ROLES = ["member", "observer", "partner", "guest", "suspended", "regular participant"]
+# Roles for a country or body that the overview names in a sentence of a mechanism's row
+# (chair, steering committee, …) but not in any of its lists: not members, never counted as such.
+NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
+               "named (coordinator)", "named (main actor)"]
+COUNTRY_ROLES = ["member", "observer", "partner", "guest", "suspended", *NAMED_ROLES]
+ORGANISATION_ROLES = ["member", "observer", "partner", "guest", "regular participant",
+                      *NAMED_ROLES]
+REPORT_ROLES = ["member attending", "special invitee", "observer", "funder", "presenter", "host",
+                "country of origin and transit", "remote participant"]
 FREQUENCIES = ["monthly", "bimonthly", "quarterly", "biannual", "annual", "ad hoc", "varies", ""]
 KINDS = ["RCP", "IRF", "Global"]
 PARTNER_KINDS = ["country", "us agency", "foreign agency", "international", "regional",
@@ -59,14 +67,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "process_id": _s(regex=SLUG), "alias": _s(non_empty=True), "origin": _s(),
     }, unique=["process_id", "alias"], strict=True),
     "memberships": pa.DataFrameSchema({
-        "process_id": _s(regex=SLUG), "iso3": _s(regex=ISO3), "role": _s(isin=ROLES),
+        "process_id": _s(regex=SLUG), "iso3": _s(regex=ISO3), "role": _s(isin=COUNTRY_ROLES),
         "note": _s(), "source_line": _i(False),
     }, unique=["process_id", "iso3", "role"], strict=True),
     "process_organisations": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "organisation": _s(non_empty=True),
-        "organisation_text": _s(non_empty=True), "role": _s(isin=ROLES),
-        "source_line": _i(False),
-    }, strict=True),
+        "organisation_text": _s(non_empty=True), "role": _s(isin=ORGANISATION_ROLES),
+        "note": _s(), "source_line": _i(False),
+    }, unique=["process_id", "organisation", "role"], strict=True),
     "process_events": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "date_text": _s(non_empty=True),
         "start_date": _s(regex=ISO_DATE), "end_date": _s(regex=ISO_DATE),
@@ -76,7 +84,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, strict=True),
     "count_checks": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "stated_total": _i(False), "member_countries": _i(False),
-        "member_organisations": _i(False),
+        "member_organisations": _i(False), "named_countries": _i(False),
     }, strict=True),
     "countries": pa.DataFrameSchema({
         "iso3": _s(regex=ISO3), "name": _s(non_empty=True), "region": _s(non_empty=True),
@@ -141,8 +149,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, unique=["report_id"], strict=True),
     "report_participants": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "iso3": _s(regex=r"^([A-Z]{3})?$"), "organisation": _s(),
-        "role": _s(isin=["member attending", "special invitee", "observer", "funder"]),
-    }, strict=True),
+        "person": _s(), "role": _s(isin=REPORT_ROLES), "source_line": _i(False),
+    }, unique=["report_id", "iso3", "organisation", "person", "role"], strict=True),
     "report_items": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "section": _s(non_empty=True), "text": _s(non_empty=True),
         "source_line": _i(False),

@@ -53,25 +53,20 @@ with rcm_tab:
     report = data.table("reports").iloc[0]
     st.subheader(report.title)
     st.caption(f"{report.start_date} to {report.end_date} · {report.place}")
-    people = data.table("report_participants")
-    countries = people[people.iso3 != ""]
-    names = data.country_names()
-    by_country = countries.assign(country=countries.iso3.map(names),
-                                  detail=countries.role.str.capitalize())
-    colours = {"member attending": "#0072B2", "special invitee": "#E69F00",
-               "observer": "#009E73", "funder": "#CC79A7"}
-    fig = charts.map_by_category(by_country, "role", "detail", colours=colours,
+    by_country = data.report_countries()
+    fig = charts.map_by_category(by_country, "role", "detail",
+                                 colours=charts.REPORT_ROLE_COLOURS,
                                  title="Who attended the RCM working group, July 2017",
-                                 subtitle=f"{len(by_country)} countries by capacity; "
-                                          f"organisations listed beside the map", source=RCM,
-                                 zoom=True)
+                                 subtitle=f"{len(by_country)} countries by first capacity "
+                                          "(hover: every capacity); organisations and people "
+                                          "listed beside the map", source=RCM, zoom=True)
     left, right = st.columns([3, 1])
     with left:
         ui.country_links(charts.show(fig, "rcm-extra-regional-2017-attendance", key="rcm_map"))
     with right:
-        st.markdown("**Organisations**")
-        for row in people[people.organisation != ""].itertuples():
-            st.text(f"{row.organisation} ({row.role})")
+        st.markdown("**Organisations and people**")
+        for line in data.report_others():
+            st.text(line)
     report_items = data.table("report_items")
     for section in dict.fromkeys(report_items.section):
         if section == "Participants":

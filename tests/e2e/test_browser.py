@@ -34,6 +34,9 @@ PAGES = [
     ("country", "country?country=Mexico", CHOROPLETH, 20),
     ("mechanism-pidc", "mechanism?mechanism_profile=PIDC", POINTS, 15),
     ("mechanism-cmc", "mechanism?mechanism_profile=CMC", POINTS, 10),
+    # 37 listed + Eritrea, Ethiopia, Sudan named outside the list; 28 EU + 79 ACP states.
+    ("mechanism-khartoum", "mechanism?mechanism_profile=Khartoum+Process", CHOROPLETH, 40),
+    ("mechanism-acp-eu", "mechanism?mechanism_profile=ACP-EU+Dialogue", CHOROPLETH, 95),
     ("documents", "documents", BARS, 6),
     ("data", "data", "[data-testid='stDataFrame']", 1),
 ]
