@@ -18,8 +18,7 @@ from loaders.countries import CountryResolver
 from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview import load_overview
-from loaders.overview_events import load_events
+from loaders.overview import load_events, load_overview
 from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog

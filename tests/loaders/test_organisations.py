@@ -8,7 +8,7 @@ import pytest
 
 from loaders.build import REFERENCE
 from loaders.organisations import OrganisationNames
-from loaders.overview import split_items
+from loaders.overview.participants import split_items
 
 TABLE = pd.DataFrame([
     ("International Organization for Migration", "IOM"), ("IOM", "IOM"), ("UNHCR", "UNHCR"),

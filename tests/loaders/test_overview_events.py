@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.countries import CountryResolver
-from loaders.overview_events import (
+from loaders.overview.events import (
     COUNTRY_NOT_WRITTEN,
     LISTED_TWICE,
     NO_CITY,

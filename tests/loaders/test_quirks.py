@@ -10,12 +10,9 @@ from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview import (
-    acronym_of,
-    alias_candidates,
-    load_overview,
-    tidy_fact,
-)
+from loaders.overview import load_overview
+from loaders.overview.names import acronym_of, alias_candidates
+from loaders.overview.participants import tidy_fact
 from loaders.processes import ProcessResolver
 from loaders.rejects import RejectLog
 from loaders.text import html_paragraphs, join_ordinals

@@ -1,6 +1,6 @@
 """Past events in the overview's "Meetings" cells -> process_events rows.
 
-Load inputs: the overview's table rows (`loaders.overview.table_rows`) and the process_id the
+Load inputs: the overview's table rows (`loaders.overview.cells.table_rows`) and the process_id the
 overview loader gave each row.
 Process: split each Meetings cell into paragraphs and bullets; every date written in a
 paragraph is one event (two dates in one bullet are two events; a bare year counts only where it
@@ -20,7 +20,7 @@ from datetime import date
 
 from loaders.countries import CountryResolver, country_key
 from loaders.dates import DateParseError, parse_date_span
-from loaders.overview import SOURCE, table_rows
+from loaders.overview.cells import SOURCE, table_rows
 from loaders.rejects import RejectLog
 from loaders.text import fold, html_paragraphs, join_ordinals
 
