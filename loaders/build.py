@@ -18,7 +18,7 @@ from loaders.countries import CountryResolver
 from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview import load_events, load_overview
+from loaders.overview import load_events, load_overview, participant_labels
 from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
@@ -39,7 +39,8 @@ SOURCES = {
 }
 REFERENCE_TABLES = ["process_ids", "process_aliases_extra", "acronyms", "frequency_rules",
                     "staff_roles", "staffing_levels", "place_aliases", "organisations",
-                    "foreign_agencies", "partner_groups", "themes", "theme_rules"]
+                    "foreign_agencies", "partner_groups", "themes", "theme_rules",
+                    "participant_labels"]
 
 
 class BuildError(Exception):
@@ -97,8 +98,12 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
 
     # Process data
     organisations = OrganisationNames(ref["organisations"])
+    try:
+        labels = participant_labels(ref["participant_labels"])
+    except ValueError as exc:
+        raise BuildError(str(exc)) from exc
     overview = load_overview(texts["overview"], ref["process_ids"], countries, groups, rejects,
-                             organisations)
+                             organisations, labels)
     places = dict(zip(ref["place_aliases"].place, ref["place_aliases"].iso3))
     events = load_events(texts["overview"], {p["source_line"]: p["process_id"]
                                              for p in overview.processes},
@@ -150,6 +155,7 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
     warnings = [f"country alias never used: {a!r}" for a in countries.unused_aliases()]
     warnings += [f"country group never used: {g}" for g in sorted(set(groups.members)
                                                                     - groups.used)]
+    warnings += [f"participant label never used: {p!r}" for p in overview.unused_labels]
     return BuildResult(validated, warnings)
 
 

@@ -23,35 +23,44 @@ from loaders.organisations import OrganisationNames
 from loaders.overview.cells import SOURCE, URL, table_rows, year_founded
 from loaders.overview.events import load_events
 from loaders.overview.names import acronym_of, alias_candidates, name_forms
-from loaders.overview.participants import ParticipantReader, count_check, kept_parties
+from loaders.overview.participants import (
+    Label,
+    ParticipantReader,
+    count_check,
+    kept_parties,
+    participant_labels,
+)
 from loaders.rejects import RejectLog
 from loaders.text import fold, html_paragraphs
 
-__all__ = ["SOURCE", "OverviewTables", "load_events", "load_overview"]
+__all__ = ["SOURCE", "OverviewTables", "load_events", "load_overview", "participant_labels"]
 
 
 @dataclass
 class OverviewTables:
-    """The rows read from the overview, one list of dicts per table."""
+    """The rows read from the overview, one list of dicts per table, and the patterns of
+    the participant labels no paragraph used (for the build's warnings)."""
 
     processes: list[dict] = field(default_factory=list)
     aliases: list[dict] = field(default_factory=list)
     memberships: list[dict] = field(default_factory=list)
     organisations: list[dict] = field(default_factory=list)
     count_checks: list[dict] = field(default_factory=list)
+    unused_labels: list[str] = field(default_factory=list)
 
 
 def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolver,
                   groups: CountryGroups, rejects: RejectLog,
-                  organisations: OrganisationNames) -> OverviewTables:
+                  organisations: OrganisationNames, labels: list[Label]) -> OverviewTables:
     """Read the overview text into OverviewTables.
 
     process_ids is the reviewed table (process_id, name_starts, short_name) that gives each
     mechanism its stable id and display label: a row whose English name starts with no listed
-    prefix is rejected whole.
+    prefix is rejected whole. labels are the paragraph labels of the participants and
+    observers cells (`participant_labels`, from reference/participant_labels.csv).
     """
     out = OverviewTables()
-    reader = ParticipantReader(countries, groups, rejects, organisations)
+    reader = ParticipantReader(countries, groups, rejects, organisations, labels)
     ids = list(zip(process_ids.process_id, process_ids.name_starts))
     short_names = dict(zip(process_ids.process_id, process_ids.short_name))
     for row in table_rows(text, rejects):
@@ -114,6 +123,8 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
                     "note": party.note, "source_line": row.line})
         if totals:
             out.count_checks.append(count_check(pid, max(totals), kept))
+    out.unused_labels = [label.pattern.pattern for label in labels
+                         if label not in reader.used_labels]
     return out
 
 

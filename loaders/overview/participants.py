@@ -1,7 +1,7 @@
 """Who takes part in a mechanism: the overview's participants and observers cells -> parties.
 
 Each paragraph of a cell is read by its label ("Observers:", "Partner organizations:",
-"Chair: …"; the LABELS table below) into countries, group phrases and organisations with a
+"Chair: …"; reference/participant_labels.csv) into countries, group phrases and organisations with a
 role; chairs, steering committees, coordinators and bodies named in sentences give `named (…)`
 parties; what names nobody is kept as a note. Names that resolve to nothing go to the RejectLog.
 """
@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+import pandas as pd
+
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
@@ -20,46 +22,6 @@ from loaders.rejects import RejectLog
 from loaders.schemas import NAMED_ROLES
 from loaders.text import clean_spaces, fold, html_paragraphs, strip_parentheses
 
-# Labels that open a paragraph in a participants/observers cell, and the role they give.
-# Order matters: the first pattern that matches wins. "note" keeps the paragraph as text only.
-LABELS: list[tuple[str, str, str]] = [
-    # (regex on the folded paragraph start, role, entity: "country" | "organisation" | "any")
-    (r"^(current )?(midsa )?(chair|co-chairs?|presidency|current presidency)\b[^:]*:?", "chair",
-     "any"),
-    (r"^current chair pro tempore:?", "chair", "any"),
-    (r"^(the )?current chair is", "chair", "any"),
-    (r"^\(?incoming:?", "incoming chair", "any"),
-    (r"^observer (states|countries)\b:?", "observer", "country"),
-    (r"^observer (organi[sz]ations|institutions)\b:?", "observer", "organisation"),
-    (r"^partners?/observers:?", "partner", "any"),
-    (r"^observers:", "observer", "organisation"),
-    (r"^partner and observer organi[sz]ations:?", "partner", "organisation"),
-    (r"^partner states:?", "partner", "country"),
-    (r"^transit countries:", "partner", "country"),
-    (r"^regional economic communities:", "partner", "organisation"),
-    (r"^relevant non-governmental organi[sz]ations \(ngos\):", "note", "any"),
-    (r"^partner organi[sz]ations:?", "partner", "organisation"),
-    (r"^partners?:", "partner", "any"),
-    (r"^member organi[sz]ations?:", "member", "organisation"),
-    (r"^regular participants:", "regular participant", "organisation"),
-    (r"^also:", "regular participant", "organisation"),
-    (r"^guests invited on an ad-hoc basis:", "guest", "any"),
-    (r"^organi[sz]ations:", "observer", "organisation"),
-    (r"^states:", "observer", "country"),
-    (r"^countries:", "member", "country"),
-    (r"^participating countries of the silk routes region:", "member", "country"),
-    (r"^lac states:", "member", "country"),
-    (r"^the ad hoc group is made up of", "note", "any"),
-    (r"^governed by a steering committee", "note", "any"),
-    (r"^regions?:", "note", "any"),
-    (r"^\d+ (officials?|representatives?)\b", "note", "any"),
-    (r"^africa and europe \(not morocco\)", "note", "any"),
-    (r"^eu member states, latin american and caribbean states", "note", "any"),
-    (r"^west africa, central africa, east africa, southern africa", "note", "any"),
-    (r"^coordinators:", "note", "any"),
-    (r"^(no permanent chair|membership is open|under discussion|none currently)", "note", "any"),
-    (r"^(open to all|idms are open|idm is also open)", "note", "any"),
-]
 _SUSPENDED = re.compile(r"\(([^()]*?) has temporarily suspended its membership\)", re.I)
 _TOTAL = re.compile(r"\(?\btotal:?\s*(\d+)[^)]*\)?\.?", re.I)
 _OPEN_TO_ALL = re.compile(r"open to all (un|iom) member", re.I)
@@ -98,12 +60,48 @@ _KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|a
                            r"bodies)\b", re.I)
 
 
-def _label(paragraph: str) -> tuple[str, str, str] | None:
+# What a label may give: a role of memberships/process_organisations, a chair fact, or "note"
+# (the paragraph is kept as text only).
+LABEL_ROLES = ["member", "observer", "partner", "guest", "regular participant", "chair",
+               "incoming chair", "note"]
+LABEL_ENTITIES = ["country", "organisation", "any"]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A paragraph label: a pattern on the paragraph's folded start, the role it gives, and
+    whom its list names ("country", "organisation" or "any")."""
+
+    pattern: re.Pattern[str]
+    role: str
+    entity: str
+
+
+def participant_labels(table: pd.DataFrame) -> list[Label]:
+    """The labels of reference/participant_labels.csv (pattern, role, entity, …) in table
+    order (the first that matches a paragraph wins); ValueError naming the row when a pattern
+    does not compile or a role or entity is not one the reader knows."""
+    labels = []
+    for number, (pattern, role, entity) in enumerate(
+            zip(table.pattern, table.role, table.entity, strict=True), start=2):
+        if role not in LABEL_ROLES or entity not in LABEL_ENTITIES:
+            raise ValueError(f"participant_labels.csv line {number}: role {role!r} or entity "
+                             f"{entity!r} unknown (roles: {LABEL_ROLES}; {LABEL_ENTITIES})")
+        try:
+            labels.append(Label(re.compile(pattern), role, entity))
+        except re.error as exc:
+            raise ValueError(f"participant_labels.csv line {number}: pattern {pattern!r} "
+                             f"does not compile: {exc}") from exc
+    return labels
+
+
+def _label(paragraph: str, labels: list[Label]) -> tuple[Label, str] | None:
+    """The first label that matches the paragraph's start, and the rest of the paragraph."""
     key = fold(paragraph)
-    for pattern, role, entity in LABELS:
-        m = re.match(pattern, key)
+    for label in labels:
+        m = label.pattern.match(key)
         if m:
-            return role, entity, paragraph[m.end():].strip(" :")
+            return label, paragraph[m.end():].strip(" :")
     return None
 
 
@@ -189,8 +187,11 @@ class ParticipantReader:
     """Reads participants/observers cells into countries and organisations with roles."""
 
     def __init__(self, countries: CountryResolver, groups: CountryGroups,
-                 rejects: RejectLog, organisations: OrganisationNames) -> None:
+                 rejects: RejectLog, organisations: OrganisationNames,
+                 labels: list[Label]) -> None:
         self.countries = countries
+        self.labels = labels
+        self.used_labels: set[Label] = set()
         self.groups = groups
         self.rejects = rejects
         self.organisations = organisations
@@ -401,10 +402,12 @@ class ParticipantReader:
                             " ".join(filter(None, [self.country_list(chairs["incoming"]),
                                                    chairs["year"]])))
                 continue
-            labelled = _label(paragraph)
+            labelled = _label(paragraph, self.labels)
             role, entity, rest = (default_role, "any", paragraph)
             if labelled:
-                role, entity, rest = labelled
+                label, rest = labelled
+                role, entity = label.role, label.entity
+                self.used_labels.add(label)
             if role in ("chair", "incoming chair"):
                 facts[role].append(rest)
                 parties.extend(self.chair_parties(rest, f"named ({role})", paragraph))

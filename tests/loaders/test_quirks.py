@@ -10,7 +10,7 @@ from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview import load_overview
+from loaders.overview import load_overview, participant_labels
 from loaders.overview.names import acronym_of, alias_candidates
 from loaders.overview.participants import tidy_fact
 from loaders.processes import ProcessResolver
@@ -38,7 +38,9 @@ def overview(text: str, countries, groups, ids=(("test-process", "Test Process")
     table["short_name"] = table.name_starts
     organisations = OrganisationNames(pd.read_csv(REFERENCE / "organisations.csv", dtype=str,
                                                   keep_default_na=False))
-    return load_overview(text, table, countries, groups, rejects, organisations), rejects
+    labels = participant_labels(pd.read_csv(REFERENCE / "participant_labels.csv", dtype=str,
+                                            keep_default_na=False))
+    return load_overview(text, table, countries, groups, rejects, organisations, labels), rejects
 
 
 def rcp_row(participants: str, observers: str = "", name: str = "<p><i>Test Process</i></p>",
