@@ -17,7 +17,13 @@ from loaders.countries import CountryResolver
 from loaders.dates import DateParseError, parse_date_span
 from loaders.processes import ALL_MECHANISMS, ProcessResolver
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, fold, join_ordinals, normalise_quotes
+from loaders.text import (
+    clean_spaces,
+    fold,
+    join_ordinals,
+    normalise_quotes,
+    split_outside_parentheses,
+)
 
 HEADER = ["date", "place", "iscm", "title"]
 _TBC = re.compile(r"^\(?(tbc|tbd|to be confirmed)\)?$", re.I)
@@ -75,10 +81,11 @@ def calendar_rows(text: str, source: str, rejects: RejectLog) -> tuple[int | Non
 def place_parts(place: str, countries: CountryResolver) -> tuple[str, str, str]:
     """(city, iso3, venue) for a place such as "Cairo, Egypt, League of Arab States HQ".
 
-    The country is the first comma part that names one; parts before it are the city and parts
-    after it the venue. "TBC" gives three empty strings.
+    The country is the first comma part that names one (a comma inside parentheses does not
+    split); parts before it are the city and parts after it the venue. "TBC" gives three
+    empty strings.
     """
-    parts = [p.strip() for p in place.split(",") if p.strip()]
+    parts = [p.strip() for p in split_outside_parentheses(place, ",") if p.strip()]
     if not parts or _TBC.match(place.strip()):
         return "", "", ""
     for i, part in enumerate(parts):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from loaders.text import parenthesis_depths, split_items
+
 # An acronym in parentheses right after a known name belongs to it: "… Nations (ASEAN)".
 _TRAILING_ACRONYM = r"(?:\s*\([A-Z][A-Za-z&.-]{1,12}\))?"
 _GLUE = re.compile(r"^(?:and|the|as well as|[&<>/.,;:]|\s)*$", re.I)
@@ -52,17 +54,17 @@ class OrganisationNames:
             return self.by_alias.get(m.group(1)) or self.by_alias[m.group(2)]
         return name
 
-    def split(self, text: str, split_items: callable) -> list[Organisation]:
+    def split(self, text: str) -> list[Organisation]:
         """The organisations in a list paragraph, in order.
 
         Known names are found first (so commas inside them do not split them), the rest is
-        split by `split_items`, and an item holding several known names side by side is
+        split by `loaders.text.split_items`, and an item holding several known names side by side is
         split between them. Unknown text between known names is kept as an organisation of
         its own, as written; only fillers ("and", "the") are dropped. An item wholly in
         parentheses explains the one before it and is kept with it.
         """
         found: list[str] = []
-        depth = _depths(text)
+        depth = parenthesis_depths(text)
 
         def hold(match: re.Match) -> str:
             if depth[match.start()]:  # a name inside "(i.e. … the AU Commission)" explains
@@ -97,16 +99,6 @@ class OrganisationNames:
                     elif bare and not _FILLER.fullmatch(bare):
                         out.append(Organisation(self.canonical(written), written))
         return out
-
-
-def _depths(text: str) -> list[int]:
-    """The parenthesis depth at each character of `text`."""
-    depths, depth = [], 0
-    for ch in text:
-        depth += ch == "("
-        depths.append(depth)
-        depth -= ch == ")" and depth > 0
-    return depths
 
 
 def _restore(text: str, found: list[str]) -> str:

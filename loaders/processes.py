@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from loaders.text import fold
+from loaders.text import fold, split_outside_parentheses
 
 ALL_MECHANISMS = re.compile(r"^for all iscms?$")
+_AND = re.compile(r"\s+and\s+", re.I)
 
 
 def alias_key(text: str) -> str:
@@ -21,18 +22,7 @@ def alias_key(text: str) -> str:
 
 def _split_top_level(text: str) -> list[str]:
     """Split on " and " / " And " outside parentheses."""
-    parts, depth, start = [], 0, 0
-    for m in re.finditer(r"\(|\)|\s+and\s+", text, flags=re.I):
-        token = m.group(0)
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(text[start:m.start()])
-            start = m.end()
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
+    return [p.strip() for p in split_outside_parentheses(text, _AND) if p.strip()]
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Text helpers shared by the loaders: HTML fragments to plain text, spacing, dashes, slugs."""
+"""Text helpers shared by the loaders: HTML fragments to plain text, spacing, dashes, slugs, and
+the one parenthesis-aware splitter for lists."""
 
 from __future__ import annotations
 
@@ -96,3 +97,51 @@ def strip_parentheses(text: str) -> str:
     while previous != text:
         previous, text = text, re.sub(r"\s*\([^()]*\)", "", text)
     return text
+
+
+def parenthesis_depths(text: str) -> list[int]:
+    """The parenthesis depth at each character of `text`: 1 from an opening "(" to its ")"
+    (both included), 2 inside a nested pair, …; an unmatched ")" is ignored."""
+    depths, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        depths.append(depth)
+        depth -= ch == ")" and depth > 0
+    return depths
+
+
+def split_outside_parentheses(text: str, separator: str | re.Pattern[str]) -> list[str]:
+    """The parts of `text` between the matches of `separator` (a regex) that start outside
+    parentheses, as written (not stripped, empty parts kept): joined with the separators
+    they were split at, they give `text` back.
+
+    "IOM, UNESCO (Paris, France), ILO" split at "," -> ["IOM", " UNESCO (Paris, France)", " ILO"].
+    """
+    depths = parenthesis_depths(text)
+    parts, start = [], 0
+    for m in re.finditer(separator, text):
+        if m.end() > m.start() and not depths[m.start()]:
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+# A list separator: a comma, a semicolon, a "+", or the full stop after an acronym ("UNODC.
+# UNICEF", MIDSA's partners).
+_LIST_SEPARATOR = re.compile(r"[,;+]|(?<=[A-Z]{3})\.")
+
+
+def split_items(text: str) -> list[str]:
+    """Split a list paragraph on commas, semicolons, "+" and the full stop after an acronym,
+    outside parentheses.
+
+    A leading "and"/"also" and a trailing period are dropped from each item; empty items are
+    dropped.
+    """
+    out = []
+    for part in split_outside_parentheses(text.strip().rstrip("."), _LIST_SEPARATOR):
+        part = re.sub(r"^(and|also)\s+", "", part.strip(), flags=re.I).strip(" .")
+        if part:
+            out.append(part)
+    return out

@@ -27,7 +27,7 @@ from loaders.engagement_partners import (
 )
 from loaders.processes import ProcessResolver, alias_key
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, normalise_dashes, slugify
+from loaders.text import clean_spaces, normalise_dashes, slugify, split_outside_parentheses
 
 SOURCE = "uscis_raio_engagements.txt"
 COLUMNS = ["office", "name", "description", "frequency_text", "location_text", "staffing_text"]
@@ -85,8 +85,8 @@ def frequency_of(text: str, rules: pd.DataFrame) -> tuple[str, int | None]:
 
 def schedule_qualifier(frequency_text: str, description: str) -> str:
     """The words, as written, that take a stated schedule away ("" when none do): in the
-    frequency's first clause (before ";") or anywhere in the description."""
-    first_clause = frequency_text.split(";", 1)[0]
+    frequency's first clause (before a ";" outside parentheses) or anywhere in the description."""
+    first_clause = split_outside_parentheses(frequency_text, ";")[0]
     for text in (first_clause, description):
         m = _QUALIFIED_AWAY.search(text)
         if m:

@@ -22,7 +22,7 @@ from loaders.countries import CountryResolver, country_key
 from loaders.dates import DateParseError, parse_date_span
 from loaders.overview.cells import SOURCE, table_rows
 from loaders.rejects import RejectLog
-from loaders.text import fold, html_paragraphs, join_ordinals
+from loaders.text import fold, html_paragraphs, join_ordinals, split_outside_parentheses
 
 _MON = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 _D = r"\d{1,2}"
@@ -157,15 +157,17 @@ def event_place(text: str, countries: CountryResolver, places: dict[str, str]) -
     3. "in X" in the title: X a country (no city), a city of the place table, or a city whose
        country is the one country the text names ("Ethiopia hosts … in Addis").
     4. Otherwise no place (noted).
+
+    Comma parts are split at commas and semicolons outside parentheses.
     """
-    parts = [p.strip() for p in re.split(r"[,;]", text)]
+    parts = [p.strip() for p in split_outside_parentheses(text, "[,;]")]
     for i in range(1, len(parts)):
         code = _leading_country(parts[i], countries)
         if code:
             city = _city_before(parts[i - 1])
             return Place(city, code, "" if city else NO_CITY, 0 if city else 3)
     keys = {country_key(k): v for k, v in places.items()}
-    for part in re.split(r"[,;]|\.\s", text):
+    for part in split_outside_parentheses(text, r"[,;]|\.\s"):
         bare = part.strip(" .:;")
         if country_key(bare) in keys:
             return Place(bare, keys[country_key(bare)], COUNTRY_NOT_WRITTEN, 2)

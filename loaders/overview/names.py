@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.overview.cells import URL
-from loaders.text import clean_spaces, html_paragraphs
+from loaders.text import clean_spaces, html_paragraphs, split_outside_parentheses
 
 _NAME_NOTE = re.compile(r"https?://|www\.|website|^\*$|^within the framework|^launch of|"
                         r"^\d+(st|nd|rd|th) \w+:", re.I)
@@ -40,7 +40,7 @@ def alias_candidates(name: str) -> list[str]:
     for inner in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", name):
         inner = re.sub(r"^(formerly|former)\s+", "", inner.strip(), flags=re.I)
         out.append(inner)
-        out.extend(part.strip() for part in inner.split(","))
+        out.extend(part.strip() for part in split_outside_parentheses(inner, ","))
         out.extend(part.strip() for part in re.split(r"\bformerly\b", inner))
         out.extend(part.strip() for part in re.split(r"\s+or the\s+|\s+or\s+", inner))
     for part in re.split(r"\s+or the\s+|\s+or\s+", outer):
@@ -69,7 +69,7 @@ def acronym_of(names: list[str]) -> str:
     if m and m.group(1) not in {"EU", "UN"}:
         return m.group(1)
     for inner in re.findall(r"\(([^()]+)\)", english):
-        for part in reversed([p.strip() for p in inner.split(",")]):
+        for part in reversed([p.strip() for p in split_outside_parentheses(inner, ",")]):
             if _ACRONYM.match(part):
                 return part
     tail = re.findall(r"\b([A-Z]{3,}(?:-[A-Z]+)?)\b", english)

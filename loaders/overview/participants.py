@@ -20,7 +20,13 @@ from loaders.organisations import OrganisationNames
 from loaders.overview.cells import SOURCE
 from loaders.rejects import RejectLog
 from loaders.schemas import NAMED_ROLES
-from loaders.text import clean_spaces, fold, html_paragraphs, strip_parentheses
+from loaders.text import (
+    clean_spaces,
+    fold,
+    html_paragraphs,
+    split_items,
+    strip_parentheses,
+)
 
 _SUSPENDED = re.compile(r"\(([^()]*?) has temporarily suspended its membership\)", re.I)
 _TOTAL = re.compile(r"\(?\btotal:?\s*(\d+)[^)]*\)?\.?", re.I)
@@ -103,30 +109,6 @@ def _label(paragraph: str, labels: list[Label]) -> tuple[Label, str] | None:
         if m:
             return label, paragraph[m.end():].strip(" :")
     return None
-
-
-def split_items(text: str) -> list[str]:
-    """Split a list paragraph on commas, semicolons and "+" outside parentheses.
-
-    A leading "and"/"also" and a trailing period are dropped from each item.
-    """
-    items, depth, current = [], 0, []
-    for ch in text.strip().rstrip("."):
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        after_acronym = ch == "." and re.search(r"[A-Z]{3}$", "".join(current))
-        if depth == 0 and (after_acronym or ch in ",;+"):
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    items.append("".join(current))
-    out = []
-    for part in items:
-        part = re.sub(r"^(and|also)\s+", "", part.strip(), flags=re.I).strip(" .")
-        if part:
-            out.append(part)
-    return out
 
 
 _ORG_WORDS = re.compile(
@@ -272,7 +254,7 @@ class ParticipantReader:
         parties = []
         for others in _AD_HOC_OTHERS.finditer(text):
             parties.extend(self.bodies_named(others.group(0), "guest", others.group(0)))
-        for o in self.organisations.split(text, split_items):
+        for o in self.organisations.split(text):
             if _KIND_OF_BODY.match(o.written):
                 facts["notes"].append(o.written)
             else:
@@ -425,7 +407,7 @@ class ParticipantReader:
             if labelled and entity == "any" and not self.countries_in(rest) \
                     and self.organisations.pattern.search(rest):
                 parties.extend(Party(o.name, None, role, "", o.written)
-                               for o in self.organisations.split(rest, split_items))
+                               for o in self.organisations.split(rest))
                 continue
             items = split_items(rest)
             if _looks_like_prose(items):

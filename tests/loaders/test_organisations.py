@@ -8,7 +8,6 @@ import pytest
 
 from loaders.build import REFERENCE
 from loaders.organisations import OrganisationNames
-from loaders.overview.participants import split_items
 
 TABLE = pd.DataFrame([
     ("International Organization for Migration", "IOM"), ("IOM", "IOM"), ("UNHCR", "UNHCR"),
@@ -44,12 +43,12 @@ def names() -> OrganisationNames:
                                                     "SADC Parliamentary Forum"]),
 ])
 def test_lists_split_into_canonical_names(names, text, expected):
-    assert [o.name for o in names.split(text, split_items)] == expected
+    assert [o.name for o in names.split(text)] == expected
 
 
 def test_the_text_as_written_is_kept(names):
     out = names.split("APC Secretariat, (Inter-governmental Asia-Pacific Consultations), "
-                      "International Organization for Migration (IOM)", split_items)
+                      "International Organization for Migration (IOM)")
     assert [o.written for o in out] == [
         "APC Secretariat (Inter-governmental Asia-Pacific Consultations)",
         "International Organization for Migration (IOM)"]
