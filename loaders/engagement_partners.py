@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from loaders.countries import CountryResolver
+from loaders.organisations import NameMatcher, OrganisationNames
 
 NOTE_GROUP = "a group: the source does not name its members"
 NOTE_UNKNOWN = "unknown: the row names no one who takes part besides USCIS"
@@ -70,16 +71,20 @@ class Mention:
 class PartnerReference:
     """The reference tables the partner reading needs."""
 
-    organisations: pd.DataFrame  # alias, organisation, kind
+    organisations: OrganisationNames
     foreign_agencies: dict[str, str]  # organisation -> iso3
-    groups: pd.DataFrame  # alias, group, given_by_countries
+    groups: NameMatcher  # partner_groups.csv alias -> group, any case
+    given_by_countries: frozenset[str]  # the groups dropped where countries are named
 
     @classmethod
     def from_tables(cls, reference: dict[str, pd.DataFrame]) -> PartnerReference:
         """Build from the reference DataFrames organisations, foreign_agencies, partner_groups."""
         agencies = reference["foreign_agencies"]
-        return cls(reference["organisations"], dict(zip(agencies.organisation, agencies.iso3)),
-                   reference["partner_groups"])
+        groups = reference["partner_groups"]
+        return cls(OrganisationNames(reference["organisations"]),
+                   dict(zip(agencies.organisation, agencies.iso3)),
+                   NameMatcher(dict(zip(groups.alias, groups.group)), ignore_case=True),
+                   frozenset(groups.loc[groups.given_by_countries == "true", "group"]))
 
 
 def _hide(text: str, mentions: list[Mention]) -> str:
@@ -88,31 +93,18 @@ def _hide(text: str, mentions: list[Mention]) -> str:
     return text
 
 
-def _alias_mentions(text: str, aliases: list[tuple[str, str, str]], flags: int = 0
-                    ) -> list[Mention]:
-    """Whole-word matches of (alias, name, kind), longest alias first, no overlaps."""
-    found: list[Mention] = []
-    for alias, name, kind in sorted(aliases, key=lambda a: -len(a[0])):
-        pattern = re.compile(r"(?<![\w/])" + re.escape(alias) + r"(?![\w/])", flags)
-        for m in pattern.finditer(_hide(text, found)):
-            found.append(Mention(m.start(), m.end(), m.group(0), kind, organisation=name))
-    return sorted(found, key=lambda m: m.start)
-
-
 def organisation_mentions(text: str, ref: PartnerReference) -> list[Mention]:
     """Organisations named in `text` (organisations.csv aliases, case as written), each with
     its kind and, for a foreign agency, its country."""
-    table = ref.organisations
-    found = _alias_mentions(text, list(zip(table.alias, table.organisation, table.kind)))
-    return [Mention(m.start, m.end, m.text, m.kind, ref.foreign_agencies.get(m.organisation, ""),
-                    m.organisation) for m in found]
+    return [Mention(m.start, m.end, m.written, ref.organisations.kind(m.name),
+                    ref.foreign_agencies.get(m.name, ""), m.name)
+            for m in ref.organisations.mentions(text)]
 
 
 def group_mentions(text: str, ref: PartnerReference) -> list[Mention]:
     """Groups named without their members (partner_groups.csv aliases, any case)."""
-    table = ref.groups
-    return _alias_mentions(text, list(zip(table.alias, table.group,
-                                          ["group"] * len(table))), re.I)
+    return [Mention(m.start, m.end, m.written, "group", organisation=m.name)
+            for m in ref.groups.matches(text)]
 
 
 def country_mentions(text: str, countries: CountryResolver) -> list[Mention]:
@@ -253,7 +245,7 @@ def finish_partners(rows: list[dict], description: str, ref: PartnerReference) -
     `notes` list: a group that `given_by_countries` is dropped when countries take part, a
     country is dropped when one of its agencies takes part, every row of a description cut
     off mid-sentence says so, and an `unknown` row stands in when nobody is left."""
-    given_by_countries = set(ref.groups.loc[ref.groups.given_by_countries == "true", "group"])
+    given_by_countries = ref.given_by_countries
     has_countries = any(r["kind"] == "country" for r in rows)
     agency_countries = {r["iso3"] for r in rows if r["kind"] != "country" and r["iso3"]}
     rows = [r for r in rows

@@ -1,15 +1,19 @@
-"""Organisation names as the documents write them -> one canonical name each.
+"""Organisation names as the documents write them -> one canonical name each; the one matcher
+that finds known names in a text.
 
 The reviewed table data/reference/organisations.csv maps aliases (full names, acronyms,
 misspellings) to a canonical name. Lists of organisations are split with its help, because
 the overview writes some lists without commas ("IOM UNHCR", "African Union Commission (AUC)
 European Commission") and some names with commas inside ("United Nations Educational,
-Scientific and Cultural Organization").
+Scientific and Cultural Organization"). NameMatcher finds the aliases of such a table in any
+text: the overview's cells, the USCIS rows (organisations, and the groups of
+partner_groups.csv) and the RCM report.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,15 +36,68 @@ class Organisation:
     written: str
 
 
+@dataclass(frozen=True)
+class NameMatch:
+    """A known name found in a text: its span, the text as written, and whom it names."""
+
+    start: int
+    end: int
+    written: str
+    name: str
+
+
+class NameMatcher:
+    """Finds the aliases of a table (alias -> name) in a text.
+
+    A match is whole: not inside a word, nor one side of a slashed pair ("DOS/DHS" names
+    neither). At each position the longest alias wins, matches do not overlap, and they come
+    in the order of the text. With ignore_case, case is ignored (the table's aliases must then
+    differ by more than case); with_acronym, an "(ACRONYM)" right after a name is part of its
+    match ("International Organization for Migration (IOM)").
+    """
+
+    def __init__(self, aliases: Mapping[str, str], ignore_case: bool = False,
+                 with_acronym: bool = False) -> None:
+        self._key = str.casefold if ignore_case else str
+        self._names = {self._key(alias): name for alias, name in aliases.items()}
+        longest_first = sorted(aliases, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w/])(" + "|".join(re.escape(a) for a in longest_first) + r")(?![\w/])"
+            + (_TRAILING_ACRONYM if with_acronym else ""), re.I if ignore_case else 0)
+
+    def matches(self, text: str) -> list[NameMatch]:
+        """Every known name in `text`, in order."""
+        if not self._names:
+            return []
+        return [NameMatch(m.start(), m.end(), m.group(0), self._names[self._key(m.group(1))])
+                for m in self._pattern.finditer(text)]
+
+    def names_in(self, text: str) -> list[str]:
+        """The names `text` mentions, each once, in order of first mention."""
+        return list(dict.fromkeys(m.name for m in self.matches(text)))
+
+
 class OrganisationNames:
     """Canonical organisation names from the alias table (alias, organisation, kind, note)."""
 
     def __init__(self, table: pd.DataFrame) -> None:
         self.by_alias = dict(zip(table.alias, table.organisation, strict=True))
-        aliases = sorted(self.by_alias, key=len, reverse=True)
-        self.pattern = re.compile(
-            r"(?<![\w/])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w/])"
-            + _TRAILING_ACRONYM)
+        self.kinds = dict(zip(table.organisation, table.kind, strict=True))
+        self._in_text = NameMatcher(self.by_alias)
+        self._in_lists = NameMatcher(self.by_alias, with_acronym=True)
+
+    def mentions(self, text: str, with_acronym: bool = False) -> list[NameMatch]:
+        """The known organisations named in `text`, in order (see NameMatcher); with_acronym,
+        an "(ACRONYM)" right after a name is part of its mention, as the overview writes."""
+        return (self._in_lists if with_acronym else self._in_text).matches(text)
+
+    def names_in(self, text: str) -> list[str]:
+        """The canonical names of the organisations `text` names, each once, in order."""
+        return self._in_text.names_in(text)
+
+    def kind(self, organisation: str) -> str:
+        """The kind of a canonical organisation (international, regional, us agency, …)."""
+        return self.kinds[organisation]
 
     def canonical(self, name: str) -> str:
         """The canonical name for `name` (an alias, or an alias plus its "(ACRONYM)");
@@ -65,14 +122,14 @@ class OrganisationNames:
         """
         found: list[str] = []
         depth = parenthesis_depths(text)
-
-        def hold(match: re.Match) -> str:
-            if depth[match.start()]:  # a name inside "(i.e. … the AU Commission)" explains
-                return match.group(0)
-            found.append(match.group(0))
-            return f"\x00{len(found) - 1}\x00"
-
-        held = self.pattern.sub(hold, text)
+        held, last = "", 0
+        for match in self.mentions(text, with_acronym=True):
+            if depth[match.start]:  # a name inside "(i.e. … the AU Commission)" explains
+                continue
+            found.append(match.written)
+            held += f"{text[last:match.start]}\x00{len(found) - 1}\x00"
+            last = match.end
+        held += text[last:]
         out: list[Organisation] = []
         for item in split_items(held):
             if item.startswith("(") and item.endswith(")") and out:

@@ -243,8 +243,8 @@ class ParticipantReader:
     def bodies_named(self, text: str, role: str, note: str) -> list[Party]:
         """The known organisations named in a sentence (alias table names only), each with
         `role` and the sentence as its note."""
-        return [Party(self.organisations.canonical(m.group(0)), None, role, note, m.group(0))
-                for m in self.organisations.pattern.finditer(text)]
+        return [Party(self.organisations.canonical(m.written), None, role, note, m.written)
+                for m in self.organisations.mentions(text, with_acronym=True)]
 
     def organisation_list(self, text: str, role: str, facts: dict[str, list[str]]
                           ) -> list[Party]:
@@ -279,10 +279,11 @@ class ParticipantReader:
                 parties.extend(self.bodies_named(sentence, "guest", sentence))
             if _MAIN_ACTORS.match(sentence):
                 parties.extend(self.bodies_named(sentence, "named (main actor)", sentence))
-        opening = self.organisations.pattern.match(re.sub(r"^the\s+", "", paragraph, flags=re.I))
-        if opening and re.search(r"\bparticipates in\b", paragraph):
-            parties.append(Party(self.organisations.canonical(opening.group(0)), None,
-                                  "regular participant", paragraph, opening.group(0)))
+        named = self.organisations.mentions(re.sub(r"^the\s+", "", paragraph, flags=re.I),
+                                            with_acronym=True)
+        if named and named[0].start == 0 and re.search(r"\bparticipates in\b", paragraph):
+            parties.append(Party(self.organisations.canonical(named[0].written), None,
+                                 "regular participant", paragraph, named[0].written))
         for counted in _COUNTED_BODY.finditer(paragraph):
             parties.append(Party(self.organisations.canonical(counted.group(0)), None,
                                   "regular participant", paragraph, counted.group(0)))
@@ -405,7 +406,7 @@ class ParticipantReader:
                 parties.extend(self.organisation_list(rest, role, facts))
                 continue
             if labelled and entity == "any" and not self.countries_in(rest) \
-                    and self.organisations.pattern.search(rest):
+                    and self.organisations.mentions(rest):
                 parties.extend(Party(o.name, None, role, "", o.written)
                                for o in self.organisations.split(rest))
                 continue

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from loaders.build import REFERENCE
-from loaders.organisations import OrganisationNames
+from loaders.organisations import NameMatcher, OrganisationNames
 
 TABLE = pd.DataFrame([
     ("International Organization for Migration", "IOM"), ("IOM", "IOM"), ("UNHCR", "UNHCR"),
@@ -16,7 +16,7 @@ TABLE = pd.DataFrame([
     ("AU Commission", "African Union Commission"),
     ("European Commission", "European Commission"), ("World Bank", "World Bank"),
     ("SADC", "SADC"),
-], columns=["alias", "organisation"])
+], columns=["alias", "organisation"]).assign(kind="international")
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +63,31 @@ def test_reference_table_has_one_row_per_alias():
     table = pd.read_csv(REFERENCE / "organisations.csv", dtype=str, keep_default_na=False)
     assert not table.alias.duplicated().any()
     assert (table.organisation != "").all()
+
+
+def test_the_matcher_finds_whole_names_longest_first_in_text_order():
+    matcher = NameMatcher({"UN": "United Nations", "UNHCR": "UNHCR", "DHS": "DHS",
+                           "UN Refugee Agency": "UNHCR", "IOM": "IOM"})
+    found = matcher.matches("IOM and the UN Refugee Agency (not UNICEF, nor DOS/DHS), the UN")
+    assert [(m.written, m.name) for m in found] == [
+        ("IOM", "IOM"), ("UN Refugee Agency", "UNHCR"), ("UN", "United Nations")]
+    assert found[1].start == len("IOM and the ")
+    assert matcher.names_in("UNHCR, IOM, UNHCR") == ["UNHCR", "IOM"]
+
+
+def test_the_matcher_may_ignore_case_or_take_the_acronym_along():
+    groups = NameMatcher({"Five Country Conference": "FCC governments"}, ignore_case=True)
+    assert [m.written for m in groups.matches("the five country conference met")] == [
+        "five country conference"]
+    lists = NameMatcher({"International Organization for Migration": "IOM"},
+                        with_acronym=True)
+    assert [(m.written, m.name) for m in lists.matches(
+        "International Organization for Migration (IOM) UNHCR")] == [
+        ("International Organization for Migration (IOM)", "IOM")]
+    assert NameMatcher({}).matches("IOM") == []
+
+
+def test_every_organisation_has_one_kind():
+    table = pd.read_csv(REFERENCE / "organisations.csv", dtype=str, keep_default_na=False)
+    assert table.groupby("organisation").kind.nunique().max() == 1
+    assert table.alias.is_unique
