@@ -116,7 +116,7 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
     calendar = load_calendar(texts["calendar"], SOURCES["calendar"], processes, countries,
                              rejects)
     engagements = load_engagements(texts["uscis"], countries, processes, ref, rejects)
-    report = load_rcm_report(texts["rcm"], countries, ref["organisations"], rejects)
+    report = load_rcm_report(texts["rcm"], countries, organisations, rejects)
     actions = load_bali_report(texts["bali"], rejects)
 
     tables = {

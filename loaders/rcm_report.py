@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from loaders.countries import CountryResolver
 from loaders.dates import DateParseError, parse_date_span
+from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
 from loaders.text import clean_spaces, normalise_quotes
-from loaders.uscis import organisations_in
 
 SOURCE = "rcm_extra_regional_2017.txt"
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
@@ -51,7 +49,7 @@ class ReportTables:
     items: list[dict] = field(default_factory=list)
 
 
-def load_rcm_report(text: str, countries: CountryResolver, organisations: pd.DataFrame,
+def load_rcm_report(text: str, countries: CountryResolver, organisations: OrganisationNames,
                     rejects: RejectLog) -> ReportTables:
     """Read the RCM report into ReportTables (report_id "rcm-erm-2017-07")."""
     out = ReportTables()
@@ -93,7 +91,7 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: pd.Dat
     return out
 
 
-def participants_in(line: str, countries: CountryResolver, organisations: pd.DataFrame,
+def participants_in(line: str, countries: CountryResolver, organisations: OrganisationNames,
                     base: dict) -> list[dict]:
     """report_participants rows (base + iso3, organisation, person, role) for one paragraph.
 
@@ -118,7 +116,7 @@ def participants_in(line: str, countries: CountryResolver, organisations: pd.Dat
                 names = sentence[:cue.search(sentence).start()]
             rows.extend(row(capacity, iso3=code) for code in countries.find_in_text(names))
             rows.extend(row(capacity, organisation=org)
-                        for org in organisations_in(names, organisations))
+                        for org in organisations.names_in(names))
     rows.extend(row("remote participant", person=m["name"]) for m in _REMOTE.finditer(line))
     return rows
 

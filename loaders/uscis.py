@@ -120,20 +120,6 @@ def roles_of(text: str, rules: pd.DataFrame) -> list[tuple[str, int, str]]:
     return list(found.values())
 
 
-def organisations_in(text: str, organisations: pd.DataFrame) -> list[str]:
-    """Organisations named in a text (whole-word alias matches, longest alias first)."""
-    found: list[str] = []
-    rest = text
-    for alias, org in sorted(zip(organisations.alias, organisations.organisation),
-                             key=lambda p: -len(p[0])):
-        pattern = r"(?<![\w/])" + re.escape(alias) + r"(?![\w/])"
-        if re.search(pattern, rest):
-            rest = re.sub(pattern, " ", rest)
-            if org not in found:
-                found.append(org)
-    return found
-
-
 def processes_in(text: str, processes: ProcessResolver) -> list[str]:
     """process_ids whose alias (an acronym or a name of 2+ words) appears in the text."""
     key = f" {alias_key(text)} "

@@ -11,6 +11,7 @@ import pytest
 from loaders.build import REFERENCE
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
+from loaders.organisations import OrganisationNames
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
 from tests.loaders.test_quirks import overview, rcp_row
@@ -342,8 +343,8 @@ NEXT STEPS:
 
 
 def test_report_participants_hold_every_stated_role(countries):
-    organisations = pd.read_csv(REFERENCE / "organisations.csv", dtype=str,
-                                keep_default_na=False)
+    organisations = OrganisationNames(pd.read_csv(REFERENCE / "organisations.csv", dtype=str,
+                                                  keep_default_na=False))
     out = load_rcm_report(REPORT, countries, organisations, RejectLog())
     got = {(p["iso3"] or p["organisation"] or p["person"], p["role"], p["source_line"])
            for p in out.participants}
