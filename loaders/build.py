@@ -55,11 +55,17 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def source_text(data: bytes) -> str:
+    """A source's text from its bytes: UTF-8, a byte order mark dropped, CRLF line ends read
+    as LF; UnicodeDecodeError when the bytes are not UTF-8."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n")
+
+
 def read_source(raw_dir: Path, name: str) -> str:
-    """A source file's text (UTF-8, a BOM dropped); BuildError if it is missing or not UTF-8."""
+    """A source file's text (see source_text); BuildError if it is missing or not UTF-8."""
     path = raw_dir / name
     try:
-        return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        return source_text(path.read_bytes())
     except FileNotFoundError as exc:
         raise BuildError(f"missing source file {path}") from exc
     except UnicodeDecodeError as exc:

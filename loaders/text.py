@@ -99,6 +99,17 @@ def strip_parentheses(text: str) -> str:
     return text
 
 
+def tab_cells(line: str, width: int = 1) -> list[str]:
+    r"""The cells of a tab-separated line, as written, without the blank cells (empty or white
+    space only) that trail it beyond `width` cells, so that trailing tabs and spaces change
+    nothing: "a\tb\t \t" with width 2 gives ["a", "b"]; a line with text in its first cell
+    only gives one cell (width 1)."""
+    cells = line.split("\t")
+    while len(cells) > width and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
 def parenthesis_depths(text: str) -> list[int]:
     """The parenthesis depth at each character of `text`: 1 from an opening "(" to its ")"
     (both included), 2 inside a nested pair, …; an unmatched ")" is ignored."""

@@ -3,7 +3,8 @@
 One mechanism per line; header lines ("RCP\tYear founded\t…", "IRF 3\tYear\t…") set the column
 layout, section lines ("II. Inter-regional forums …") the kind, region lines ("Region: Africa /
 Afrique / África") the region; a row whose first cell is empty or "Comments:" continues the
-row above. Cells hold HTML fragments (loaders.text.html_paragraphs reads them).
+row above. Trailing blank cells and spaces are layout, not data. Cells hold HTML fragments
+(loaders.text.html_paragraphs reads them).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, html_paragraphs
+from loaders.text import clean_spaces, html_paragraphs, tab_cells
 
 SOURCE = "iscm_overview.txt"
 
@@ -43,12 +44,9 @@ def _header_columns(first_cell: str) -> list[str] | None:
     return None
 
 
-def _region_label(cells: list[str]) -> str | None:
-    """A region heading row: one non-empty cell, e.g. "Region: Africa / Afrique / África"."""
-    filled = [c for c in cells if c.strip()]
-    if len(filled) != 1 or len(cells) < 2:
-        return None
-    text = clean_spaces(filled[0])
+def _region_label(cell: str) -> str:
+    """The English region of a region heading cell ("Region: Africa / Afrique / África")."""
+    text = clean_spaces(cell)
     text = re.sub(r"^Region:\s*", "", text).split(" / ")[0]
     text = re.sub(r"\s*\(continued\)$", "", text)
     return text.split(":")[0].strip()
@@ -58,29 +56,31 @@ def table_rows(text: str, rejects: RejectLog) -> list[Row]:
     """Return the overview's data rows with their kind, region and named cells.
 
     Header rows set the column layout, region rows set the region, and a row whose first cell
-    is empty or "Comments:" continues the previous row (its cells are appended).
+    is empty or "Comments:" continues the previous row (its cells are appended). A line with
+    text in one cell only is a region heading inside a table (after a header row of its
+    section) and a document title before it. Blank cells trailing a row beyond its layout are
+    dropped; a row with another number of cells is rejected.
     """
     rows: list[Row] = []
-    kind, region, columns = "RCP", "", RCP_COLUMNS
+    kind, region, columns, in_table = "RCP", "", RCP_COLUMNS, False
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         section = re.match(r"^(I{1,3})\.\s", line)
         if section:
             kind = SECTION_KINDS[section.group(1)]
-            region = KIND_REGION.get(kind, "")
+            region, in_table = KIND_REGION.get(kind, ""), False
             continue
-        cells = line.split("\t")
-        if len(cells) == 1:
-            continue  # document title lines
-        header = _header_columns(cells[0].strip())
+        header = _header_columns(clean_spaces(line.split("\t")[0]))
         if header:
-            columns = header
+            columns, in_table = header, True
             continue
-        label = _region_label(cells)
-        if label is not None:
-            region = label
-            continue
+        filled = [c for c in line.split("\t") if c.strip()]
+        if len(filled) == 1:
+            if in_table:
+                region = _region_label(filled[0])
+            continue  # before a table: the document's title lines
+        cells = tab_cells(line, len(columns))
         if len(cells) != len(columns):
             rejects.add(SOURCE, number, "row", line[:500],
                         f"expected {len(columns)} cells for a {kind} row, found {len(cells)}")

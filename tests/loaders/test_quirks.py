@@ -168,6 +168,16 @@ def test_comments_row_continues_the_previous_row(countries, groups):
     assert len(rejects) == 0
 
 
+def test_one_cell_lines_are_regions_in_a_table_and_titles_before(countries, groups):
+    # A later file may end any line with tabs: "IOM\t" is still a title line, and "Middle
+    # East" written without the tabs of its empty cells is still the region of the rows below.
+    text = ("IOM\t \n" + rcp_row("<p>Canada</p>").replace("\n<p><i>", "\nMiddle East\n<p><i>")
+            .replace("\ty\n", "\ty\t\t \n"))
+    out, rejects = overview(text, countries, groups)
+    assert [(p["region"], p["source_line"]) for p in out.processes] == [("Middle East", 6)]
+    assert len(rejects) == 0
+
+
 def test_unknown_country_in_a_states_list_is_rejected_with_line(countries, groups):
     out, rejects = overview(rcp_row("<p>Canada, Mexico</p>", "<p>Observer States: Narnia</p>"),
                             countries, groups)

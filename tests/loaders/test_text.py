@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.text import parenthesis_depths, split_items, split_outside_parentheses
+from loaders.text import parenthesis_depths, split_items, split_outside_parentheses, tab_cells
 
 LISTS = st.text(alphabet="AB ,;()", max_size=30)
 
@@ -68,3 +68,10 @@ def test_depths_never_go_below_zero_and_an_opening_parenthesis_is_inside(text):
 
 def test_depths_of_a_nested_pair():
     assert parenthesis_depths("a(b(c)d)e)") == [0, 1, 1, 2, 2, 2, 1, 1, 0, 0]
+
+
+def test_trailing_blank_cells_beyond_the_layout_are_dropped():
+    assert tab_cells("a\tb\t \t\t", 2) == ["a", "b"]
+    assert tab_cells("a\t\t", 3) == ["a", "", ""]  # an empty last cell of the layout stays
+    assert tab_cells("IOM \t ") == ["IOM "]
+    assert tab_cells("a\tb\tc", 2) == ["a", "b", "c"]  # text is never dropped
