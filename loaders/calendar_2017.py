@@ -23,6 +23,7 @@ from loaders.text import (
     join_ordinals,
     normalise_quotes,
     split_outside_parentheses,
+    tab_cells,
 )
 
 HEADER = ["date", "place", "iscm", "title"]
@@ -48,21 +49,28 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def calendar_rows(text: str, source: str, rejects: RejectLog) -> tuple[int | None, list[_Raw]]:
-    """(year named in the title, data rows with continuation rows merged into their row)."""
+    """(year named in the title, data rows with continuation rows merged into their row).
+
+    Lines with text in one cell only before the first header row are the title; after it,
+    every line but a repeated header is a row. Blank cells trailing a row beyond the four
+    columns are dropped; a row with another number of cells is rejected.
+    """
     year = None
     rows: list[_Raw] = []
+    in_table = False
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        cells = [clean_spaces(c) for c in line.split("\t")]
-        if len(cells) == 1:
-            m = re.search(r"\b((?:19|20)\d\d) calendar\b", line, re.I)
+        cells = [clean_spaces(c) for c in tab_cells(line, len(HEADER))]
+        if _is_header(cells):
+            in_table = True
+            continue
+        if not in_table and len(tab_cells(line)) == 1:
+            m = re.search(r"\b((?:19|20)\d\d) calendar\b", clean_spaces(line), re.I)
             if m and year is None:
                 year = int(m.group(1))
             continue
-        if _is_header(cells):
-            continue
-        if len(cells) != 4:
+        if len(cells) != len(HEADER):
             rejects.add(source, number, "row", line, f"expected 4 tab-separated cells, found "
                                                        f"{len(cells)}")
             continue

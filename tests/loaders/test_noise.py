@@ -143,6 +143,8 @@ SOURCES_UNDER_TEST = [
     Source("overview", table_header_at(_overview_header), load_overview_tables,
            ("processes", "memberships", "process_organisations", "process_events"),
            15, _split_last_cell),  # Prague Process
+    Source("calendar", table_header_at(lambda line: line.startswith("Date\tPlace\t")),
+           load_calendar_tables, ("meetings",), 8, _split_last_cell),
 ]
 BY_KEY = {s.key: s for s in SOURCES_UNDER_TEST}
 
@@ -216,6 +218,7 @@ def _noise_test(key: str, examples: int) -> Callable:
 # Example counts keep the four under a minute on a shared machine; a failure is replayed
 # from hypothesis's database first on the next run.
 test_overview_with_noise_builds_the_same_tables = _noise_test("overview", 25)
+test_calendar_with_noise_builds_the_same_tables = _noise_test("calendar", 60)
 
 
 @pytest.mark.parametrize("source", SOURCES_UNDER_TEST, ids=lambda s: s.key)

@@ -227,6 +227,21 @@ def test_calendar_quirks_on_next_years_calendar(countries):
                                                         (10, "iscm")}
 
 
+def test_calendar_layout_noise_and_a_lost_row(countries):
+    text = ("2018\u00a0Calendar of Meetings\t \n"
+            "Date\tPlace\tISCM\tTitle of the Event / Meeting\t\n"
+            "May 2, 2018\tRabat, Morocco\tRabat Process\tMeeting\t\t \n"
+            "May 3, 2018 Rabat, Morocco Rabat Process Meeting\n")
+    aliases = pd.DataFrame({"process_id": ["rabat"], "alias": ["Rabat Process"]})
+    rejects = RejectLog()
+    out = load_calendar(text, "cal.txt", ProcessResolver.from_aliases(aliases), countries,
+                        rejects)
+    assert [(m["meeting_id"], m["title"], m["source_line"]) for m in out.meetings] == [
+        ("2018-001", "Meeting", 3)]
+    # A row whose tabs were lost is rejected with its line, not taken for a title.
+    assert [(r.line, r.field) for r in rejects.items] == [(4, "row")]
+
+
 def test_place_without_city(countries):
     assert place_parts("Palau", countries) == ("", "PLW", "")
     assert place_parts("Svalbard, Spitsbergen, Norway", countries) == (
