@@ -27,7 +27,13 @@ from loaders.engagement_partners import (
 )
 from loaders.processes import ProcessResolver, alias_key
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, normalise_dashes, slugify, split_outside_parentheses
+from loaders.text import (
+    clean_spaces,
+    normalise_dashes,
+    slugify,
+    split_outside_parentheses,
+    tab_cells,
+)
 
 SOURCE = "uscis_raio_engagements.txt"
 COLUMNS = ["office", "name", "description", "frequency_text", "location_text", "staffing_text"]
@@ -61,13 +67,18 @@ def _short_slug(text: str, limit: int = 48) -> str:
     return slug[:limit].rsplit("-", 1)[0]
 
 
+def _acronym_list_start(lines: list[str]) -> int:
+    """The index of the "List of RAIO Acronyms" line (len(lines) when there is none)."""
+    return next((i for i, line in enumerate(lines)
+                 if clean_spaces(line).startswith("List of RAIO Acronyms")), len(lines))
+
+
 def document_acronyms(text: str) -> dict[str, str]:
     """The document's own acronym list: lines "ABC-Expansion" after "List of RAIO Acronyms"."""
     found: dict[str, str] = {}
-    if "List of RAIO Acronyms" not in text:
-        return found
-    for line in text.split("List of RAIO Acronyms", 1)[1].split("\n"):
-        m = re.match(r"^\s*([A-Za-z]{2,6})\s*-\s*(.+?)\s*$", line)
+    lines = text.split("\n")
+    for line in lines[_acronym_list_start(lines) + 1:]:
+        m = re.match(r"^([A-Za-z]{2,6})\s*-\s*(.+)$", clean_spaces(line))
         if m:
             found[m.group(1)] = m.group(2)
     return found
@@ -132,13 +143,15 @@ def processes_in(text: str, processes: ProcessResolver) -> list[str]:
 
 
 def table_lines(text: str, rejects: RejectLog) -> list[tuple[int, list[str]]]:
-    """(line number, six cells) for every data row; header rows and the acronym list skipped."""
+    """(line number, six cells) for every data row; header rows and the acronym list skipped.
+    Blank cells trailing a row beyond the six columns are dropped; a row with another number of
+    cells is rejected."""
     rows = []
-    body = text.split("List of RAIO Acronyms", 1)[0]
-    for number, line in enumerate(body.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:_acronym_list_start(lines)], start=1):
         if not line.strip():
             continue
-        cells = [clean_spaces(c) for c in line.split("\t")]
+        cells = [clean_spaces(c) for c in tab_cells(line, len(COLUMNS))]
         if cells[0] == "Office":
             continue
         if len(cells) != len(COLUMNS):

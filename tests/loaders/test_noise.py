@@ -145,6 +145,10 @@ SOURCES_UNDER_TEST = [
            15, _split_last_cell),  # Prague Process
     Source("calendar", table_header_at(lambda line: line.startswith("Date\tPlace\t")),
            load_calendar_tables, ("meetings",), 8, _split_last_cell),
+    Source("uscis", table_header_at(lambda line: line.startswith("Office\t"),
+                                    stop=lambda line: "RAIO Acronyms" in line),
+           load_uscis_tables, ("engagements",), 5, _split_last_cell,
+           note_tables=("engagement_partners",)),
 ]
 BY_KEY = {s.key: s for s in SOURCES_UNDER_TEST}
 
@@ -219,6 +223,7 @@ def _noise_test(key: str, examples: int) -> Callable:
 # from hypothesis's database first on the next run.
 test_overview_with_noise_builds_the_same_tables = _noise_test("overview", 25)
 test_calendar_with_noise_builds_the_same_tables = _noise_test("calendar", 60)
+test_uscis_with_noise_builds_the_same_tables = _noise_test("uscis", 50)
 
 
 @pytest.mark.parametrize("source", SOURCES_UNDER_TEST, ids=lambda s: s.key)

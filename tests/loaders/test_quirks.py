@@ -283,6 +283,24 @@ def test_uscis_quirks(countries):
     assert rejects.items[0].line == 4 and rejects.items[0].field == "row"
 
 
+def test_uscis_layout_noise(countries):
+    # Trailing tabs after a row, and the acronym list's heading and lines with non-breaking
+    # spaces and trailing spaces.
+    text = (USCIS.replace("\tFOD/OAO/SIO\n", "\tFOD/OAO/SIO\t\t \n")
+            .replace("List of RAIO Acronyms", "List\u00a0of RAIO\u00a0Acronyms \t")
+            .replace("LACC-Latin America District", "LACC-Latin\u00a0America District  "))
+    assert document_acronyms(text) == {"LACC": "Latin America District",
+                                       "OAQ": "Overseas Adjudications Officer"}
+    ref = {n: pd.read_csv(f"data/reference/{n}.csv", dtype=str, keep_default_na=False)
+           for n in ["acronyms", "frequency_rules", "staff_roles", "staffing_levels",
+                     "place_aliases", "organisations", "foreign_agencies", "partner_groups"]}
+    rejects = RejectLog()
+    out = load_engagements(text, countries, ProcessResolver.from_aliases(pd.DataFrame(
+        {"process_id": [], "alias": []})), ref, rejects)
+    assert [e["name"] for e in out.engagements] == ["Talks", "IGC Asylum Working Group"]
+    assert [(r.line, r.field) for r in rejects.items] == [(4, "row")]
+
+
 def test_document_acronyms_and_frequency_rules():
     assert document_acronyms(USCIS)["OAQ"] == "Overseas Adjudications Officer"
     rules = pd.read_csv("data/reference/frequency_rules.csv", dtype=str, keep_default_na=False)
