@@ -1,8 +1,9 @@
 """RCM ad-hoc working group report (Mexico City, July 2017) -> report, participants, items.
 
 Load inputs: plain text with Word bookmarks ("[bookmark: …]") and upper-case section headings.
-Process: the date and place from the heading lines, the participants from the PARTICIPANTS
-section's sentences, and every paragraph or bullet under each heading as one item.
+Process: the date and place from the heading lines (the head a page break may repeat is read
+once), the participants from the PARTICIPANTS section's sentences, and every paragraph or
+bullet under each heading as one item.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from loaders.rejects import RejectLog
 from loaders.text import clean_spaces, normalise_quotes
 
 SOURCE = "rcm_extra_regional_2017.txt"
-_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_BOOKMARK = re.compile(r"\[bookmark:\s[^\]]*\]")
 _HEADING = re.compile(r"^([A-Z][A-Z ,\-–'’]{5,}):?\s*$")
 
 # Sentence cue -> the capacity in which the names in that sentence took part. A sentence may
@@ -72,8 +73,9 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: Organi
                         "start_date": start, "end_date": end, "place": place,
                         "iso3": iso3[-1] if iso3 else "", "source": SOURCE})
     section = ""
+    head = _head_lines(lines, title, when[1] if when else "")
     for number, line in lines:
-        if not line or line == title or (when and number == when[0]):
+        if not line or line in head:
             continue
         heading = _HEADING.match(line)
         if heading:
@@ -89,6 +91,19 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: Organi
                                                     {"report_id": rid, "source_line": number}))
     out.participants = _unique_rows(out.participants)
     return out
+
+
+def _head_lines(lines: list[tuple[int, str]], title: str, when: str) -> set[str]:
+    """The report's head, which a page break may repeat as a running header: the title, the
+    place and date line, and the upper-case lines above the first section heading ("REPORT OF
+    THE MEETING" above "BACKGROUND:")."""
+    head = {title, when} - {""}
+    for _, line in lines:
+        if _HEADING.match(line):
+            if line.endswith(":"):
+                break
+            head.add(line)
+    return head
 
 
 def participants_in(line: str, countries: CountryResolver, organisations: OrganisationNames,

@@ -353,3 +353,18 @@ def test_report_participants_hold_every_stated_role(countries):
         ("BRA", "special invitee", 9), ("ICRC", "observer", 10), ("ICRC", "presenter", 10),
         ("OAS", "funder", 11), ("MEX", "host", 14), ("RNCOM", "presenter", 15),
         ("Francisco Rico", "remote participant", 15)}
+
+
+def test_report_page_head_repeated_and_bookmarks_with_any_space(countries):
+    organisations = OrganisationNames(pd.read_csv(REFERENCE / "organisations.csv", dtype=str,
+                                                  keep_default_na=False))
+    head = (" FOURTH MEETING OF THE AD-HOC WORKING GROUP\nMEXICO CITY, MEXICO / 6 -7 July, 2017\n"
+            "REPORT OF THE MEETING\n")
+    text = (head + "BACKGROUND:\nA first paragraph.\n" + head
+            + "[bookmark:\u00a0OLE_LINK3]A second paragraph.\n")
+    rejects = RejectLog()
+    out = load_rcm_report(text, countries, organisations, rejects)
+    # The head a page break repeats is no item, and it leaves the section as it was.
+    assert [(i["section"], i["text"], i["source_line"]) for i in out.items] == [
+        ("Background", "A first paragraph.", 5), ("Background", "A second paragraph.", 9)]
+    assert out.reports[0]["start_date"] == "2017-07-06" and len(rejects) == 0

@@ -149,6 +149,8 @@ SOURCES_UNDER_TEST = [
                                     stop=lambda line: "RAIO Acronyms" in line),
            load_uscis_tables, ("engagements",), 5, _split_last_cell,
            note_tables=("engagement_partners",)),
+    Source("rcm", _rcm_head_at, load_rcm_tables, ("report_items", "report_participants"),
+           3, lambda line: line.replace("July", "Jully")),
 ]
 BY_KEY = {s.key: s for s in SOURCES_UNDER_TEST}
 
@@ -224,6 +226,7 @@ def _noise_test(key: str, examples: int) -> Callable:
 test_overview_with_noise_builds_the_same_tables = _noise_test("overview", 25)
 test_calendar_with_noise_builds_the_same_tables = _noise_test("calendar", 60)
 test_uscis_with_noise_builds_the_same_tables = _noise_test("uscis", 50)
+test_rcm_report_with_noise_builds_the_same_tables = _noise_test("rcm", 80)
 
 
 @pytest.mark.parametrize("source", SOURCES_UNDER_TEST, ids=lambda s: s.key)
