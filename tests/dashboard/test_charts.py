@@ -101,3 +101,13 @@ def test_every_small_island_participant_can_be_found_and_hovered(built, process_
     assert drawn == set(frame.iso3)
     assert small and small <= circles
     assert all(trace.hoverinfo == "text" for trace in fig.data)
+
+
+def test_every_bali_status_category_has_a_colour_in_reading_order():
+    from loaders.bali_report import CATEGORIES
+    from loaders.schemas import SCHEMAS
+
+    checks = SCHEMAS["action_items"].columns["status_category"].checks
+    allowed = next(c.statistics["allowed_values"] for c in checks if c.name == "isin")
+    assert list(charts.STATUS_COLOURS) == CATEGORIES
+    assert set(CATEGORIES) == set(allowed)
