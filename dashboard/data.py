@@ -510,6 +510,7 @@ TABLE_SOURCES = {
     "meetings": "iscm_calendar_2017.txt",
     "engagements": "uscis_raio_engagements.txt",
     "report_items": "rcm_extra_regional_2017.txt",
+    "report_participants": "rcm_extra_regional_2017.txt",
     "action_items": "bali_ahg_progress_2017.txt",
 }
 

@@ -181,12 +181,30 @@ def test_selecting_a_row_on_the_data_page_shows_its_source_line():
     assert "Read from data/raw/iscm_overview.txt" in "\n".join(c.value for c in at.caption)
 
 
-def test_selecting_a_reject_shows_the_line_it_came_from():
-    at = open_page("data")
-    at.session_state["data_rejects_rows"] = {"selection": {"rows": [0], "columns": [],
-                                                           "cells": []}}
-    at.run()
-    assert at.code[-1].value.startswith("100: <p>The African, Caribbean and Pacific Group")
+def test_selecting_a_reject_shows_the_line_it_came_from(monkeypatch, tmp_path):
+    # The shipped sources leave no reject, so the test gives the page a rejects table of one
+    # row pointing at line 100 of the overview (the ACP row).
+    import shutil
+
+    import streamlit as st
+
+    from dashboard import data
+
+    processed = tmp_path / "processed"
+    shutil.copytree(data.PROCESSED, processed)
+    pd.DataFrame([{"source": "iscm_overview.txt", "line": "100", "field": "participants",
+                   "text": "79 ACP Member States", "reason": "made up for this test"}]
+                 ).to_csv(processed / "rejects.csv", index=False)
+    monkeypatch.setattr(data, "PROCESSED", processed)
+    st.cache_data.clear()
+    try:
+        at = open_page("data")
+        at.session_state["data_rejects_rows"] = {"selection": {"rows": [0], "columns": [],
+                                                               "cells": []}}
+        at.run()
+        assert at.code[-1].value.startswith("100: <p>The African, Caribbean and Pacific Group")
+    finally:
+        st.cache_data.clear()
 
 
 def test_source_panel_shows_markup_as_plain_text(monkeypatch, tmp_path):
