@@ -24,11 +24,13 @@ with bali_tab:
                                    placeholder="Any status")
     shown = items[items.section.isin(picked_sections or sections)
                   & items.status_category.isin(picked_status or statuses)]
-    st.caption("How the status is derived: from each action's own status text only — "
-               "dormant if it says the work stopped, ongoing if work is under way or a step is "
-               "done and the next one set, planned if it names only future steps, completed if "
-               "only finished ones, unknown if it says none of these; the evidence column "
-               "quotes the deciding clause.")
+    st.caption("How the status is derived: from what each action's own status text says "
+               "about the action itself — completed if what it set out to deliver has been "
+               "delivered (established, finalised and made available, convened for the first "
+               "time), even while follow-up goes on, or if it reports only finished steps; "
+               "ongoing if work is under way or a step is done and the next one set; planned "
+               "if it names only future steps; dormant if it says the work stopped; unknown if "
+               "it says none of these. The evidence column quotes the deciding clause.")
     st.caption("Who is empty where the report does not show which row a Who cell belongs to, "
                "or where the scrape dropped the name; the Who note says which, and quotes the "
                "text as written.")
@@ -53,7 +55,7 @@ with bali_tab:
         ui.table(shown, {"item": "Item", "action": "Action", "who": "Who",
                          "status_category": "Status", "status_evidence": "Evidence",
                          "status": "Status text as written", "who_note": "Who note",
-                         "section": "Heading"},
+                         "footnotes": "Footnote", "section": "Heading"},
                  charts.file_name("bali process actions", subtitle), key="bali_table",
                  provenance="action_items")
 

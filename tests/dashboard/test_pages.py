@@ -151,9 +151,19 @@ def test_missing_tables_say_what_to_do(monkeypatch, tmp_path):
 def test_documents_page_says_how_the_bali_status_is_derived():
     at = open_page("documents")
     captions = "\n".join(c.value for c in at.caption)
-    assert "How the status is derived: from each action's own status text only" in captions
-    assert at.dataframe[0].value.columns.tolist()[:6] == [
-        "Item", "Action", "Who", "Status", "Evidence", "Status text as written"]
+    assert ("How the status is derived: from what each action's own status text says about "
+            "the action itself — completed if what it set out to deliver has been delivered"
+            ) in captions
+    table = at.dataframe[0].value
+    assert table.columns.tolist() == [
+        "Item", "Action", "Who", "Status", "Evidence", "Status text as written", "Who note",
+        "Footnote", "Heading"]
+    # 4.1's status ends with its last sentence; the page footnote has a column of its own.
+    avrr = table.set_index("Item").loc["4.1"]
+    assert avrr["Status text as written"].endswith("between July 2016 and June 2017.")
+    assert avrr["Footnote"].startswith("1 1 https://thailand.iom.int/")
+    # The Consultation Mechanism was convened for the first time: completed (source line 226).
+    assert table.set_index("Item").loc["6.3", "Status"] == "completed"
 
 
 def test_selecting_a_bali_action_shows_its_source_lines():
