@@ -24,8 +24,9 @@ SEQUENTIAL = "Blues"
 # Okabe-Ito: distinguishable for colour-blind readers.
 QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
                "#000000"]
-STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "dormant": "#D55E00",
-                  "unknown": "#999999"}
+# Bali action status, in reading order (done, under way, planned, stalled, not said).
+STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "planned": "#CC79A7",
+                  "dormant": "#D55E00", "unknown": "#999999"}
 ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
                 "guest": "#CC79A7", "suspended": "#D55E00",
                 # Named outside the lists: greys, so they read as "not a listed role".

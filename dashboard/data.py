@@ -8,6 +8,7 @@ only filter and draw.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
@@ -495,3 +496,54 @@ def map_points() -> pd.DataFrame:
 def workbook() -> bytes:
     """Every table in one Excel workbook, built once."""
     return exports.workbook({name: table(name) for name in TABLES})
+
+
+# ---------------------------------------------------------------- provenance
+
+RAW = ROOT / "data" / "raw"
+# Tables whose rows keep a line number but no file name: every row comes from one document.
+TABLE_SOURCES = {
+    "processes": "iscm_overview.txt",
+    "memberships": "iscm_overview.txt",
+    "process_organisations": "iscm_overview.txt",
+    "process_events": "iscm_overview.txt",
+    "meetings": "iscm_calendar_2017.txt",
+    "engagements": "uscis_raio_engagements.txt",
+    "report_items": "rcm_extra_regional_2017.txt",
+    "report_participants": "rcm_extra_regional_2017.txt",
+    "action_items": "bali_ahg_progress_2017.txt",
+}
+
+
+@st.cache_data(show_spinner=False)
+def raw_lines(file: str) -> tuple[str, ...]:
+    """The lines of one source document in data/raw, read once per server process; () when
+    `file` is not the name of a file there (no path outside data/raw is ever opened)."""
+    names = {p.name for p in RAW.iterdir() if p.is_file()}
+    if file not in names:
+        return ()
+    text = (RAW / file).read_bytes().decode("utf-8-sig", errors="replace")
+    return tuple(text.replace("\r\n", "\n").split("\n"))
+
+
+def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
+    """(line number, text as written) for each of `lines` (1-based) that data/raw/`file` has,
+    in the order asked, each once."""
+    text = raw_lines(file)
+    return [(n, text[n - 1]) for n in dict.fromkeys(lines) if 1 <= n <= len(text)]
+
+
+def row_provenance(table_name: str,
+                   row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
+    """(source file, line numbers) one processed row was read from, or None when its table keeps
+    no line. The file is the row's own (source_file, or rejects' source) or the table's one
+    document; the lines are source_lines ("206 208") or source_line (or rejects' line)."""
+    file = str(row.get("source_file") or "") or TABLE_SOURCES.get(table_name, "")
+    if table_name == "rejects":
+        file = str(row.get("source") or "")
+    raw = row.get("source_lines") or row.get("source_line") or (
+        row.get("line") if table_name == "rejects" else None)
+    numbers = tuple(int(n) for n in str(raw or "").replace(";", " ").split() if n.isdigit())
+    if not file or not numbers:
+        return None
+    return file, numbers

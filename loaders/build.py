@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.bali_report import load_bali_report
+from loaders.bali_report import (
+    actors_from_table,
+    cell_starts_from_table,
+    load_bali_report,
+    status_focus_from_table,
+)
 from loaders.calendar_2017 import load_calendar
 from loaders.countries import CountryResolver
 from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
@@ -39,8 +44,8 @@ SOURCES = {
 }
 REFERENCE_TABLES = ["process_ids", "process_aliases_extra", "acronyms", "frequency_rules",
                     "staff_roles", "staffing_levels", "place_aliases", "organisations",
-                    "foreign_agencies", "partner_groups", "themes", "theme_rules",
-                    "participant_labels"]
+                    "foreign_agencies", "partner_groups", "themes", "theme_rules", "bali_cells",
+                    "bali_actors", "bali_status_focus", "participant_labels"]
 
 
 class BuildError(Exception):
@@ -123,7 +128,9 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
                              rejects)
     engagements = load_engagements(texts["uscis"], countries, processes, ref, rejects)
     report = load_rcm_report(texts["rcm"], countries, organisations, rejects)
-    actions = load_bali_report(texts["bali"], rejects)
+    actions = load_bali_report(texts["bali"], rejects, cell_starts_from_table(ref["bali_cells"]),
+                               actors_from_table(ref["bali_actors"]),
+                               status_focus_from_table(ref["bali_status_focus"]))
 
     tables = {
         "processes": _frame(overview.processes, "processes"),

@@ -138,9 +138,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, unique=["entity_type", "entity_id", "theme_id"], strict=True),
     "action_items": pa.DataFrameSchema({
         "item": _s(regex=r"^[1-6]\.[1-9]$"), "section_no": _i(False, min=1, max=6),
-        "section": _s(non_empty=True), "action": _s(), "who": _s(), "status": _s(),
+        "section": _s(non_empty=True), "action": _s(non_empty=True), "who": _s(),
+        "who_note": _s(), "status": _s(),
         "status_category": _s(isin=["completed", "ongoing", "planned", "dormant", "unknown"]),
-        "status_evidence": _s(), "source_line": _i(False),
+        "status_evidence": _s(), "footnotes": _s(), "source_line": _i(False),
+        "source_lines": _s(regex=r"^\d+( \d+)*$"),
     }, unique=["item"], strict=True),
     "reports": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "title": _s(non_empty=True), "process_id": _s(regex=SLUG),

@@ -112,3 +112,13 @@ def test_a_zoomed_map_is_centred_on_its_range_so_no_edge_is_cut():
     west, east = fig.layout.geo.lonaxis.range
     assert west < -81 < 4 < east  # Peru's coast and Belgium inside
     assert fig.layout.geo.center.lon == (west + east) / 2
+
+
+def test_every_bali_status_category_has_a_colour_in_reading_order():
+    from loaders.bali_report import CATEGORIES
+    from loaders.schemas import SCHEMAS
+
+    checks = SCHEMAS["action_items"].columns["status_category"].checks
+    allowed = next(c.statistics["allowed_values"] for c in checks if c.name == "isin")
+    assert list(charts.STATUS_COLOURS) == CATEGORIES
+    assert set(CATEGORIES) == set(allowed)

@@ -160,3 +160,22 @@ def test_every_table_downloads_as_one_workbook(browser, app_url, tmp_path):
         download.value.save_as(path)
         book = openpyxl.load_workbook(path, read_only=True)
         assert "meetings" in book.sheetnames and len(book.sheetnames) == 22
+
+
+@pytest.mark.e2e
+def test_selecting_a_bali_action_shows_its_source_lines(browser, app_url):
+    with visit(browser, f"{app_url}/documents") as page:
+        wait_for(page, BARS, 6)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        box = grid.bounding_box()
+        # The grid is drawn on a canvas: click the selection box of its third row (1.3) by
+        # position, below the 35-pixel header and two 35-pixel rows.
+        page.mouse.click(box["x"] + 16, box["y"] + 35 + 2 * 35 + 17)
+        code = page.locator("[data-testid='stCode']")
+        code.wait_for(timeout=30000)
+        text = code.inner_text()
+        assert text.startswith("208: 1.2 Promote and expand the use of the Bali Process")
+        assert "210: Joint efforts contributed to 72 persons" in text
+        code.scroll_into_view_if_needed()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "documents-source-lines.png"), full_page=True)
