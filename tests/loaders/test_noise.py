@@ -49,8 +49,9 @@ from tests.loaders.noise import (
 )
 
 Tables = dict[str, list[dict]]
-# A line number written inside a text: "from line 8: this row is 'similar in nature as above'".
-_LINE_IN_TEXT = re.compile(r"\bfrom line (\d+)\b")
+# A line number written inside a note: "from line 8: this row is 'similar in nature as
+# above'" (USCIS partners), "no Who text for this row on line 206" (Bali actions).
+_LINE_IN_NOTE = re.compile(r"\b(from|on) line (\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Context:
 @dataclass(frozen=True)
 class Source:
     """A source under test: its file, where its page header may repeat, how to load it, the
-    build tables whose source_line points into it, and a row to break (1-based line, how)."""
+    build tables whose line numbers point into it, and a row to break (1-based line, how)."""
 
     key: str
     header_at: HeaderAt
@@ -80,7 +81,6 @@ class Source:
     tables: tuple[str, ...]
     broken_line: int
     break_line: Callable[[str], str]
-    note_tables: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -157,8 +157,7 @@ SOURCES_UNDER_TEST = [
            load_calendar_tables, ("meetings",), 8, _split_last_cell),
     Source("uscis", table_header_at(lambda line: line.startswith("Office\t"),
                                     stop=lambda line: "RAIO Acronyms" in line),
-           load_uscis_tables, ("engagements",), 5, _split_last_cell,
-           note_tables=("engagement_partners",)),
+           load_uscis_tables, ("engagements", "engagement_partners"), 5, _split_last_cell),
     Source("rcm", _rcm_head_at, load_rcm_tables, ("report_items", "report_participants"),
            3, lambda line: line.replace("July", "Jully")),
 ]
@@ -179,19 +178,23 @@ def clean_tables(ctx) -> dict[str, Tables]:
     return {s.key: s.load(s.clean_text(), ctx) for s in SOURCES_UNDER_TEST}
 
 
+def moved_line(value: object, line_map: dict[int, int], column: str) -> object:
+    """One cell with its line numbers moved to the noisy file's lines holding the same text:
+    a line number (source_line, a reject's line), several ("206 208" in source_lines), or a
+    line named in a note."""
+    if column in ("source_line", "line"):
+        return line_map[int(value)]
+    if column == "source_lines":
+        return " ".join(str(line_map[int(n)]) for n in str(value).split())
+    if column.endswith("note") and isinstance(value, str):
+        return _LINE_IN_NOTE.sub(lambda m: f"{m[1]} line {line_map[int(m[2])]}", value)
+    return value
+
+
 def moved(tables: Tables, line_map: dict[int, int]) -> Tables:
-    """The tables with every line number (source_line, a reject's line, "from line N" in a
-    note) moved to the noisy file's line holding the same text."""
-    def move(row: dict) -> dict:
-        row = dict(row)
-        for column in ("source_line", "line"):
-            if column in row:
-                row[column] = line_map[row[column]]
-        if isinstance(row.get("note"), str):
-            row["note"] = _LINE_IN_TEXT.sub(lambda m: f"from line {line_map[int(m[1])]}",
-                                            row["note"])
-        return row
-    return {name: [move(r) for r in rows] for name, rows in tables.items()}
+    """The tables with every line number moved (see moved_line)."""
+    return {name: [{column: moved_line(value, line_map, column) for column, value in row.items()}
+                   for row in rows] for name, rows in tables.items()}
 
 
 def assert_same_tables(source: Source, noisy: Noisy, ctx: Context, clean: Tables) -> None:
@@ -271,9 +274,8 @@ def test_the_whole_build_of_a_noisy_source_is_the_same(source, built, tmp_path: 
     for name, frame in built.tables.items():
         expected = frame.copy()
         if name in source.tables:
-            expected["source_line"] = expected.source_line.map(noisy.line_map)
-        if name in source.note_tables:
-            expected["note"] = expected.note.str.replace(
-                _LINE_IN_TEXT, lambda m: f"from line {noisy.line_map[int(m[1])]}", regex=True)
+            for column in expected.columns:
+                expected[column] = expected[column].map(
+                    lambda value, c=column: moved_line(value, noisy.line_map, c))
         pd.testing.assert_frame_equal(rebuilt[name], expected, obj=f"{source.key}: {name}")
     write_tables(rebuilt, tmp_path / "processed")  # and it writes
