@@ -37,9 +37,11 @@ LOOPBACK = "127.0.0.1"
 # Everything the app needs comes from its own origin. Styles stay 'unsafe-inline' (Streamlit
 # and plotly set style attributes and inject style sheets at run time); scripts do not: only
 # same-origin files and the hashes of index.html's own inline scripts, and no 'unsafe-eval'.
+# 'wasm-unsafe-eval' lets the page compile WebAssembly (Streamlit's protobuf decoder builds a
+# tiny module for 64-bit integer arithmetic); it does not allow eval() or new Function().
 CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("style-src", "'self' 'unsafe-inline'"),
     ("img-src", "'self' data: blob:"),
     ("font-src", "'self' data:"),

@@ -61,6 +61,7 @@ def running_proxy(run_dir: Path, *, workers: int = 2, hosts: Sequence[str] = DEF
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
+    (run_dir / "access.log").unlink(missing_ok=True)
     stack = start_stack(run_dir, workers=workers, hosts=hosts, options=options,
                         env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})})
     try:
