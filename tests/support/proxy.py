@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,3 +132,16 @@ def workers_by_session(stack: Stack) -> dict[str, set[str]]:
         if r.upstream:
             workers[r.affinity].add(r.upstream)
     return dict(workers)
+
+
+def wait_for_request(stack: Stack, matches: Callable[[Served], bool], timeout: float) -> Served:
+    """The first logged request for which `matches` is true, waiting up to `timeout` s for
+    nginx to log it; AssertionError when none comes."""
+    def matching() -> list[Served]:
+        return [r for r in served_requests(stack) if matches(r)]
+
+    try:
+        wait_until(lambda: bool(matching()), [stack.nginx], timeout, "the awaited request")
+    except RuntimeError as late:
+        raise AssertionError(f"{late}; see {stack.access_log}") from None
+    return matching()[0]
