@@ -371,6 +371,19 @@ def map_points() -> pd.DataFrame:
         columns={"name": "country"})
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The rows as UTF-8 CSV without the index, cached on the rows (a view's table is made
+    once, not on every rerun)."""
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def meetings_calendar(meetings: pd.DataFrame) -> bytes:
+    """The .ics file of these meetings (exports.meetings_ics), cached on the rows."""
+    return exports.meetings_ics(meetings)[0]
+
+
 @st.cache_data(show_spinner=False)
 def workbook() -> bytes:
     """Every table in one Excel workbook, built once."""

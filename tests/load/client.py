@@ -56,6 +56,7 @@ class Widget:
     sidebar: bool = False
     deferred_file_id: str = ""
     url: str = ""
+    ignore_rerun: bool = False
 
 
 @dataclass
@@ -118,7 +119,8 @@ def _widget(element, path: list[int]) -> Widget | None:
                   query_key=getattr(proto, "query_param_key", ""),
                   sidebar=bool(path) and path[0] == SIDEBAR,
                   deferred_file_id=getattr(proto, "deferred_file_id", ""),
-                  url=getattr(proto, "url", ""))
+                  url=getattr(proto, "url", ""),
+                  ignore_rerun=getattr(proto, "ignore_rerun", False))
 
 
 @dataclass(frozen=True)
@@ -353,17 +355,18 @@ class Session:
                 (widget.query_key, v) for v in values]
         return await self.rerun()
 
-    async def download(self, key: str) -> tuple[bytes, Run]:
-        """Click a download button the last run drew: (the file's bytes, the rerun the click
-        caused). Raises ProtocolError when the server refuses the file."""
+    async def download(self, key: str) -> tuple[bytes, Run | None]:
+        """Click a download button the last run drew, as the browser does: ask for a deferred
+        file and fetch it as soon as its URL comes back (or fetch the button's URL); a button
+        that does not ignore clicks also reruns the page. Returns (the file's bytes, that
+        rerun or None). Raises ProtocolError when the server refuses the file."""
         widget = self.widgets[key]
         if widget.kind != "download_button":
             raise ValueError(f"{key} is a {widget.kind}, not a download button")
-        trigger = WidgetState(id=widget.id, trigger_value=True)
-        url = widget.url
+        reply: asyncio.Future[ForwardMsg] | None = None
         if widget.deferred_file_id:
             request_id = str(uuid.uuid4())
-            reply: asyncio.Future[ForwardMsg] = asyncio.get_running_loop().create_future()
+            reply = asyncio.get_running_loop().create_future()
             self._replies[request_id] = reply
             back = BackMsg()
             back.backend_operation_request.request_id = request_id
@@ -371,11 +374,13 @@ class Session:
             back.backend_operation_request.deferred_file.file_id = widget.deferred_file_id
             await self._send(back)
         started = time.monotonic()
-        rerun = self._client_state(self.pages.get(self.page, ""))
-        rerun.rerun_script.widget_states.widgets.append(trigger)
-        await self._send(rerun)
-        run = await self._finish_run(Run(self.page), started)
-        if widget.deferred_file_id:
+        if not widget.ignore_rerun:
+            rerun = self._client_state(self.pages.get(self.page, ""))
+            rerun.rerun_script.widget_states.widgets.append(
+                WidgetState(id=widget.id, trigger_value=True))
+            await self._send(rerun)
+        url = widget.url
+        if reply is not None:
             answer = await asyncio.wait_for(reply, self.timeout)
             response = answer.backend_operation_response
             if response.error_msg:
@@ -383,11 +388,14 @@ class Session:
             url = response.deferred_file.url
         if not url:
             raise ProtocolError(f"download {key}: no URL")
-        path = url if url.startswith("/") else "/" + url
-        return await self.http_get(path), run
+        try:
+            body = await self.http_get(url if url.startswith("/") else "/" + url)
+        except OSError as failure:
+            raise ProtocolError(f"download {key}: {failure}") from failure
+        run = None if widget.ignore_rerun else await self._finish_run(Run(self.page), started)
+        return body, run
 
 
 def describe(runs: Iterable[Run]) -> str:
     """The problems of some runs, one a line (for assertion messages)."""
     return "\n".join(p for run in runs for p in run.problems())
-
