@@ -12,7 +12,7 @@ NGINX    := $(VENV)/nginx/usr/sbin/nginx
 RAW_AND_CODE := $(wildcard data/raw/* data/reference/* data/geo/* loaders/*.py)
 PROCESSED    := data/processed/rejects.csv
 
-.PHONY: run serve test lint data chromium nginx clean
+.PHONY: run serve test loadtest test-stress lint data chromium nginx clean
 
 # The launcher (dashboard/serve.py) runs `streamlit run dashboard/app.py` with Streamlit's
 # public-IP look-up switched off.
@@ -30,6 +30,15 @@ serve: $(VENV)/.runtime $(PROCESSED) nginx
 test: $(VENV)/.dev $(PROCESSED) chromium nginx
 	$(BIN)/ruff check .
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# Not part of `make test`: 1, 5, 10, 25 and 50 sessions for 60 s each, direct and through the
+# proxy (about 20 minutes); writes docs/reliability.md. LOADTEST_ARGS="--seconds 10" for a try.
+loadtest: $(VENV)/.dev $(PROCESSED) chromium nginx
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m tests.load.loadtest $(LOADTEST_ARGS)
+
+# Not part of `make test`: the browser tests with two CPU-burning processes beside them.
+test-stress: $(VENV)/.dev $(PROCESSED) chromium nginx
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m tests.stress $(STRESS_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

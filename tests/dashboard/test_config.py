@@ -22,6 +22,7 @@ STATIC = Path(__file__).resolve().parents[2] / "dashboard" / "static"
     ("client", "showErrorLinks", False),
     ("server", "fileWatcherType", "none"),
     ("server", "enableStaticServing", True),
+    ("server", "maxUploadSize", 0),
     ("server", "headless", True),
     ("theme", "base", "light"),
     ("theme", "primaryColor", "#0b5cad"),

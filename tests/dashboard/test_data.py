@@ -101,3 +101,10 @@ def test_points_by_country_counts_codes_and_tuples_of_codes():
                                 "name": ["Talks", "Group", "Anywhere"]})
     points = data.points_by_country(engagements, "codes", "name", "engagement")
     assert dict(zip(points.iso3, points["count"], strict=True)) == {"CAN": 2, "USA": 1}
+
+
+def test_points_by_country_with_no_place_is_empty_not_an_error():
+    # USCIS engagements filtered to ones that name no country (e.g. office ASY) left none.
+    engagements = pd.DataFrame({"codes": [(), ()], "name": ["Anywhere", "HQ"]})
+    points = data.points_by_country(engagements, "codes", "name", "engagement")
+    assert points.empty and {"iso3", "count", "detail"} <= set(points.columns)
