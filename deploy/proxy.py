@@ -21,7 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +55,8 @@ CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 _PLACEHOLDER = re.compile(r"@[A-Z_]+@")
+# Health checks go straight to loopback, never through a proxy named in the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 # What each filled-in value may contain, so none can end its directive or open a new one.
 _ADDRESS = re.compile(r"[\w.\-\[\]:]+")
 _HOST_NAME = re.compile(r"[\w.\-\[\]:*]+")
@@ -171,14 +173,14 @@ def answers_health(url: str, host: str | None = None) -> bool:
     request = urllib.request.Request(f"{url}/_stcore/health",
                                      headers={"Host": host} if host else {})
     try:
-        with urllib.request.urlopen(request, timeout=2) as response:
+        with _DIRECT.open(request, timeout=2) as response:
             return response.status == 200
     except (OSError, urllib.error.HTTPError):
         return False
 
 
-def wait_until(ready, processes: Iterable[subprocess.Popen], timeout: float, what: str
-               ) -> None:
+def wait_until(ready: Callable[[], bool], processes: Iterable[subprocess.Popen],
+               timeout: float, what: str) -> None:
     """Return once `ready()` is true; raise RuntimeError naming `what` when one of
     `processes` exits first or `timeout` seconds pass."""
     processes = list(processes)

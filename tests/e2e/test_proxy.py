@@ -35,7 +35,7 @@ from tests.support.proxy import (
     running_proxy,
     served_by,
     served_requests,
-    wait_for_request,
+    wait_for_logged,
     workers_by_session,
 )
 from tests.waits import WAIT_MS, WAIT_SECONDS
@@ -114,8 +114,9 @@ def test_the_affinity_cookie_is_handed_out_once_and_keeps_a_browser_on_one_worke
         again = request(stack, "GET", path, {"Cookie": value})
         assert again.status == 200
         assert affinity_cookies(again) == []
-    sessions = workers_by_session(stack)
-    assert len(sessions[value.split("=")[1]]) == 1
+    mine = wait_for_logged(stack, lambda r: r.affinity == value.split("=")[1], WAIT_SECONDS,
+                           count=5)
+    assert len({r.upstream for r in mine}) == 1
 
 
 @pytest.mark.parametrize("path", [
@@ -142,7 +143,7 @@ def test_uploads_and_other_writes_are_refused_before_any_worker(stack):
     assert request(stack, "PUT", "/_stcore/upload_file/s/f", headers, body).status in (404, 405)
     assert request(stack, "POST", "/", headers, body).status == 405
     assert request(stack, "POST", "/_stcore/agent/interact", {}, b"{}").status in (404, 405)
-    writes = [r for r in served_requests(stack) if r.method in ("PUT", "POST")]
+    writes = wait_for_logged(stack, lambda r: r.method in ("PUT", "POST"), WAIT_SECONDS, 3)
     assert len(writes) == 3 and all(r.upstream == "" for r in writes)
 
 
@@ -161,7 +162,8 @@ def test_a_foreign_origin_is_refused_at_the_proxy(stack):
     assert refused.value.response.status_code == 403
     assert request(stack, "GET", "/", {"Origin": "http://evil.example"}).status == 403
     # nginx answered both itself: no worker saw the Origin, so none could look anything up.
-    assert all(r.upstream == "" for r in served_requests(stack) if r.status == 403)
+    refusals = wait_for_logged(stack, lambda r: r.status == 403, WAIT_SECONDS, count=2)
+    assert len(refusals) == 2 and all(r.upstream == "" for r in refusals)
     with connect(stream, origin=f"http://127.0.0.1:{port}", open_timeout=10) as ws:
         assert ws.response.status_code == 101
 
@@ -269,6 +271,8 @@ async def sessions_until_both_workers_served_enough(stack: Stack) -> list[tuple[
             events = Calendar.from_ical(ics).walk("VEVENT")
             assert events and {str(e["status"]) for e in events} == {"TENTATIVE"}
             assert len(openpyxl.load_workbook(io.BytesIO(book), read_only=True).sheetnames) == 22
+            wait_for_logged(stack, lambda r, a=affinity: r.affinity == a
+                            and r.path.startswith("/media/"), WAIT_SECONDS, count=2)
             [worker] = workers_by_session(stack)[affinity]
             done.append((affinity, worker))
     return done
@@ -297,8 +301,10 @@ def test_a_browser_downloads_through_the_proxy(stack, browser, tmp_path):  # noq
         session.page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=WAIT_MS)
         book, _ = download(session.page, WORKBOOK_BUTTON, tmp_path)
         assert len(openpyxl.load_workbook(book, read_only=True).sheetnames) == 22
+        path = url.removeprefix(stack.url)
+        wait_for_logged(stack, lambda r: r.path == path, WAIT_SECONDS)
         [worker] = workers_by_session(stack)[session.affinity]
-        assert served_by(stack, url.removeprefix(stack.url)) == worker
+        assert served_by(stack, path) == worker
 
 
 def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(browser, tmp_path):  # noqa: F811
@@ -306,6 +312,8 @@ def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(brows
         with session_at(browser, f"{own.url}/membership") as session:
             page = session.page
             wait_drawn(page, CHOROPLETH, 150)
+            wait_for_logged(own, lambda r: r.affinity == session.affinity
+                            and r.path == "/membership", WAIT_SECONDS)
             mine = workers_by_session(own)[session.affinity]
             assert len(mine) == 1
             victim = next(w for w in own.workers if w.address in mine)
@@ -322,8 +330,8 @@ def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(brows
             affinity = session.affinity
         # A websocket is logged when it closes: the old one on the victim, then the new one
         # (closed with the browser context just now) on the survivor.
-        wait_for_request(own, lambda r: r.path == "/_stcore/stream" and r.affinity == affinity
-                         and r.upstream == survivor.address, WAIT_SECONDS)
+        wait_for_logged(own, lambda r: r.path == "/_stcore/stream" and r.affinity == affinity
+                        and r.upstream == survivor.address, WAIT_SECONDS)
         streams = [r for r in served_requests(own)
                    if r.path == "/_stcore/stream" and r.affinity == affinity]
         assert [r.upstream for r in streams] == [victim.address, survivor.address]
@@ -332,8 +340,11 @@ def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(brows
             first_visit = request(own, "GET", "/membership")
             assert first_visit.status == 200
             [cookie] = affinity_cookies(first_visit)
-            assert workers_by_session(own)[cookie.split(";")[0].split("=")[1]] == {
-                survivor.address}
+            visitor = cookie.split(";")[0].split("=")[1]
+            [logged] = wait_for_logged(own, lambda r, v=visitor: r.affinity == v, WAIT_SECONDS)
+            assert logged.upstream == survivor.address
         with session_at(browser, f"{own.url}/membership") as fresh:
             wait_drawn(fresh.page, CHOROPLETH, 150)
+            wait_for_logged(own, lambda r: r.affinity == fresh.affinity
+                            and r.path == "/membership", WAIT_SECONDS)
             assert workers_by_session(own)[fresh.affinity] == {survivor.address}

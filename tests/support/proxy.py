@@ -9,7 +9,8 @@ tried no connection beyond loopback. Use from other tests, e.g.:
         page.goto(stack.url)
 
 `stack.access_log` has one line per request with the worker that served it (`upstream=`) and
-the browser's affinity cookie (`affinity=`); `served_by` and `workers_by_session` read it.
+the browser's affinity cookie (`affinity=`); `wait_for_logged`, `served_by` and
+`workers_by_session` read it.
 """
 
 from __future__ import annotations
@@ -135,14 +136,17 @@ def workers_by_session(stack: Stack) -> dict[str, set[str]]:
     return dict(workers)
 
 
-def wait_for_request(stack: Stack, matches: Callable[[Served], bool], timeout: float) -> Served:
-    """The first logged request for which `matches` is true, waiting up to `timeout` s for
-    nginx to log it; AssertionError when none comes."""
+def wait_for_logged(stack: Stack, matches: Callable[[Served], bool], timeout: float,
+                    count: int = 1) -> list[Served]:
+    """Every logged request for which `matches` is true, once there are at least `count`
+    (nginx writes a line when a request ends, a moment after the client has its answer, and
+    a websocket's only when it closes); AssertionError after `timeout` s."""
     def matching() -> list[Served]:
         return [r for r in served_requests(stack) if matches(r)]
 
     try:
-        wait_until(lambda: bool(matching()), [stack.nginx], timeout, "the awaited request")
+        wait_until(lambda: len(matching()) >= count, [stack.nginx], timeout,
+                   f"{count} logged request(s)")
     except RuntimeError as late:
         raise AssertionError(f"{late}; see {stack.access_log}") from None
-    return matching()[0]
+    return matching()
