@@ -16,7 +16,6 @@ from loaders.build import BuildResult, run  # noqa: E402
 from tests.support.proxy import running_app  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts"
-APP_RUN_DIR = ARTIFACTS / "app"  # app_url's log and network audit
 
 
 @pytest.fixture(scope="session")
@@ -29,5 +28,5 @@ def built() -> BuildResult:
 def app_url() -> Iterator[str]:
     """The app started through the launcher on a free loopback port, with the network audit
     on; stopped afterwards, and the run fails if the server tried to reach the network."""
-    with running_app(APP_RUN_DIR) as url:
+    with running_app(ARTIFACTS / "app") as url:
         yield url

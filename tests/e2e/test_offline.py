@@ -7,11 +7,12 @@ import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from tests.conftest import APP_RUN_DIR
+from tests.conftest import ARTIFACTS
 from tests.support.proxy import outbound_attempts
 from tests.waits import WAIT_SECONDS
 
 pytestmark = pytest.mark.e2e
+APP_RUN_DIR = ARTIFACTS / "app"  # where the app_url fixture (tests/conftest.py) runs the app
 
 
 def test_a_refused_origin_makes_the_server_look_nothing_up(app_url):

@@ -67,9 +67,16 @@ WORKBOOK_BUTTON = "Download every table (Excel workbook)"
 MIN_SESSIONS, MAX_SESSIONS, PER_WORKER, BATCH = 20, 40, 5, 5
 
 
+def without_secrets(folder: Path) -> list[str]:
+    """Streamlit options that read secrets from a file that does not exist: a developer's own
+    .streamlit/secrets.toml (say, with sign-in on) must not change what these tests see."""
+    return ["--secrets.files", str(folder / "no-secrets.toml")]
+
+
 @pytest.fixture(scope="module")
-def stack() -> Iterator[Stack]:
-    with running_proxy(ARTIFACTS / "proxy", workers=2) as running:
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    with running_proxy(ARTIFACTS / "proxy", workers=2,
+                       options=without_secrets(tmp_path_factory.mktemp("proxy"))) as running:
         yield running
 
 
@@ -308,7 +315,7 @@ def test_a_browser_downloads_through_the_proxy(stack, browser, tmp_path):  # noq
 
 
 def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(browser, tmp_path):  # noqa: F811
-    with running_proxy(tmp_path / "run", workers=2) as own:
+    with running_proxy(tmp_path / "run", workers=2, options=without_secrets(tmp_path)) as own:
         with session_at(browser, f"{own.url}/membership") as session:
             page = session.page
             wait_drawn(page, CHOROPLETH, 150)
