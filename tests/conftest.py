@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,23 +29,26 @@ def built() -> BuildResult:
     return run()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Start `streamlit run dashboard/app.py` on a free loopback port; stop it afterwards."""
-    port = _free_port()
-    log = (ARTIFACTS / "streamlit.log")
+@contextmanager
+def streamlit_app(*args: str, port: int | None = None,
+                  log_name: str = "streamlit.log") -> Iterator[str]:
+    """`streamlit run dashboard/app.py` on a loopback port (free one unless given) with the extra
+    command-line `args`; yields its URL once healthy and stops it afterwards."""
+    port = port or free_port()
+    log = ARTIFACTS / log_name
     ARTIFACTS.mkdir(exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
              "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.serverAddress", "127.0.0.1"],
+             "--browser.serverAddress", "127.0.0.1", *args],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
@@ -68,3 +72,13 @@ def app_url() -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app as shipped, without sign-in, on a free loopback port."""
+    # Secrets from a path that does not exist: a developer's own .streamlit/secrets.toml (say,
+    # with sign-in switched on) must not change what these tests see.
+    no_secrets = tmp_path_factory.mktemp("no-secrets") / "secrets.toml"
+    with streamlit_app("--secrets.files", str(no_secrets)) as url:
+        yield url
