@@ -19,6 +19,7 @@ STATIC = Path(__file__).resolve().parents[2] / "dashboard" / "static"
     ("server", "enableXsrfProtection", True),
     ("server", "enableCORS", True),
     ("client", "showErrorDetails", "none"),
+    ("client", "showErrorLinks", False),
     ("server", "fileWatcherType", "none"),
     ("server", "enableStaticServing", True),
     ("server", "headless", True),

@@ -25,7 +25,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-from tests.conftest import ARTIFACTS, ROOT, free_port, streamlit_app
+from tests.conftest import ARTIFACTS, ROOT
+from tests.support.proxy import running_app
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WAIT_MS = 60_000  # every wait in this module: for a condition, at most this long
@@ -64,11 +65,13 @@ def provider() -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def write_auth_secrets(path: Path, app_port: int, provider_url: str) -> Path:
-    """A secrets.toml with sign-in through `provider_url` for the app on `app_port`."""
+def write_auth_secrets(path: Path, provider_url: str, app_origin: str) -> Path:
+    """A secrets.toml with sign-in through `provider_url` for the app at `app_origin`
+    (scheme://host:port; Streamlit fills in its own port for "{port}")."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join([
         "[auth]",
-        f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"',
+        f'redirect_uri = "{app_origin}/oauth2callback"',
         'cookie_secret = "cookie-secret-for-the-sign-in-tests"',
         'client_id = "dashboard"',
         'client_secret = "client-secret-for-the-sign-in-tests"',
@@ -78,14 +81,12 @@ def write_auth_secrets(path: Path, app_port: int, provider_url: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def signin_url(provider, tmp_path_factory) -> Iterator[str]:
-    """The app with sign-in configured, its secrets in a temporary file (never in the repo's
-    .streamlit/)."""
-    port = free_port()
-    secrets = write_auth_secrets(tmp_path_factory.mktemp("auth") / "secrets.toml", port,
-                                 provider)
-    with streamlit_app("--secrets.files", str(secrets), port=port,
-                       log_name="streamlit-signin.log") as url:
+def signin_url(provider) -> Iterator[str]:
+    """The app with sign-in configured, through the launcher with the network audit on; its
+    secrets in a file of the test run (never in the repo's .streamlit/)."""
+    run_dir = ARTIFACTS / "signin"
+    secrets = write_auth_secrets(run_dir / "secrets.toml", provider, "http://127.0.0.1:{port}")
+    with running_app(run_dir, options=["--secrets.files", str(secrets)]) as url:
         yield url
 
 
