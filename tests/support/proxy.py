@@ -54,14 +54,15 @@ def assert_nothing_left_the_machine(run_dir: Path) -> None:
 
 @contextmanager
 def running_proxy(run_dir: Path, *, workers: int = 2, hosts: Sequence[str] = DEFAULT_HOSTS,
-                  options: Sequence[str] = (), env: Mapping[str, str] | None = None
-                  ) -> Iterator[Stack]:
-    """`workers` app processes behind nginx on a free loopback port, audited; stopped when
-    the block ends, then checked for outbound attempts. `stack.url` is the proxy's URL."""
+                  options: Sequence[str] = (), env: Mapping[str, str] | None = None,
+                  port: int = 0) -> Iterator[Stack]:
+    """`workers` app processes behind nginx on loopback:`port` (a free one when 0), audited;
+    stopped when the block ends, then checked for outbound attempts. `stack.url` is the
+    proxy's URL."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
-    stack = start_stack(run_dir, workers=workers, hosts=hosts, options=options,
+    stack = start_stack(run_dir, workers=workers, port=port, hosts=hosts, options=options,
                         env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})})
     try:
         yield stack
