@@ -1,9 +1,11 @@
 """Sign-in end to end: the app with an [auth] section pointing at a real OpenID Connect provider
-(oidc-provider-mock) started on loopback by the test, in headless Chromium and on the websocket.
+(oidc-provider-mock) started on loopback by the test, in headless Chromium and on the websocket,
+directly and through the project's nginx with 2 workers.
 
 Not signed in: only the sign-in page, on every URL, and no table content in the websocket
-stream. Signed in through the provider's page: the dashboard with the user's name; signed out:
-the sign-in page again. Without an [auth] section (the `app_url` app): no sign-in at all.
+stream. Signed in through the provider's page: the dashboard with the user's name (behind the
+proxy, on either worker); signed out: the sign-in page again. Without an [auth] section (the
+`app_url` app): no sign-in at all.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import re
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,8 +28,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
+from deploy.proxy import AFFINITY_COOKIE, Stack, free_port
 from tests.conftest import ARTIFACTS, ROOT
-from tests.support.proxy import running_app
+from tests.support.proxy import running_app, running_proxy, served_requests, workers_by_session
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WAIT_MS = 60_000  # every wait in this module: for a condition, at most this long
@@ -125,6 +129,12 @@ def person(browser: Browser, provider_url: str) -> Iterator[Page]:
         context.close()
 
 
+def drawn(page: Page, selector: str, at_least: int) -> None:
+    """Wait until `selector` matches at least `at_least` elements. (A locator, not a JavaScript
+    predicate: the proxy's Content-Security-Policy forbids evaluating strings.)"""
+    page.locator(selector).nth(at_least - 1).wait_for(state="attached")
+
+
 def sign_in_page_shown(page: Page) -> None:
     """Wait for the sign-in page and check that nothing else is on it."""
     page.get_by_role("button", name="Sign in").wait_for()
@@ -137,8 +147,7 @@ def dashboard_shown(page: Page) -> None:
     """Wait for the signed-in dashboard: the user's name in the sidebar and the overview map."""
     page.locator("[data-testid='stSidebar']").get_by_text(
         f"Signed in as {USER_NAME}").wait_for()
-    page.wait_for_function(
-        f"document.querySelectorAll({CHOROPLETH!r}).length >= 150", timeout=WAIT_MS)
+    drawn(page, CHOROPLETH, 150)
 
 
 @pytest.mark.e2e
@@ -168,8 +177,7 @@ def test_sign_in_shows_the_dashboard_and_sign_out_leads_back(browser, provider, 
 
         # The identity cookie opens every page in a new session too.
         page.goto(f"{signin_url}/membership?region=Africa")
-        page.wait_for_function(
-            f"document.querySelectorAll({CHOROPLETH!r}).length >= 40", timeout=WAIT_MS)
+        drawn(page, CHOROPLETH, 40)
         assert page.locator("[data-testid='stSidebar']").get_by_text(
             f"Signed in as {USER_NAME}").count() == 1
 
@@ -186,15 +194,15 @@ def test_sign_in_shows_the_dashboard_and_sign_out_leads_back(browser, provider, 
 def test_without_auth_settings_there_is_no_sign_in(browser, provider, app_url):
     with person(browser, provider) as page:
         page.goto(f"{app_url}/")
-        page.wait_for_function(
-            f"document.querySelectorAll({CHOROPLETH!r}).length >= 150", timeout=WAIT_MS)
+        drawn(page, CHOROPLETH, 150)
         assert page.get_by_role("button", name="Sign in").count() == 0
         assert page.get_by_text("Signed in as").count() == 0
 
 
-def page_stream(app_url: str, path: str, query: str) -> bytes:
-    """Every message the server sends an anonymous websocket client (no cookies) that asks for
-    the page at `path`?`query`, up to the end of that run, as raw protobuf bytes."""
+def page_stream(app_url: str, path: str, query: str, cookies: str = "") -> bytes:
+    """Every message the server sends an anonymous websocket client (no cookies but
+    `cookies`, e.g. the proxy's affinity) that asks for the page at `path`?`query`, up to the
+    end of that run, as raw protobuf bytes."""
     host = app_url.removeprefix("http://")
     request = BackMsg()
     request.rerun_script.page_name = path
@@ -203,6 +211,7 @@ def page_stream(app_url: str, path: str, query: str) -> bytes:
     deadline = time.monotonic() + WAIT_MS / 1000
     with connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"],
                  origin=app_url, proxy=None, max_size=None,
+                 additional_headers={"Cookie": cookies} if cookies else None,
                  open_timeout=WAIT_MS / 1000) as ws:
         ws.send(request.SerializeToString())
         while True:
@@ -230,3 +239,89 @@ def test_the_websocket_carries_only_the_sign_in_page(signin_url, path, query):
 def test_the_websocket_check_sees_table_content_when_it_is_sent(app_url):
     # The same check on the app without sign-in: it must find the names it looks for.
     assert len(names_in(page_stream(app_url, "", ""))) > 20
+
+
+# Through the proxy: 2 workers, the sign-in settings (one cookie secret) shared by both.
+
+@pytest.fixture(scope="module")
+def signin_stack(provider, tmp_path_factory) -> Iterator[Stack]:
+    """nginx and 2 workers with sign-in configured; redirect_uri names the proxy. A fresh run
+    directory: the access log must hold this stack's requests only."""
+    run_dir = tmp_path_factory.mktemp("signin-proxy")
+    port = free_port()
+    secrets = write_auth_secrets(run_dir / "secrets.toml", provider, f"http://127.0.0.1:{port}")
+    with running_proxy(run_dir, workers=2, port=port,
+                       options=["--secrets.files", str(secrets)]) as stack:
+        yield stack
+
+
+def affinity_per_worker(stack: Stack) -> dict[str, str]:
+    """For each worker (host:port), an affinity cookie value that nginx routes to it, found by
+    asking the health check with numbered values (at most 40) and reading the access log."""
+    found: dict[str, str] = {}
+    for number in range(40):
+        value = f"probe-{number}"
+        request = urllib.request.Request(f"{stack.url}/_stcore/health",
+                                         headers={"Cookie": f"{AFFINITY_COOKIE}={value}"})
+        with urllib.request.urlopen(request, timeout=WAIT_MS / 1000) as response:
+            assert response.status == 200
+        for served in served_requests(stack):
+            if served.affinity == value and served.upstream:
+                found.setdefault(served.upstream, value)
+        if len(found) == len(stack.workers):
+            return found
+    raise AssertionError(f"40 affinity values reached only {sorted(found)}")
+
+
+def send_to(page: Page, stack: Stack, affinity: str) -> None:
+    """From now on, the proxy sends this browser's requests to the worker of `affinity`."""
+    page.context.add_cookies([{"name": AFFINITY_COOKIE, "value": affinity, "url": stack.url}])
+
+
+@pytest.mark.e2e
+def test_through_the_proxy_no_worker_shows_a_visitor_more_than_sign_in(
+        browser, provider, signin_stack):
+    for worker, affinity in affinity_per_worker(signin_stack).items():
+        for path, query in URLS[:3]:
+            stream = page_stream(signin_stack.url, path, query,
+                                 cookies=f"{AFFINITY_COOKIE}={affinity}")
+            assert names_in(stream) == [], (worker, path)
+            assert b"Sign in" in stream
+        with person(browser, provider) as page:
+            send_to(page, signin_stack, affinity)
+            page.goto(f"{signin_stack.url}/membership?region=Africa")
+            sign_in_page_shown(page)
+        assert workers_by_session(signin_stack)[affinity] == {worker}
+
+
+@pytest.mark.e2e
+def test_through_the_proxy_a_sign_in_holds_on_either_worker(browser, provider, signin_stack):
+    (first, first_affinity), (second, second_affinity) = affinity_per_worker(
+        signin_stack).items()
+    with person(browser, provider) as page:
+        send_to(page, signin_stack, first_affinity)
+        page.goto(f"{signin_stack.url}/")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{provider}/oauth2/authorize?*")
+        page.get_by_role("button", name=USER_SUB, exact=True).click()
+        page.wait_for_url(f"{signin_stack.url}/")
+        dashboard_shown(page)
+
+        # The identity cookie made by the first worker opens the dashboard on the second.
+        send_to(page, signin_stack, second_affinity)
+        page.goto(f"{signin_stack.url}/membership?region=Africa")
+        drawn(page, CHOROPLETH, 40)
+        assert page.locator("[data-testid='stSidebar']").get_by_text(
+            f"Signed in as {USER_NAME}").count() == 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "signed-in-proxy.png"))
+        sessions = workers_by_session(signin_stack)
+        assert sessions[first_affinity] == {first} and sessions[second_affinity] == {second}
+
+        page.locator("[data-testid='stSidebar']").get_by_role("button", name="Sign out").click()
+        page.wait_for_url(f"{provider}/oauth2/end_session?*")
+        page.get_by_role("button", name="End session").click()
+        sign_in_page_shown(page)
+        send_to(page, signin_stack, first_affinity)
+        page.goto(f"{signin_stack.url}/data")
+        sign_in_page_shown(page)
