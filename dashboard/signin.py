@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError
 
 from dashboard import navigation, ui
 
@@ -92,7 +93,12 @@ def sign_in_page() -> None:
     ui.header(TITLE, "Mechanisms, meetings and USCIS engagements, for signed-in users.")
     st.write("Sign in with your organisation's account to see the dashboard.")
     if st.button("Sign in", type="primary", icon=":material/login:"):
-        st.login()
+        try:
+            st.login()
+        except StreamlitAuthError as error:
+            LOG.error("Sign-in: st.login refused the settings: %s", error)
+            st.error("Sign-in is not available right now. Whoever runs the dashboard can find "
+                     "why in the server log.")
 
 
 def misconfigured_page() -> None:

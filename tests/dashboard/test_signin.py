@@ -72,6 +72,17 @@ def test_signing_out_leads_back_to_the_sign_in_page():
     assert not shows_data(at)
 
 
+def test_a_sign_in_that_streamlit_refuses_is_said_in_words(caplog):
+    # AppTest's st.secrets has [auth], but st.login checks the server's own secrets files,
+    # which have none here: Streamlit refuses, as it would with settings it cannot use.
+    at = run_app(AUTH, {"is_logged_in": False})
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Sign-in is not available" in at.error[0].value
+    assert not shows_data(at)
+    assert "st.login refused the settings" in caplog.text
+
+
 def test_a_user_without_a_name_claim_is_named_by_email():
     at = run_app(AUTH, {"is_logged_in": True, "email": "ana@example.org"})
     assert [m.value for m in at.sidebar.markdown if m.value.startswith("Signed in as")] == [
