@@ -25,8 +25,11 @@ def built() -> BuildResult:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def app_url(tmp_path_factory) -> Iterator[str]:
     """The app started through the launcher on a free loopback port, with the network audit
     on; stopped afterwards, and the run fails if the server tried to reach the network."""
-    with running_app(ARTIFACTS / "app") as url:
+    # Secrets from a path that does not exist: a developer's own .streamlit/secrets.toml (say,
+    # with sign-in switched on) must not change what these tests see.
+    no_secrets = tmp_path_factory.mktemp("no-secrets") / "secrets.toml"
+    with running_app(ARTIFACTS / "app", options=["--secrets.files", str(no_secrets)]) as url:
         yield url
