@@ -28,12 +28,13 @@ with tables_tab:
     c1.download_button(f"Download {name}.csv",
                        (DICTIONARY.parent / "processed" / f"{name}.csv").read_bytes(),
                        file_name=f"{name}.csv", mime="text/csv", key="data_download",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click=ui.DOWNLOAD_CLICK)
     c2.download_button("Download every table (Excel workbook)",
-                       data.workbook,
+                       data.workbook(),
                        file_name="migration-diplomacy-tables.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="data_workbook", icon=":material/grid_on:")
+                       key="data_workbook", icon=":material/grid_on:",
+                       on_click=ui.DOWNLOAD_CLICK)
 
 with dictionary_tab:
     st.markdown(DICTIONARY.read_text(encoding="utf-8"))

@@ -78,9 +78,10 @@ columns = {"date_text": "Date as written", "start_date": "From", "end_date": "To
 ui.table(meetings, columns, charts.file_name("2017 meetings", subtitle), key="meetings")
 left_out = exports.undated_for_calendar(meetings)
 st.download_button(f"Download {len(meetings) - left_out} meetings with exact dates (.ics)",
-                   lambda: exports.meetings_ics(meetings)[0],
+                   data.meetings_calendar(meetings),
                    file_name=charts.file_name("2017 meetings", subtitle) + ".ics",
-                   mime="text/calendar", key="meetings_ics", icon=":material/event:")
+                   mime="text/calendar", key="meetings_ics", icon=":material/event:",
+                   on_click=ui.DOWNLOAD_CLICK)
 if left_out:
     st.caption(f"{left_out} meetings with only a month, quarter, half-year or no date are not in "
                "the calendar file, which would otherwise state days the source does not give; "

@@ -136,3 +136,10 @@ def test_every_table_with_a_line_knows_its_source_file(built):
             assert name in data.TABLE_SOURCES, f"{name} keeps source_line but no file"
     assert set(data.TABLE_SOURCES.values()) <= set(SOURCES.values())
     assert all((RAW / f).is_file() for f in data.TABLE_SOURCES.values())
+
+
+def test_points_by_country_with_no_place_is_empty_not_an_error():
+    # USCIS engagements filtered to ones that name no country (e.g. office ASY) left none.
+    engagements = pd.DataFrame({"codes": [(), ()], "name": ["Anywhere", "HQ"]})
+    points = data.points_by_country(engagements, "codes", "name", "engagement")
+    assert points.empty and {"iso3", "count", "detail"} <= set(points.columns)

@@ -108,6 +108,17 @@ def test_engagements_office_filter(built):
         int((e.office == "APAC").sum()))
 
 
+def test_engagements_that_meet_nowhere_draw_without_error(built):
+    # The one engagement with the Asylum Division Chief names no country: no map of places.
+    roles = built.tables["engagement_roles"]
+    chief = set(roles.loc[roles.role == "Asylum Division Chief", "engagement_id"])
+    assert len(chief) == 1 and not chief & set(built.tables["engagement_countries"].engagement_id)
+    at = open_page("engagements")
+    at.multiselect(key="staff").set_value(["Asylum Division Chief"]).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Engagements"] == "1"
+
+
 def test_country_profile_from_the_url(built):
     m = built.tables["memberships"]
     at = open_page("country", country="Mexico")
