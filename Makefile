@@ -9,7 +9,7 @@ SERVE_PORT ?= 8080
 # Debian's nginx binary, unpacked into the venv (no system service, no root needed to run it).
 NGINX    := $(VENV)/nginx/usr/sbin/nginx
 
-RAW_AND_CODE := $(wildcard data/raw/* data/reference/* data/geo/* loaders/*.py)
+RAW_AND_CODE := $(wildcard data/raw/* data/reference/* data/geo/* loaders/*.py loaders/*/*.py)
 PROCESSED    := data/processed/rejects.csv
 
 .PHONY: run serve test loadtest test-stress lint data chromium nginx clean
