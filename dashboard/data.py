@@ -30,12 +30,14 @@ LISTED_ROLES = ["member", "observer", "partner", "guest", "suspended"]
 NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
                "named (coordinator)", "named (main actor)"]
 ROLE_ORDER = [*LISTED_ROLES, *NAMED_ROLES]
-# Organisations may also be regular participants (the Budapest Process's list).
-ORGANISATION_ROLE_ORDER = ["member", "regular participant", "observer", "partner", "guest",
-                           *NAMED_ROLES]
+# Organisations may also be regular participants (the Budapest Process's list) or other
+# participants (the bodies it lists after "Also:").
+ORGANISATION_ROLE_ORDER = ["member", "regular participant", "other participant", "observer",
+                           "partner", "guest", *NAMED_ROLES]
 ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
                "guest": "Guest", "suspended": "Suspended",
                "regular participant": "Regular participant",
+               "other participant": "Other participant",
                "named (chair)": "Named as chair, not listed",
                "named (incoming chair)": "Named as incoming chair, not listed",
                "named (steering committee)": "Named on the steering committee, not listed",

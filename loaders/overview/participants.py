@@ -61,6 +61,16 @@ _COUNTED_BODY = re.compile(r"\b(?:one|two|three|\d+)\s+[\w\s'’-]*?organi[sz]at
                            r"\([A-Z][A-Za-z&-]+\)")
 # "… and others (i.e. relevant UN agencies, …, on an ad hoc/theme basis the AU Commission)".
 _AD_HOC_OTHERS = re.compile(r"\bothers?\s*\((?:i\.e\.|e\.g\.)[^()]*\bad hoc\b[^()]*\)", re.I)
+# A description that "brings together" members or stakeholders "as well as" bodies (Rabat, AFML).
+_BRINGS_TOGETHER = re.compile(r"\bbring(?:s|ing)? together\b(?P<whom>.*?)\bas well as\b"
+                              r"(?P<bodies>.*)$", re.I)
+_COUNTRIES_WORD = re.compile(r"\b(?:countries|states|governments)\b", re.I)
+# "CELAC (…) acts as the partner in this bi-regional process" (EU-LAC).
+_ACTS_AS = re.compile(r"^(?P<who>.*?)\bacts as (?:the|an?) (?P<role>partner|observer|member)\b",
+                      re.I)
+# "… and IOM's role to be adapted to one of observer and thematic expert" (Abu Dhabi): a
+# sentence about a body's role, kept as that body's note.
+_ROLE_OF = "['’]s role\\b"
 # An organisation-list item that names a kind of body, not one: "groups affiliated with …".
 _KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|associations|"
                            r"bodies)\b", re.I)
@@ -68,33 +78,37 @@ _KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|a
 
 # What a label may give: a role of memberships/process_organisations, a chair fact, or "note"
 # (the paragraph is kept as text only).
-LABEL_ROLES = ["member", "observer", "partner", "guest", "regular participant", "chair",
-               "incoming chair", "note"]
+LABEL_ROLES = ["member", "observer", "partner", "guest", "regular participant",
+               "other participant", "chair", "incoming chair", "note"]
 LABEL_ENTITIES = ["country", "organisation", "any"]
 
 
 @dataclass(frozen=True)
 class Label:
-    """A paragraph label: a pattern on the paragraph's folded start, the role it gives, and
-    whom its list names ("country", "organisation" or "any")."""
+    """A paragraph label: a pattern on the paragraph's folded start, the role it gives, whom
+    its list names ("country", "organisation" or "any"), and the note every row of its list
+    carries ("" for none)."""
 
     pattern: re.Pattern[str]
     role: str
     entity: str
+    row_note: str = ""
 
 
 def participant_labels(table: pd.DataFrame) -> list[Label]:
-    """The labels of reference/participant_labels.csv (pattern, role, entity, …) in table
-    order (the first that matches a paragraph wins); ValueError naming the row when a pattern
-    does not compile or a role or entity is not one the reader knows."""
+    """The labels of reference/participant_labels.csv (pattern, role, entity, row_note, …)
+    in table order (the first that matches a paragraph wins; row_note may be left out);
+    ValueError naming the row when a pattern does not compile or a role or entity is not one
+    the reader knows."""
     labels = []
-    for number, (pattern, role, entity) in enumerate(
-            zip(table.pattern, table.role, table.entity, strict=True), start=2):
+    row_notes = table["row_note"] if "row_note" in table else [""] * len(table)
+    for number, (pattern, role, entity, row_note) in enumerate(
+            zip(table.pattern, table.role, table.entity, row_notes, strict=True), start=2):
         if role not in LABEL_ROLES or entity not in LABEL_ENTITIES:
             raise ValueError(f"participant_labels.csv line {number}: role {role!r} or entity "
                              f"{entity!r} unknown (roles: {LABEL_ROLES}; {LABEL_ENTITIES})")
         try:
-            labels.append(Label(re.compile(pattern), role, entity))
+            labels.append(Label(re.compile(pattern), role, entity, row_note))
         except re.error as exc:
             raise ValueError(f"participant_labels.csv line {number}: pattern {pattern!r} "
                              f"does not compile: {exc}") from exc
@@ -246,11 +260,11 @@ class ParticipantReader:
         return [Party(self.organisations.canonical(m.written), None, role, note, m.written)
                 for m in self.organisations.mentions(text, with_acronym=True)]
 
-    def organisation_list(self, text: str, role: str, facts: dict[str, list[str]]
-                          ) -> list[Party]:
-        """The bodies of a labelled organisation list. A body named inside "others (i.e. … on
-        an ad hoc basis …)" is a guest; an item naming a kind of body ("groups affiliated
-        with …") goes to the notes, as written."""
+    def organisation_list(self, text: str, role: str, facts: dict[str, list[str]],
+                          note: str = "") -> list[Party]:
+        """The bodies of a labelled organisation list, each with `role` and `note`. A body
+        named inside "others (i.e. … on an ad hoc basis …)" is a guest; an item naming a kind
+        of body ("groups affiliated with …") goes to the notes, as written."""
         parties = []
         for others in _AD_HOC_OTHERS.finditer(text):
             parties.extend(self.bodies_named(others.group(0), "guest", others.group(0)))
@@ -258,7 +272,7 @@ class ParticipantReader:
             if _KIND_OF_BODY.match(o.written):
                 facts["notes"].append(o.written)
             else:
-                parties.append(Party(o.name, None, role, "", o.written))
+                parties.append(Party(o.name, None, role, note, o.written))
         return parties
 
     def prose_parties(self, paragraph: str) -> list[Party]:
@@ -288,6 +302,41 @@ class ParticipantReader:
             parties.append(Party(self.organisations.canonical(counted.group(0)), None,
                                   "regular participant", paragraph, counted.group(0)))
         return parties
+
+    def described_parties(self, description: str) -> list[Party]:
+        """Known bodies a description cell names as taking part, with the sentence as note.
+
+        "… brings together <whom> … as well as <bodies>": the bodies after "as well as" are
+        members when <whom> names countries, states or governments (Rabat: "European and
+        African countries …, as well as the European Commission (EC) and … (ECOWAS)"), and
+        regular participants otherwise (AFML: "key stakeholders …, as well as the ASEAN
+        Secretariat"). "<body> acts as the partner|observer|member …" gives that role (EU-LAC:
+        CELAC).
+        """
+        parties: list[Party] = []
+        for paragraph in html_paragraphs(description):
+            for sentence in re.split(r"(?<=\.)\s+", paragraph):
+                if together := _BRINGS_TOGETHER.search(sentence):
+                    role = ("member" if _COUNTRIES_WORD.search(together["whom"])
+                            else "regular participant")
+                    parties.extend(self.bodies_named(together["bodies"], role, sentence))
+                if acts := _ACTS_AS.match(sentence):
+                    parties.extend(self.bodies_named(acts["who"], acts["role"].lower(),
+                                                     sentence))
+        return parties
+
+    def role_sentences(self, cell: str) -> dict[str, list[str]]:
+        """canonical body -> the sentences of a cell that speak of that body's role ("… and
+        IOM's role to be adapted to one of observer and thematic expert", Abu Dhabi's
+        secretariat cell): kept as the body's note, never read as a role of their own."""
+        found: dict[str, list[str]] = {}
+        for paragraph in html_paragraphs(cell):
+            for sentence in re.split(r"(?<=\.)\s+", paragraph):
+                for m in self.organisations.mentions(sentence, with_acronym=True):
+                    if re.match(_ROLE_OF, sentence[m.end:]):
+                        found.setdefault(self.organisations.canonical(m.written),
+                                         []).append(sentence)
+        return found
 
     def chair_parties(self, text: str, role: str, written: str) -> list[Party]:
         """The countries a chair text names, or the known body when it names no country
@@ -386,10 +435,10 @@ class ParticipantReader:
                                                    chairs["year"]])))
                 continue
             labelled = _label(paragraph, self.labels)
-            role, entity, rest = (default_role, "any", paragraph)
+            role, entity, rest, row_note = (default_role, "any", paragraph, "")
             if labelled:
                 label, rest = labelled
-                role, entity = label.role, label.entity
+                role, entity, row_note = label.role, label.entity, label.row_note
                 self.used_labels.add(label)
             if role in ("chair", "incoming chair"):
                 facts[role].append(rest)
@@ -403,7 +452,7 @@ class ParticipantReader:
             if listed:
                 rest = listed.group(2)
             if entity == "organisation":
-                parties.extend(self.organisation_list(rest, role, facts))
+                parties.extend(self.organisation_list(rest, role, facts, row_note))
                 continue
             if labelled and entity == "any" and not self.countries_in(rest) \
                     and self.organisations.mentions(rest):
