@@ -30,14 +30,15 @@ LISTED_ROLES = ["member", "observer", "partner", "guest", "suspended"]
 NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
                "named (coordinator)", "named (main actor)"]
 ROLE_ORDER = [*LISTED_ROLES, *NAMED_ROLES]
-# Organisations may also be regular participants (the Budapest Process's list) or other
-# participants (the bodies it lists after "Also:").
+# Organisations may also be regular participants (the Budapest Process's list), other
+# participants (the bodies it lists after "Also:") or do secretariat work (Secretariat cells).
 ORGANISATION_ROLE_ORDER = ["member", "regular participant", "other participant", "observer",
-                           "partner", "guest", *NAMED_ROLES]
+                           "partner", "guest", "secretariat", *NAMED_ROLES]
 ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
                "guest": "Guest", "suspended": "Suspended",
                "regular participant": "Regular participant",
                "other participant": "Other participant",
+               "secretariat": "Secretariat or its support",
                "named (chair)": "Named as chair, not listed",
                "named (incoming chair)": "Named as incoming chair, not listed",
                "named (steering committee)": "Named on the steering committee, not listed",

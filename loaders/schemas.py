@@ -16,7 +16,7 @@ NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering commi
                "named (coordinator)", "named (main actor)"]
 COUNTRY_ROLES = ["member", "observer", "partner", "guest", "suspended", *NAMED_ROLES]
 ORGANISATION_ROLES = ["member", "observer", "partner", "guest", "regular participant",
-                      "other participant", *NAMED_ROLES]
+                      "other participant", "secretariat", *NAMED_ROLES]
 REPORT_ROLES = ["member attending", "special invitee", "observer", "funder", "presenter", "host",
                 "country of origin and transit", "remote participant"]
 FREQUENCIES = ["monthly", "bimonthly", "quarterly", "biannual", "annual", "ad hoc", "varies", ""]

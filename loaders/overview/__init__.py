@@ -111,6 +111,9 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
             out.aliases.append({"process_id": pid, "alias": alias, "origin": "overview name"})
         parties += reader.described_parties(row.cells.get("description", ""))
         parties += reader.named_in_row(row.cells)
+        parties += reader.secretariat_parties(
+            row.cells.get("secretariat", ""),
+            "secretariat" in row.headers.get("secretariat", "").casefold(), short_names[pid])
         kept = kept_parties(parties, organisations)
         role_notes = reader.role_sentences(row.cells.get("secretariat", ""))
         for party in kept:

@@ -17,7 +17,7 @@ import pandas as pd
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview.cells import SOURCE
+from loaders.overview.cells import SOURCE, URL
 from loaders.rejects import RejectLog
 from loaders.schemas import NAMED_ROLES
 from loaders.text import (
@@ -71,6 +71,25 @@ _ACTS_AS = re.compile(r"^(?P<who>.*?)\bacts as (?:the|an?) (?P<role>partner|obse
 # "… and IOM's role to be adapted to one of observer and thematic expert" (Abu Dhabi): a
 # sentence about a body's role, kept as that body's note.
 _ROLE_OF = "['’]s role\\b"
+# The secretariat cell (see secretariat_parties). Words saying a body does the secretariat's
+# work or supports the mechanism's ("run by the ICMPD", "IOM provides … support", "hosted by",
+# "performed by", "jointly managed by", "ensures the overall coordination", "facilitates").
+_SECRETARIAT_WORK = re.compile(r"\b(?:secretariat|support\w*|run by|hosted|performed by|"
+                               r"managed by|coordinat\w*|facilitat\w*)", re.I)
+# Sentences that give no body a secretariat role: past ones ("In the past, IOM has provided …",
+# "IOM served as the Dialogue's Secretariat from … to April 2012", "The previous phase was
+# implemented by …"), support only asked for ("have requested IOM and UNHCR support"), contact
+# details ("Contact Information …", "Contact eventually through IOM …").
+_NOT_SECRETARIAT_NOW = re.compile(r"\b(?:in the past|previous|served as|requested)\b", re.I)
+_CONTACT = re.compile(r"^contact\b", re.I)
+_EMAIL = re.compile(r"\S+@\S+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_OPENING = re.compile(r"^(?:secretariat:\s*)?(?:the\s+)?$", re.I)
+# A body named as funder, as the one the work is for, or for its member states.
+_FUNDER_AFTER = re.compile(r"^\s+funds\b", re.I)
+_FUNDER_BEFORE = re.compile(r"\bfunded by\s+(?:the\s+)?$", re.I)
+_TARGET_BEFORE = re.compile(r"\btargeting\s+(?:both\s+)?(?:the\s+)?$", re.I)
+_MEMBERS_AFTER = re.compile(r"^\s+member states\b", re.I)
 # An organisation-list item that names a kind of body, not one: "groups affiliated with …".
 _KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|associations|"
                            r"bodies)\b", re.I)
@@ -165,6 +184,13 @@ def _looks_like_prose(items: list[str]) -> bool:
     words = [len(strip_parentheses(i).split()) for i in items]
     return median(words) > 9 or max(words) > 14 or any(
         _VERB.search(strip_parentheses(i)) for i in items)
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each (start, end) span blanked out."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 @dataclass
@@ -338,6 +364,51 @@ class ParticipantReader:
                                          []).append(sentence)
         return found
 
+    def secretariat_parties(self, cell: str, names_the_secretariat: bool,
+                            own_name: str) -> list[Party]:
+        """The known bodies a secretariat cell names as doing the mechanism's secretariat work,
+        role `secretariat`, note = the sentence (empty when it is the body's name alone).
+
+        Read sentence by sentence, web and e-mail addresses left out: a sentence counts when
+        it has a word of that work outside the bodies' names (secretariat, support, run by,
+        hosted, performed by, managed by, coordination, facilitates) or, in a column whose
+        header says "Secretariat" (names_the_secretariat), when it opens its paragraph with a
+        body ("International Centre for Migration Policy Development (ICMPD)", "Secretariat:
+        League of Arab States (LAS)", "IGAD Secretariat in collaboration with the AU
+        Commission and IOM"). Not read: steering committee paragraphs (named roles), past
+        roles, requested support, contact details. Not rows: a body named as funder, as the
+        one the work targets, for its member states, in a quoted title, in a sentence about
+        its role (`role_sentences`), or the mechanism's own unit (its name holds own_name,
+        the mechanism's short name: "Bali Process Regional Support Office")."""
+        parties: list[Party] = []
+        for paragraph in html_paragraphs(cell):
+            text = clean_spaces(_EMAIL.sub(" ", URL.sub(" ", paragraph)))
+            if not text or _STEERING.search(text):
+                continue
+            for number, sentence in enumerate(re.split(r"(?<=\.)\s+", text)):
+                if _CONTACT.match(sentence) or _NOT_SECRETARIAT_NOW.search(sentence):
+                    continue
+                blanked = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+                mentions = self.organisations.mentions(blanked, with_acronym=True)
+                if not mentions:
+                    continue
+                rest = _without_spans(blanked, [(m.start, m.end) for m in mentions])
+                opens = (names_the_secretariat and number == 0
+                         and _OPENING.match(blanked[:mentions[0].start]) is not None)
+                if not (opens or _SECRETARIAT_WORK.search(rest)):
+                    continue
+                for m in mentions:
+                    before, after = blanked[:m.start], blanked[m.end:]
+                    name = self.organisations.canonical(m.written)
+                    if (_FUNDER_AFTER.match(after) or _FUNDER_BEFORE.search(before)
+                            or _TARGET_BEFORE.search(before) or _MEMBERS_AFTER.match(after)
+                            or re.match(_ROLE_OF, after) or name == own_name
+                            or re.search(rf"\b{re.escape(own_name)}\b", m.written)):
+                        continue
+                    parties.append(Party(name, None, "secretariat",
+                                         "" if sentence == m.written else sentence, m.written))
+        return parties
+
     def chair_parties(self, text: str, role: str, written: str) -> list[Party]:
         """The countries a chair text names, or the known body when it names no country
         ("League of Arab States (LAS)"), with `role` and the text as written as the note.
@@ -476,7 +547,9 @@ def kept_parties(parties: list[Party], organisations: OrganisationNames) -> list
     def entity(party: Party) -> str:
         return party.iso3 or organisations.canonical(party.name)
 
-    listed = {entity(p) for p in parties if p.role not in NAMED_ROLES}
+    # A secretariat is no list role: the League of Arab States chairs the Arab RCP and is its
+    # secretariat.
+    listed = {entity(p) for p in parties if p.role not in (*NAMED_ROLES, "secretariat")}
     seen: set[tuple[str, str]] = set()
     kept = []
     for party in parties:
