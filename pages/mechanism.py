@@ -71,6 +71,10 @@ with right:
     st.markdown("**Organisations**")
     organisations = data.table("process_organisations")
     organisations = organisations[organisations.process_id == pid]
+    secretariat = organisations.loc[organisations.role == "secretariat", "organisation"]
+    if not secretariat.empty:
+        st.caption("Secretariat or its support, as the Secretariat column names it: "
+                   + ui.escape_markdown(", ".join(dict.fromkeys(secretariat))))
     if organisations.empty:
         st.caption("None listed.")
     else:

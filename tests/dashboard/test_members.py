@@ -112,6 +112,8 @@ def test_mechanism_profile_lists_the_secretariat_and_other_participants():
     table = _organisations_table(at)
     roles = table.groupby("Role").Organisation.apply(list).to_dict()
     assert roles["secretariat"] == ["ICMPD"]
+    assert ("Secretariat or its support, as the Secretariat column names it: ICMPD"
+            in [c.value for c in at.caption])
     assert len(roles["other participant"]) == 8 and "OSCE" in roles["other participant"]
     assert len(roles["regular participant"]) == 14
 
@@ -122,3 +124,10 @@ def test_mechanism_profile_keeps_a_chair_that_is_also_the_secretariat():
     table = _organisations_table(at)
     assert sorted(zip(table.Organisation, table.Role)) == [
         ("League of Arab States", "named (chair)"), ("League of Arab States", "secretariat")]
+
+
+def test_a_mechanism_without_a_secretariat_row_says_nothing_about_one():
+    # CMC (line 28): "No Secretariat has been established so far."
+    at = open_page("mechanism", mechanism_profile="CMC")
+    assert not at.exception and at.selectbox(key="mechanism_profile").value == "cmc"
+    assert not any(c.value.startswith("Secretariat or its support") for c in at.caption)
