@@ -18,25 +18,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import data
+from dashboard.palette import (  # noqa: F401 (the pages use the colour maps from here)
+    GREY,
+    QUALITATIVE,
+    REPORT_ROLE_COLOURS,
+    ROLE_COLOURS,
+    STATUS_COLOURS,
+)
 from dashboard.settings import SETTINGS
 
 SEQUENTIAL = "Blues"
-# Okabe-Ito: distinguishable for colour-blind readers.
-QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-               "#000000"]
-# Bali action status, in reading order (done, under way, planned, stalled, not said).
-STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "planned": "#CC79A7",
-                  "dormant": "#D55E00", "unknown": "#999999"}
-ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
-                "guest": "#CC79A7", "suspended": "#D55E00",
-                # Named outside the lists: greys, so they read as "not a listed role".
-                "named (chair)": "#4D4D4D", "named (incoming chair)": "#8C8C8C",
-                "named (steering committee)": "#F0E442", "named (coordinator)": "#BFBFBF",
-                "named (main actor)": "#D9D9D9"}
-REPORT_ROLE_COLOURS = {"member attending": "#0072B2", "special invitee": "#E69F00",
-                       "host": "#56B4E9", "country of origin and transit": "#CC79A7",
-                       "observer": "#009E73", "funder": "#D55E00", "presenter": "#F0E442",
-                       "remote participant": "#999999"}
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
 BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
 PRESENT_KEY = "mode"
@@ -271,13 +262,18 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
 
 @cached
 def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle: str,
-               source: str, colour: str | None = None) -> go.Figure:
+               source: str, colour: str | None = None,
+               colours: dict[str, str] | None = None) -> go.Figure:
     """Circles on a world map at each row's lat/lon, sized by `size`.
 
-    frame: lat, lon, country, `size`, `detail`, optional `colour` (category).
+    frame: lat, lon, country, `size`, `detail`, optional `colour` (category); `colours` fixes
+    each category's colour and the legend's order (others take the palette after them).
     """
     fig = go.Figure()
-    groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
+    groups: list[tuple[str | None, pd.DataFrame]] = [(None, frame)]
+    if colour is not None:
+        groups = [(name, frame[frame[colour] == name])
+                  for name in _category_order(frame[colour], colours or {})]
     top = max(float(frame[size].max()) if len(frame) else 1, 1)
     for i, (name, part) in enumerate(groups):
         fig.add_trace(go.Scattergeo(
@@ -285,7 +281,8 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
             showlegend=name is not None, text=_hover(part, detail), hoverinfo="text",
             customdata=part.iso3 if "iso3" in part else None,
             marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
-                    "color": QUALITATIVE[i % len(QUALITATIVE)], "opacity": 0.85,
+                    "color": (colours or {}).get(str(name), QUALITATIVE[i % len(QUALITATIVE)]),
+                    "opacity": 0.85,
                     "line": {"color": "white", "width": 1}}))
     fig.update_layout(legend=LEGEND)
     _geo_layout(fig, centre_longitude(frame.lon.tolist()))
@@ -333,13 +330,28 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
     return fig
 
 
+def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
+    """The categories present: those with a fixed colour in its order, then the others in
+    the order they come, then the catch-alls (GREYED)."""
+    present = list(dict.fromkeys(values))
+    return ([c for c in colours if c in present]
+            + [c for c in present if c not in colours and c not in GREYED]
+            + [c for c in GREYED if c in present and c not in colours])
+
+
+# Rows that belong to no single category: grey, last in the legend.
+GREYED = {"All regions": GREY, "No theme": GREY}
+
+
 @cached
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
-             source: str) -> go.Figure:
+             source: str, colours: dict[str, str] | None = None) -> go.Figure:
     """Meetings as bars from start to end on one row per mechanism; exact dates solid, fuzzy
     windows hatched and pale, the date as written in the hover.
 
     frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`.
+    colours: a fixed colour per value of `colour` (legend in its order); others take the
+    palette.
     """
     shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
                          exact=frame.date_known.eq("exact dates").map(
@@ -350,12 +362,11 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                                             strict=True)]
     # Plain horizontal bars (what px.timeline makes, at a fraction of its cost): base = start,
     # length = duration in milliseconds on a date axis.
-    special = {"All regions": "#999999", "No theme": "#999999"}
-    groups = [g for g in dict.fromkeys(shown[colour]) if g not in special] + [
-        g for g in special if g in set(shown[colour])]
+    fixed = colours or {}
+    groups = _category_order(shown[colour], fixed)
     traces = []
     for i, group in enumerate(groups):
-        colour_of = special.get(group, QUALITATIVE[i % len(QUALITATIVE)])
+        colour_of = fixed.get(group) or GREYED.get(group) or QUALITATIVE[i % len(QUALITATIVE)]
         for kind, part in shown[shown[colour] == group].groupby("exact", sort=True):
             fuzzy = kind == "fuzzy window"
             traces.append(go.Bar(

@@ -8,6 +8,7 @@ only filter and draw.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -15,59 +16,51 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports
+from dashboard import exports, palette
+from loaders import registry, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
-PROCESSED = ROOT / "data" / "processed"
+# The environment may point the app at another build (a test's, or one with more calendars).
+PROCESSED = Path(os.environ.get("DASHBOARD_PROCESSED") or ROOT / "data" / "processed")
+RAW = Path(os.environ.get("DASHBOARD_RAW") or ROOT / "data" / "raw")
 OUTLINES = ROOT / "data" / "geo" / "countries-50m.json"
-BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide", "map_marker"}
-NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier"}
-INTEGER_COLUMNS = {"year", "month"}  # nullable integers: a missing month stays <NA>, not 5.0
-# Every role a country can hold in memberships.csv, strongest first. The `named (…)` roles are
-# countries the overview names in a mechanism's row (chair, steering committee, …) but not in
-# its lists: shown, never counted as members.
-LISTED_ROLES = ["member", "observer", "partner", "guest", "suspended"]
-NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
-               "named (coordinator)", "named (main actor)"]
-ROLE_ORDER = [*LISTED_ROLES, *NAMED_ROLES]
-# Organisations may also be regular participants (the Budapest Process's list).
-ORGANISATION_ROLE_ORDER = ["member", "regular participant", "observer", "partner", "guest",
-                           *NAMED_ROLES]
-ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
-               "guest": "Guest", "suspended": "Suspended",
-               "regular participant": "Regular participant",
-               "named (chair)": "Named as chair, not listed",
-               "named (incoming chair)": "Named as incoming chair, not listed",
-               "named (steering committee)": "Named on the steering committee, not listed",
-               "named (coordinator)": "Named as coordinator, not listed",
-               "named (main actor)": "Named as a main actor, not listed"}
-# The RCM report's capacities, strongest first; a participant may hold several.
-REPORT_ROLE_ORDER = ["member attending", "special invitee", "host",
-                     "country of origin and transit", "observer", "funder", "presenter",
-                     "remote participant"]
+# Roles, strongest first (loaders/vocabulary.py). The `named (…)` roles are countries the
+# overview names in a mechanism's row (chair, steering committee, …) but not in its lists:
+# shown, never counted as members.
+LISTED_ROLES = list(vocabulary.LISTED_ROLES)
+NAMED_ROLES = list(vocabulary.NAMED_ROLES)
+ROLE_ORDER = list(vocabulary.COUNTRY_ROLES)
+ORGANISATION_ROLE_ORDER = list(vocabulary.ORGANISATION_ROLES)
+REPORT_ROLE_ORDER = list(vocabulary.REPORT_ROLES)
+ROLE_LABELS = palette.ROLE_LABELS
 ALL_ISCMS = "All ISCMs"
-TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
-          "process_events", "countries", "meetings", "meeting_processes", "engagements",
-          "engagement_countries", "engagement_partners", "engagement_roles",
-          "engagement_processes", "acronyms", "themes", "theme_links", "action_items",
-          "reports", "report_participants", "report_items", "count_checks", "rejects"]
+
+
+def table_names() -> list[str]:
+    """Every table the build writes (loaders/registry.py), in build order."""
+    return registry.table_names()
 
 
 def missing_tables() -> list[str]:
     """The processed tables that are not on disk (the build has not run, or failed)."""
-    return [name for name in TABLES if not (PROCESSED / f"{name}.csv").exists()]
+    return [name for name in table_names() if not (PROCESSED / f"{name}.csv").exists()]
 
 
 @st.cache_data(show_spinner=False)
 def table(name: str) -> pd.DataFrame:
-    """One processed table; text stays text ("" for empty), booleans and numbers are typed."""
+    """One processed table, typed as its schema states: text stays text ("" for empty),
+    booleans are bool, integers nullable Int64 (a missing month stays <NA>, not 5.0), numbers
+    float."""
     frame = pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
-    for column in BOOLEAN_COLUMNS & set(frame.columns):
-        frame[column] = frame[column].eq("true")
-    for column in NUMERIC_COLUMNS & set(frame.columns):
-        frame[column] = pd.to_numeric(frame[column].replace("", None))
-    for column in INTEGER_COLUMNS & set(frame.columns):
-        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
+    types = registry.column_types(name) if name in registry.schemas() else {}
+    for column, kind in types.items():
+        if column not in frame.columns or kind == "text":
+            continue
+        if kind == "boolean":
+            frame[column] = frame[column].eq("true")
+        else:
+            values = pd.to_numeric(frame[column].replace("", None))
+            frame[column] = values.astype("Int64") if kind == "integer" else values.astype(float)
     return frame
 
 
@@ -255,8 +248,7 @@ def meetings_long() -> pd.DataFrame:
     return out.drop(columns=["short_name"])
 
 
-DATE_KNOWN = {"day": "exact dates", "month": "month only", "quarter": "quarter only",
-              "half": "half-year only", "year": "year only"}
+DATE_KNOWN = palette.DATE_KNOWN
 
 
 def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
@@ -495,25 +487,10 @@ def map_points() -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def workbook() -> bytes:
     """Every table in one Excel workbook, built once."""
-    return exports.workbook({name: table(name) for name in TABLES})
+    return exports.workbook({name: table(name) for name in table_names()})
 
 
 # ---------------------------------------------------------------- provenance
-
-RAW = ROOT / "data" / "raw"
-# Tables whose rows keep a line number but no file name: every row comes from one document.
-TABLE_SOURCES = {
-    "processes": "iscm_overview.txt",
-    "memberships": "iscm_overview.txt",
-    "process_organisations": "iscm_overview.txt",
-    "process_events": "iscm_overview.txt",
-    "meetings": "iscm_calendar_2017.txt",
-    "engagements": "uscis_raio_engagements.txt",
-    "report_items": "rcm_extra_regional_2017.txt",
-    "report_participants": "rcm_extra_regional_2017.txt",
-    "action_items": "bali_ahg_progress_2017.txt",
-}
-
 
 @st.cache_data(show_spinner=False)
 def raw_lines(file: str) -> tuple[str, ...]:
@@ -536,14 +513,18 @@ def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
 def row_provenance(table_name: str,
                    row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
     """(source file, line numbers) one processed row was read from, or None when its table keeps
-    no line. The file is the row's own (source_file, or rejects' source) or the table's one
-    document; the lines are source_lines ("206 208") or source_line (or rejects' line)."""
-    file = str(row.get("source_file") or "") or TABLE_SOURCES.get(table_name, "")
+    no line. The file is the one its source in the registry reads, or the row's own (its
+    source's file column, e.g. meetings' calendar; rejects' source); the lines are source_lines
+    ("206 208") or source_line (or rejects' line)."""
+    source = registry.source_of(table_name) if table_name in registry.schemas() else None
     if table_name == "rejects":
-        file = str(row.get("source") or "")
-    raw = row.get("source_lines") or row.get("source_line") or (
-        row.get("line") if table_name == "rejects" else None)
-    numbers = tuple(int(n) for n in str(raw or "").replace(";", " ").split() if n.isdigit())
+        file, raw = str(row.get("source") or ""), row.get("line")
+    else:
+        file = (str(row.get(source.file_column) or "") if source and source.file_column
+                else registry.table_file(table_name))
+        raw = row.get("source_lines") or row.get("source_line")
+    numbers = tuple(int(n) for n in str(raw if raw is not None else "").replace(";", " ").split()
+                    if n.isdigit())
     if not file or not numbers:
         return None
     return file, numbers

@@ -43,6 +43,10 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
     # A missing number shows as an empty cell, never as "nan" or "None"; 2.0 shows as 2.
     for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
         shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
+    # A whole-number column with gaps (meetings a year) the same way: empty, or the number.
+    for column in shown.columns[shown.dtypes.map(pd.api.types.is_integer_dtype)]:
+        if shown[column].isna().any():
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else str(int(v)))
     if provenance is None:
         st.dataframe(shown, hide_index=True, width="stretch", height=height)
     else:

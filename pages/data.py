@@ -17,7 +17,7 @@ ui.header("Data", "The normalised tables behind every chart, built by the loader
 tables_tab, dictionary_tab, rejects_tab = st.tabs(["Tables", "Data dictionary", "Rejects"])
 
 with tables_tab:
-    name = st.selectbox("Table", data.TABLES, key="table", bind="query-params")
+    name = st.selectbox("Table", data.table_names(), key="table", bind="query-params")
     frame = data.table(name)
     st.write(f"{len(frame)} rows")
     if len(frame) and data.row_provenance(name, frame.iloc[0]) is not None:
@@ -26,7 +26,7 @@ with tables_tab:
         st.dataframe(frame, width="stretch", hide_index=True)
     c1, c2 = st.columns(2)
     c1.download_button(f"Download {name}.csv",
-                       (DICTIONARY.parent / "processed" / f"{name}.csv").read_bytes(),
+                       (data.PROCESSED / f"{name}.csv").read_bytes(),
                        file_name=f"{name}.csv", mime="text/csv", key="data_download",
                        icon=":material/download:")
     c2.download_button("Download every table (Excel workbook)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, palette, ui
 
 SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 
@@ -16,8 +16,7 @@ pid = st.selectbox("Mechanism", list(labels), format_func=labels.get, key="mecha
 process = data.table("processes").set_index("process_id").loc[pid]
 st.subheader(process["name"])
 
-facts = {"Kind": {"RCP": "Regional consultative process", "IRF": "Inter-regional forum",
-                  "Global": "Global process"}[process.kind],
+facts = {"Kind": palette.KIND_NAMES[process.kind],
          "Region": process.region, "Founded": process.year_founded_text or "not stated",
          "Website": process.website or "not stated"}
 for column, (label, value) in zip(st.columns(len(facts)), facts.items(), strict=True):

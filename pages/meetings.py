@@ -6,7 +6,7 @@ import calendar
 
 import streamlit as st
 
-from dashboard import charts, data, exports, filters, ui
+from dashboard import charts, data, exports, filters, palette, ui
 
 SOURCE = "IOM, 2017 calendar of meetings of inter-state consultation mechanisms on migration"
 MONTHS = list(calendar.month_abbr)[1:]
@@ -49,9 +49,12 @@ fuzzy = int((meetings.date_precision != "day").sum())
 st.markdown(f"**{len(meetings)} meetings**, {fuzzy} of them with fuzzy or unknown dates, "
             f"{int(meetings.tentative.sum())} tentative.")
 if not dated.empty:
+    fixed = {"region": palette.REGION_COLOURS | {"All regions": palette.GREY},
+             "date_known": {palette.DATE_KNOWN[k]: c
+                            for k, c in palette.DATE_KNOWN_COLOURS.items()}}.get(colour)
     fig = charts.timeline(dated, colour, title="2017 meetings by mechanism",
                           subtitle=f"{subtitle}; colour: {COLOUR[colour].lower()}",
-                          source=SOURCE)
+                          source=SOURCE, colours=fixed)
     charts.show(fig, charts.file_name("2017 meetings timeline", subtitle))
 if not undated.empty:
     st.markdown(f"**Not yet dated ({len(undated)})**: listed here, not drawn on the timeline.")
@@ -62,6 +65,7 @@ if not undated.empty:
 points = data.points_by_country(meetings, "iso3", "title", "meeting")
 if not points.empty:
     fig = charts.points_map(points, "count", "detail", colour="region",
+                            colours=palette.COUNTRY_REGION_COLOURS,
                             title="Where the 2017 meetings take place",
                             subtitle=f"{subtitle}; {int(points['count'].sum())} meetings with a "
                                      f"known host country; place TBC for "

@@ -129,10 +129,14 @@ def test_row_provenance_per_table():
 
 
 def test_every_table_with_a_line_knows_its_source_file(built):
-    from loaders.build import RAW, SOURCES
+    from loaders import registry
 
     for name, frame in built.tables.items():
-        if "source_line" in frame.columns and "source_file" not in frame.columns:
-            assert name in data.TABLE_SOURCES, f"{name} keeps source_line but no file"
-    assert set(data.TABLE_SOURCES.values()) <= set(SOURCES.values())
-    assert all((RAW / f).is_file() for f in data.TABLE_SOURCES.values())
+        if "source_line" not in frame.columns:
+            continue
+        source = registry.source_of(name)
+        assert source is not None, f"{name} keeps source_line but comes from no source"
+        files = ({frame[source.file_column].iloc[0]} if source.file_column
+                 else {registry.table_file(name)})
+        assert all((data.RAW / f).is_file() for f in files), (name, files)
+        assert data.row_provenance(name, frame.iloc[0]) is not None
