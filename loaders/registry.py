@@ -25,10 +25,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from loaders.bali_report import actors_from_table, cell_starts_from_table, load_bali_report
-from loaders.calendar_2017 import load_calendar
 from loaders.countries import CountryResolver
 from loaders.geo import country_shapes, with_shapes
 from loaders.groups import CountryGroups
+from loaders.meeting_calendar import load_calendars
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_overview
 from loaders.overview_events import load_events
@@ -141,8 +141,9 @@ def _overview(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
 
 
 def _calendars(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
-    calendar = load_calendar(files[0].text, files[0].name, ctx.processes(), ctx.countries,
-                             ctx.rejects)
+    calendar = load_calendars([(f.name, f.text) for f in files], ctx.processes(),
+                              ctx.countries, ctx.rejects)
+    ctx.warnings.extend(calendar.warnings)
     return {"meetings": calendar.meetings, "meeting_processes": calendar.links}
 
 
@@ -200,9 +201,9 @@ STEPS: tuple[Step, ...] = (
                     "process_events", "count_checks"),
            reference=("process_ids", "process_aliases_extra", "organisations", "place_aliases"),
            title="IOM overview of inter-state consultation mechanisms on migration"),
-    Source("calendar", "iscm_calendar_2017.txt", _calendars,
-           _schemas("meetings", "meeting_processes"),
-           title="Calendar of ISCM meetings"),
+    Source("calendar", "iscm_calendar_*.txt", _calendars,
+           _schemas("meetings", "meeting_processes"), many=True, file_column="calendar",
+           title="Calendars of ISCM meetings, one file a year"),
     Source("uscis", "uscis_raio_engagements.txt", _engagements,
            _schemas("engagements", "engagement_countries", "engagement_partners",
                     "engagement_roles", "engagement_processes", "acronyms"),

@@ -98,12 +98,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "ne_name": _s(), "shape_source": _s(isin=SHAPE_SOURCES), "map_marker": _b(),
     }, unique=["iso3"], strict=True),
     "meetings": pa.DataFrameSchema({
-        "meeting_id": _s(regex=r"^(\d{4}|undated)-\d{3}$"), "title": _s(non_empty=True),
+        "meeting_id": _s(regex=r"^(\d{4}|undated)[b-z]?-\d{3}$"), "title": _s(non_empty=True),
         "start_date": _s(regex=ISO_DATE), "end_date": _s(regex=ISO_DATE),
         "date_text": _s(non_empty=True), "date_precision": _s(isin=DATE_PRECISIONS),
         "tentative": _b(), "location_text": _s(), "city": _s(), "venue": _s(),
         "iso3": _s(regex=r"^([A-Z]{3})?$"), "mechanism_text": _s(non_empty=True),
         "for_all_mechanisms": _b(), "source_line": _i(False),
+        "calendar": _s(regex=r"^iscm_calendar_.*\.txt$"), "calendar_year": _i(min=1900, max=2100),
     }, unique=["meeting_id"], strict=True),
     "meeting_processes": pa.DataFrameSchema({
         "meeting_id": _s(), "process_id": _s(regex=SLUG),

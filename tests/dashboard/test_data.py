@@ -121,8 +121,13 @@ def test_row_provenance_per_table():
     action = pd.Series({"item": "3.3", "source_line": "216", "source_lines": "216 218"})
     assert data.row_provenance("action_items", action) == ("bali_ahg_progress_2017.txt",
                                                            (216, 218))
-    meeting = pd.Series({"meeting_id": "2017-001", "source_line": "3"})
+    # A meeting names its calendar: each year's file is its own.
+    meeting = pd.Series({"meeting_id": "2017-001", "source_line": "3",
+                         "calendar": "iscm_calendar_2017.txt"})
     assert data.row_provenance("meetings", meeting) == ("iscm_calendar_2017.txt", (3,))
+    later = pd.Series({"meeting_id": "2018-002", "source_line": 7,
+                       "calendar": "iscm_calendar_2018.txt"})
+    assert data.row_provenance("meetings", later) == ("iscm_calendar_2018.txt", (7,))
     reject = pd.Series({"source": "iscm_overview.txt", "line": "100", "text": "79 ACP"})
     assert data.row_provenance("rejects", reject) == ("iscm_overview.txt", (100,))
     assert data.row_provenance("themes", pd.Series({"theme_id": "data"})) is None
