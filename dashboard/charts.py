@@ -19,6 +19,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.palette import (  # noqa: F401 (the pages use the colour maps from here)
+    COUNTRY_REGION_COLOURS,
     GREY,
     QUALITATIVE,
     REPORT_ROLE_COLOURS,
@@ -345,13 +346,14 @@ GREYED = {"All regions": GREY, "No theme": GREY}
 
 @cached
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
-             source: str, colours: dict[str, str] | None = None) -> go.Figure:
+             source: str, colours: dict[str, str] | None = None,
+             years: tuple[int, ...] = ()) -> go.Figure:
     """Meetings as bars from start to end on one row per mechanism; exact dates solid, fuzzy
     windows hatched and pale, the date as written in the hover.
 
     frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`.
     colours: a fixed colour per value of `colour` (legend in its order); others take the
-    palette.
+    palette. years: the calendar years the axis spans (default: those of the dates).
     """
     shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
                          exact=frame.date_known.eq("exact dates").map(
@@ -395,14 +397,27 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                          marker={"color": "#bbb", "pattern": {"shape": "/"}},
                          showlegend=True))
     rows = frame.mechanism.nunique()
+    first, last = time_span(frame, years)
     fig.update_layout(
-        xaxis={"range": ["2017-01-01", "2018-01-01"], "dtick": "M1", "tickformat": "%b",
-               "showgrid": True, "gridcolor": "#e5e5e5", "type": "date"},
+        xaxis={"range": [f"{first}-01-01", f"{last + 1}-01-01"], "type": "date",
+               # One year: a tick a month; more: a tick a quarter, with its year.
+               "dtick": "M1" if first == last else "M3",
+               "tickformat": "%b" if first == last else "%b %Y",
+               "showgrid": True, "gridcolor": "#e5e5e5"},
         yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
         legend=LEGEND, bargap=0.3)
     legend_rows = 1 + (frame[colour].nunique() + 1) // 4
     return finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
                   bottom=90, legend_rows=legend_rows)
+
+
+def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, int]:
+    """(first, last) year a timeline spans: the given years', else those of the start and end
+    dates in frame."""
+    if years:
+        return min(years), max(years)
+    dates = pd.concat([frame.start, frame.end]).dropna()
+    return (int(dates.min().year), int(dates.max().year)) if len(dates) else (2000, 2000)
 
 
 def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:

@@ -133,11 +133,11 @@ def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (
 
 @st.cache_data(show_spinner=False)
 def headline_figures() -> dict[str, int]:
-    """The overview's headline numbers."""
+    """The overview's headline numbers; the meetings' label names the calendars' years."""
     return {
         "Mechanisms": len(table("processes")),
         "Countries and territories": table("memberships").iso3.nunique(),
-        "2017 meetings": len(table("meetings")),
+        meetings_title(): len(table("meetings")),
         "USCIS engagements": len(table("engagements")),
     }
 
@@ -145,20 +145,29 @@ def headline_figures() -> dict[str, int]:
 @st.cache_data(show_spinner=False)
 def meetings_per_month(process_ids: tuple[str, ...] | None = None,
                        themes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """2017 meetings by start month, of the given mechanisms (None: all) and themes; meetings
-    without a month are counted as "Undated or wider"."""
+    """Meetings by start month (year and month), of the given mechanisms (None: all) and
+    themes; meetings known only to a quarter, half-year or not at all are counted as "Undated
+    or wider", after the months. Columns: month (sort key "YYYY-MM"), dated, meetings,
+    month_label ("Mar", or "Mar 2017" when the months span more than one year)."""
     picked = filter_meetings(meetings_long(), process_ids, themes).meeting_id
     m = table("meetings")
     m = m[m.meeting_id.isin(picked)]
-    month = pd.to_datetime(m.start_date.where(m.date_precision.isin(["day", "month"])),
-                           errors="coerce").dt.strftime("%m %b")
-    m = m.assign(month=month.fillna("13 Undated or wider"),
+    start = pd.to_datetime(m.start_date.where(m.date_precision.isin(["day", "month"])),
+                           errors="coerce")
+    m = m.assign(month=start.dt.strftime("%Y-%m").fillna(UNDATED_MONTH),
                  dated=m.date_precision.map(lambda p: "exact day" if p == "day"
                                             else "month only" if p == "month"
                                             else "quarter, half-year or TBC"))
     out = m.groupby(["month", "dated"]).size().rename("meetings").reset_index()
-    out["month_label"] = out.month.str[3:]
-    return out.sort_values("month")
+    months = pd.to_datetime(out.month.where(out.month != UNDATED_MONTH), format="%Y-%m",
+                            errors="coerce")
+    several = months.dt.year.nunique() > 1
+    out["month_label"] = months.dt.strftime("%b %Y" if several else "%b").fillna(
+        "Undated or wider")
+    return out.sort_values("month").reset_index(drop=True)
+
+
+UNDATED_MONTH = "9999-99"  # sorts after every month
 
 
 # ---------------------------------------------------------------- membership
@@ -244,20 +253,63 @@ def meetings_long() -> pd.DataFrame:
     out["host"] = out.iso3.map(country_names()).fillna("")
     out["start"] = pd.to_datetime(out.start_date.replace("", None))
     out["end"] = pd.to_datetime(out.end_date.replace("", None))
-    out["date_known"] = out.date_precision.map(DATE_KNOWN).fillna("date to be confirmed")
+    out["date_known"] = out.date_precision.map(DATE_KNOWN)
     return out.drop(columns=["short_name"])
 
 
 DATE_KNOWN = palette.DATE_KNOWN
 
 
+@st.cache_data(show_spinner=False)
+def calendar_years() -> tuple[int, ...]:
+    """The years the calendars in the data name, oldest first (() when none names one, or
+    the meetings table is not built)."""
+    if not (PROCESSED / "meetings.csv").exists():
+        return ()
+    return tuple(sorted(int(y) for y in table("meetings").calendar_year.dropna().unique()))
+
+
+def years_text(years: tuple[int, ...] | list[int]) -> str:
+    """Years in words: "2017", "2017–2018" (consecutive), "2015, 2017 and 2018"; "" for none."""
+    years = sorted(set(years))
+    if not years:
+        return ""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    words = [str(y) for y in years]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def meetings_title(years: tuple[int, ...] | None = None) -> str:
+    """"2017 meetings", "2017–2018 meetings", … for the given years (default: every calendar's);
+    "Meetings" when no calendar names a year."""
+    text = years_text(calendar_years() if years is None else years)
+    return f"{text} meetings" if text else "Meetings"
+
+
+def no_meeting_words(what: str) -> str:
+    """"The 2017 calendar lists no meeting <what>." (the calendars' years, "list" for several)."""
+    years = calendar_years()
+    verb = "list" if len(years) > 1 else "lists"
+    return f"{calendar_words(years).capitalize()} {verb} no meeting {what}."
+
+
+def calendar_words(years: tuple[int, ...] | None = None) -> str:
+    """"the 2017 calendar", "the 2017–2018 calendars", or "the calendar" when no year is known."""
+    years = calendar_years() if years is None else years
+    text = years_text(years)
+    return f"the {text} calendar{'s' if len(years) > 1 else ''}" if text else "the calendar"
+
+
 def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
                     themes: tuple[str, ...] = (), months: tuple[int, int] = (1, 12),
-                    hosts: tuple[str, ...] = (), tentative: str = "all") -> pd.DataFrame:
+                    hosts: tuple[str, ...] = (), tentative: str = "all",
+                    years: tuple[int, ...] = ()) -> pd.DataFrame:
     """Rows of meetings_long that pass the filters.
 
     process_ids None keeps every mechanism; meetings for all ISCMs pass any mechanism filter.
-    months keeps meetings whose date window overlaps those months; undated ones always pass
+    years keeps the meetings of those years' calendars (empty: every calendar). months keeps
+    meetings whose date window overlaps those months in any year; undated ones always pass
     (they are listed apart, never dropped). tentative: "all", "confirmed" or "tentative".
     """
     keep = pd.Series(True, index=long.index)
@@ -266,11 +318,10 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     if themes:
         tagged = themes_of("meeting")
         keep &= long.meeting_id.isin(tagged.loc[tagged.theme_id.isin(themes), "entity_id"])
+    if years:
+        keep &= long.calendar_year.isin(years)
     if months != (1, 12):
-        lo, hi = months
-        dated = long.start.notna()
-        overlaps = (long.end.dt.month >= lo) & (long.start.dt.month <= hi)
-        keep &= ~dated | overlaps
+        keep &= ~long.start.notna() | _overlaps_months(long.start, long.end, months)
     if hosts:
         keep &= long.iso3.isin(hosts)
     if tentative == "confirmed":
@@ -278,6 +329,22 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     elif tentative == "tentative":
         keep &= long.tentative
     return long[keep]
+
+
+def _overlaps_months(start: pd.Series, end: pd.Series, months: tuple[int, int]) -> pd.Series:
+    """True where a window from start to end takes in a month between months[0] and
+    months[1] (1–12) of any year."""
+    lo, hi = months
+    first = start.dt.year * 12 + start.dt.month - 1
+    last = end.dt.year * 12 + end.dt.month - 1
+
+    def any_month(a: float, b: float) -> bool:
+        if pd.isna(a) or pd.isna(b):  # no date
+            return False
+        return any(lo <= k % 12 + 1 <= hi for k in range(int(a), min(int(b), int(a) + 11) + 1))
+
+    return pd.Series([any_month(a, b) for a, b in zip(first, last, strict=True)],
+                     index=start.index, dtype=bool)
 
 
 def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
@@ -292,7 +359,7 @@ def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def meeting_hosts() -> dict[str, int]:
-    """iso3 -> how many 2017 meetings it hosts."""
+    """iso3 -> how many meetings (of every calendar) it hosts."""
     m = table("meetings")
     return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
 

@@ -63,6 +63,7 @@ def country_links(codes: Sequence[str]) -> None:
     engagements held there, when there are any."""
     names = data.country_names()
     hosts = data.meeting_hosts()
+    years = data.years_text(data.calendar_years())
     places = data.engagement_places()
     for iso3 in codes[:3]:
         if iso3 not in names:
@@ -72,11 +73,13 @@ def country_links(codes: Sequence[str]) -> None:
         cols[1].page_link(navigation.COUNTRY, label=f"Profile of {names[iso3]}",
                           query_params={"country": names[iso3]}, icon=":material/flag:")
         if hosts.get(iso3):
-            cols[2].page_link(navigation.MEETINGS, label=f"{hosts[iso3]} 2017 meeting(s) there",
+            cols[2].page_link(navigation.MEETINGS,
+                              label=" ".join(filter(None, [str(hosts[iso3]), years,
+                                                           "meeting(s) there"])),
                               query_params={"host": names[iso3]},
                               icon=":material/calendar_month:")
         else:
-            cols[2].caption("Hosts no 2017 meeting")
+            cols[2].caption(" ".join(filter(None, ["Hosts no", years, "meeting"])))
         if places.get(iso3):
             cols[3].page_link(navigation.ENGAGEMENTS,
                               label=f"{places[iso3]} USCIS engagement(s) there",

@@ -1,4 +1,4 @@
-"""Country profile: one country's mechanisms, the 2017 meetings it hosts, USCIS engagements
+"""Country profile: one country's mechanisms, the calendars' meetings it hosts, USCIS engagements
 held there or with it, and its part in the RCM report."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ m1, m2, m3, m4 = st.columns(4)
 m1.metric("Mechanisms as member", int((mine.role == "member").sum()))
 m2.metric("Observer, partner or guest", int(mine.role.isin(["observer", "partner",
                                                              "guest"]).sum()))
-m3.metric("2017 meetings hosted", len(hosted))
+m3.metric(f"{data.meetings_title()} hosted", len(hosted))
 m4.metric("USCIS engagements there or with it", len(engaged))
 
 left, right = st.columns([2, 3])
@@ -62,13 +62,13 @@ with right:
         ui.country_links(charts.show(fig, charts.file_name(name, "shared mechanisms"),
                                      key="country_map"))
 
-st.subheader("2017 meetings it hosts")
+st.subheader(f"{data.meetings_title()} it hosts")
 if hosted.empty:
-    st.info(f"The 2017 calendar lists no meeting hosted by {name}.")
+    st.info(data.no_meeting_words(f"hosted by {name}"))
 else:
     ui.table(hosted, {"date_text": "Date as written", "title": "Meeting",
                       "mechanisms": "Mechanism", "location_text": "Place"},
-             charts.file_name(name, "2017 meetings"), key="country_meetings")
+             charts.file_name(name, data.meetings_title()), key="country_meetings")
 
 st.subheader("USCIS engagements held there or with it")
 if engaged.empty:

@@ -122,7 +122,7 @@ if linked:
         cols = st.columns([2, 2, 3])
         cols[0].page_link(navigation.MECHANISM, label=labels[pid],
                           query_params={"mechanism_profile": labels[pid]}, icon=":material/hub:")
-        cols[1].page_link(navigation.MEETINGS, label="Its 2017 meetings",
+        cols[1].page_link(navigation.MEETINGS, label=f"Its {data.meetings_title().lower()}",
                           query_params={"mechanism": labels[pid]},
                           icon=":material/calendar_month:")
         count = sum(pid in v for v in shown.process_ids)

@@ -1,4 +1,4 @@
-"""Mechanism profile: what it is, who takes part (map), why it carries its themes, its 2017
+"""Mechanism profile: what it is, who takes part (map), why it carries its themes, its
 meetings, past events and related USCIS engagements."""
 
 from __future__ import annotations
@@ -99,14 +99,14 @@ for heading, column in [("Secretariat", "secretariat"), ("Description", "descrip
         with st.expander(heading, expanded=column in ("description", "areas")):
             st.text(process[column])
 
-st.subheader("2017 meetings")
+st.subheader(data.meetings_title())
 meetings = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), (pid,)))
 if meetings.empty:
-    st.caption("The 2017 calendar lists no meeting of this mechanism.")
+    st.caption(data.no_meeting_words("of this mechanism"))
 else:
     ui.table(meetings, {"date_text": "Date as written", "title": "Meeting",
                         "location_text": "Place", "tentative": "Tentative"},
-             charts.file_name(labels[pid], "2017 meetings"), key="mechanism_meetings")
+             charts.file_name(labels[pid], data.meetings_title()), key="mechanism_meetings")
 
 st.subheader("Past events")
 events = data.past_events(pid)
