@@ -17,7 +17,6 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import data
 from dashboard.palette import (  # noqa: F401 (the pages use the colour maps from here)
     COUNTRY_REGION_COLOURS,
     GREY,
@@ -164,13 +163,13 @@ def _hover(frame: pd.DataFrame, detail: str) -> list[str]:
 
 
 def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
-                legend: bool) -> list[go.BaseTraceType]:
+                legend: bool, shapes: dict | None) -> list[go.BaseTraceType]:
     """A choropleth on plotly's outline, one on data/geo shapes, circles for small states.
 
-    colour: {"z": values, "coloraxis": "coloraxis"} or {"colorscale": fixed, "z": 1s}.
+    frame: iso3, country, lat, lon, map_marker, shape_source, `detail`. colour: {"value":
+    column} or {"fixed": colour}. shapes: GeoJSON for the countries whose shape_source is
+    "name" (features' id = ISO3).
     """
-    points = data.map_points().set_index("iso3")
-    frame = frame.join(points[["lat", "lon", "map_marker", "shape_source"]], on="iso3")
     traces: list[go.BaseTraceType] = []
     common = {"marker_line_color": "white", "marker_line_width": 0.5, "hoverinfo": "text",
               "name": name, "legendgroup": name}
@@ -179,12 +178,12 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
                                 text=_hover(own, detail), customdata=own.iso3,
                                 showlegend=legend, **_colour(own, colour), **common))
     named = frame[frame.shape_source == "name"]
-    if not named.empty:
-        traces.append(go.Choropleth(locations=named.iso3, geojson=data.extra_shapes(),
+    if not named.empty and shapes:
+        traces.append(go.Choropleth(locations=named.iso3, geojson=shapes,
                                     featureidkey="properties.id", text=_hover(named, detail),
                                     customdata=named.iso3, showlegend=False,
                                     **_colour(named, colour), **common))
-    small = frame[frame.map_marker & frame.lat.notna()]
+    small = frame[frame.map_marker.astype(bool) & frame.lat.notna()]
     if not small.empty:
         values = _colour(small, colour)
         marker = {"size": 9, "line": {"color": "white", "width": 1}}
@@ -206,53 +205,63 @@ def _colour(frame: pd.DataFrame, colour: dict) -> dict:
             "showscale": False}
 
 
+# A country to mark on a map: (lat, lon, name).
+Highlight = tuple[float, float, str]
+
+
 @cached
 def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subtitle: str,
-                 source: str, highlight: str | None = None, value_label: str = "") -> go.Figure:
+                 source: str, highlight: Highlight | None = None, value_label: str = "",
+                 shapes: dict | None = None) -> go.Figure:
     """World map coloured by a number per country.
 
-    frame: iso3, country, `value`, `detail` (hover line).
+    frame: iso3, country, lat, lon, map_marker, shape_source (data.on_map adds them),
+    `value`, `detail` (hover line). shapes: see _traces_for.
     """
-    fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False))
+    fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False,
+                                shapes))
     top = max(int(frame[value].max()) if len(frame) else 1, 1)
     fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top,
                                  "colorbar": {"title": {"text": value_label}, "thickness": 14,
                                               "dtick": 1 if top <= 10 else None}})
-    return _finish_map(fig, title, subtitle, source, highlight, iso3=frame.iso3.tolist())
+    return _finish_map(fig, title, subtitle, source, highlight, frame)
 
 
 @cached
 def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
                     subtitle: str, source: str, colours: dict[str, str],
-                    highlight: str | None = None, zoom: bool = False) -> go.Figure:
+                    highlight: Highlight | None = None, zoom: bool = False,
+                    shapes: dict | None = None) -> go.Figure:
     """World map with one colour per category (legend in `colours`' order).
 
-    frame: iso3, country, `category`, `detail` (hover line). zoom: fit the map to the
-    countries when they sit in one part of the world.
+    frame: iso3, country, lat, lon, map_marker, shape_source (data.on_map adds them),
+    `category`, `detail` (hover line). zoom: fit the map to the countries when they sit in
+    one part of the world. shapes: see _traces_for.
     """
     traces: list[go.BaseTraceType] = []
     for name, colour in colours.items():
         part = frame[frame[category] == name]
         if not part.empty:
-            traces.extend(_traces_for(part, {"fixed": colour}, detail, name.capitalize(), True))
+            traces.extend(_traces_for(part, {"fixed": colour}, detail, name.capitalize(), True,
+                                      shapes))
     fig = go.Figure(traces)
     fig.update_layout(legend=LEGEND)
-    return _finish_map(fig, title, subtitle, source, highlight, legend_rows=1,
-                       iso3=frame.iso3.tolist(), zoom=zoom)
+    return _finish_map(fig, title, subtitle, source, highlight, frame, legend_rows=1,
+                       zoom=zoom)
 
 
 def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
-                highlight: str | None, legend_rows: int = 0,
-                iso3: Sequence[str] = (), zoom: bool = False) -> go.Figure:
+                highlight: Highlight | None, frame: pd.DataFrame, legend_rows: int = 0,
+                zoom: bool = False) -> go.Figure:
     if highlight:
-        point = data.map_points().set_index("iso3").loc[highlight]
-        fig.add_trace(go.Scattergeo(lat=[point.lat], lon=[point.lon], mode="markers+text",
-                                    text=[text(point.country)], textposition="top center",
+        lat, lon, name = highlight
+        fig.add_trace(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text",
+                                    text=[text(name)], textposition="top center",
                                     marker={"size": 16, "symbol": "circle-open",
                                             "color": "#000", "line": {"width": 3}},
                                     hoverinfo="skip", showlegend=False,
                                     textfont={"size": 14, "color": "#000"}))
-    places = data.map_points().set_index("iso3").reindex(list(iso3)).dropna(subset=["lat"])
+    places = frame.dropna(subset=["lat"])
     centre = centre_longitude(places.lon.tolist())
     bounds = (zoom_ranges(places.lat.tolist(), places.lon.tolist(), centre)
               if zoom and len(places) and clustered(places.lon.tolist()) else None)

@@ -543,6 +543,27 @@ def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) ->
     return points
 
 
+MAP_COLUMNS = ["lat", "lon", "map_marker", "shape_source"]
+
+
+def on_map(frame: pd.DataFrame) -> pd.DataFrame:
+    """frame (one row per iso3) with what a map needs to draw each country: lat, lon,
+    map_marker, shape_source (the columns it has already are kept)."""
+    missing = [c for c in MAP_COLUMNS if c not in frame.columns]
+    if not missing:
+        return frame
+    return frame.join(map_points().set_index("iso3")[missing], on="iso3")
+
+
+def highlight(iso3: str | None) -> tuple[float, float, str] | None:
+    """(lat, lon, name) of a country to mark on a map; None for none or an unknown code."""
+    points = map_points().set_index("iso3")
+    if not iso3 or iso3 not in points.index:
+        return None
+    point = points.loc[iso3]
+    return float(point.lat), float(point.lon), str(point.country)
+
+
 @st.cache_data(show_spinner=False)
 def map_points() -> pd.DataFrame:
     """iso3, country, lat, lon, map_marker, shape_source for every country in the tables."""

@@ -15,7 +15,7 @@ include = left.radio("Count participation as", list(view_of.ROLES), horizontal=T
 with right:
     found = ui.country_finder()
 
-view = view_of.overview_view(chosen, include)
+view = view_of.overview_view(chosen, include, found)
 
 with top:
     ui.header("Migration diplomacy at a glance", view.caption)
@@ -28,7 +28,7 @@ else:
     p = view.participation
     fig = charts.map_by_value(view.counts, value="mechanisms", detail="detail",
                               value_label="Mechanisms", title=p.title, subtitle=p.subtitle,
-                              source=p.source, highlight=found)
+                              source=p.source, highlight=view.highlight, shapes=view.shapes)
     clicked = charts.show(fig, p.file_name, key="overview_map")
     ui.country_links(clicked or ([found] if found else []))
 

@@ -16,3 +16,8 @@ class Chart:
     subtitle: str
     source: str
     file_name: str
+
+
+def calendar_column(years: tuple[int, ...]) -> dict[str, str]:
+    """The table column naming a meeting's calendar, when more than one year shows."""
+    return {"calendar_year": "Calendar"} if len(years) > 1 else {}

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import data, palette
 from dashboard.charts import file_name
 from dashboard.filters import Filters
-from dashboard.views import Chart
+from dashboard.views import Chart, calendar_column
 
 ALL_YEARS = "All years"
 MONTHS = list(calendar.month_abbr)[1:]
@@ -60,7 +60,7 @@ class MeetingsView:
     @property
     def calendar_column(self) -> dict[str, str]:
         """The table column naming each meeting's calendar, when more than one year shows."""
-        return {"calendar_year": "Calendar"} if len(self.years) > 1 else {}
+        return calendar_column(self.years)
 
 
 def source(years: tuple[int, ...]) -> str:

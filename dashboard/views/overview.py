@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.charts import file_name
+from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart
 
@@ -23,17 +23,21 @@ class OverviewView:
 
     caption: str
     headline: dict[str, int]
-    counts: pd.DataFrame  # per country: mechanisms taken part in, with detail
+    counts: pd.DataFrame  # per country: mechanisms taken part in, detail, map columns
     participation: Chart
+    shapes: dict
+    highlight: Highlight | None
     per_month: pd.DataFrame  # meetings by year and month (data.meetings_per_month)
     months: Chart
     meetings_blurb: str  # what the link to the meetings page offers
 
 
 @st.cache_data(show_spinner=False)
-def overview_view(filters: Filters, include: str = "Members only") -> OverviewView:
+def overview_view(filters: Filters, include: str = "Members only",
+                  found: str | None = None) -> OverviewView:
     """The headline figures, each country's participation in the mechanisms the filters leave
-    (counting the roles `include` names, a key of ROLES), and their meetings by month."""
+    (counting the roles `include` names, a key of ROLES; `found`, an ISO3, marked), and their
+    meetings by month."""
     counts = data.membership_by_country(filters.process_ids(), ROLES[include])
     per_month = data.meetings_per_month(filters.process_ids() if filters.active else None,
                                         filters.themes)
@@ -44,11 +48,13 @@ def overview_view(filters: Filters, include: str = "Members only") -> OverviewVi
                 f"meetings ({data.calendar_words(years)}), and USCIS RAIO international "
                 "engagements.",
         headline=data.headline_figures(),
-        counts=counts,
+        counts=data.on_map(counts),
         participation=Chart("How many mechanisms each country takes part in",
                             f"{filters.describe()}; {include.lower()}; {len(counts)} countries "
                             "and territories", OVERVIEW_SOURCE,
                             file_name("mechanisms per country", include)),
+        shapes=data.extra_shapes(),
+        highlight=data.highlight(found),
         per_month=per_month,
         months=Chart(f"{meetings} by month",
                      f"{filters.describe()}; {int(per_month.meetings.sum())} meetings by start "
