@@ -260,12 +260,18 @@ def meetings_long() -> pd.DataFrame:
 DATE_KNOWN = palette.DATE_KNOWN
 
 
-@st.cache_data(show_spinner=False)
 def calendar_years() -> tuple[int, ...]:
     """The years the calendars in the data name, oldest first (() when none names one, or
     the meetings table is not built)."""
+    # Not cached while the table is missing: the menu asks before the app says "run the
+    # build", and the answer must change once the build has run.
     if not (PROCESSED / "meetings.csv").exists():
         return ()
+    return _calendar_years()
+
+
+@st.cache_data(show_spinner=False)
+def _calendar_years() -> tuple[int, ...]:
     return tuple(sorted(int(y) for y in table("meetings").calendar_year.dropna().unique()))
 
 
