@@ -543,7 +543,9 @@ def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) ->
     rows = rows[rows[codes].fillna("").ne("")]
     counted = rows.groupby(codes)[label].agg(
         count="size", labels=lambda s: "; ".join(s.head(4)) + (" …" if len(s) > 4 else ""))
-    points = map_points().set_index("iso3").join(counted, how="inner").reset_index()
+    # An empty join loses the index name; naming it keeps the iso3 column for no places too.
+    points = (map_points().set_index("iso3").join(counted, how="inner").rename_axis("iso3")
+              .reset_index())
     points["region"] = points.iso3.map(table("countries").set_index("iso3").region)
     points["detail"] = points["count"].astype(str) + f" {noun}(s): " + points.labels
     return points
@@ -576,6 +578,13 @@ def map_points() -> pd.DataFrame:
     c = table("countries")
     return c[["iso3", "name", "lat", "lon", "map_marker", "shape_source"]].rename(
         columns={"name": "country"})
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The rows as UTF-8 CSV without the index, cached on the rows (a view's table is made
+    once, not on every rerun)."""
+    return frame.to_csv(index=False).encode("utf-8")
 
 
 @st.cache_data(show_spinner=False)

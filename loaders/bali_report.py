@@ -17,7 +17,12 @@ Process:
   names every body in the cell and no other order-keeping choice exists; otherwise the rows say
   unknown and who_note quotes the Who text that could not be placed;
 * status_category is read from the action's own status text (rules below), with the clause
-  that decided it as status_evidence;
+  that decided it as status_evidence; where the status also describes other things (the network
+  an action is to reinvigorate, follow-up after its object was delivered), the clause that says
+  how far the action's own stated object has got is named in reference/bali_status_focus.csv
+  (a person's reading, checked against the text) and the category is read from it alone;
+* a footnote printed at the foot of a page ("1 1 https://…") is cut off the cell it follows and
+  kept in footnotes;
 * places where the scrape dropped an actor's name ("The is currently …", "members,, IOM")
   are kept as written and quoted in who_note.
 """
@@ -49,7 +54,7 @@ CATEGORIES = list(BALI_STATUSES)
 STATUS_PHRASES: list[tuple[str, str]] = [
     ("dormant", r"\bhas not convened since\b|\bha(?:s|ve) stagnated\b|\bremain dormant\b"),
     ("progress", r"\bongoing\b|\bwill continue\b|\bcontinues? to\b|\bcontinued to\b|"
-                 r"\bis under development\b|"
+                 r"\bis under development\b|\bfurther \w+ (?:are |is )?expected\b|"
                  r"\b(?:is|are) underway\b|\b(?:is|are) being\b|\bcurrently\b|"
                  r"\bare engaging\b|\bis seeking\b|\bha(?:s|ve) begun\b|"
                  r"\bhas not yet been completed\b|"
@@ -69,6 +74,8 @@ _JOIN = r"\s*(?:,,|,|&|/)\s*"
 # ("… arrangements among Bali Process members"), not to the Who column.
 _BINDING_WORDS = {"among", "to", "assist", "with", "by", "for", "of", "from", "and", "the",
                   "in", "on", "between"}
+# A page's footnote, after the sentence it belongs to: reference mark(s), then the address.
+_FOOTNOTE = re.compile(r"(?<=[.!?])\s+((?:\d{1,2}\s+)+https?://\S+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,20 @@ class CellStart:
     cell: str  # "status" or "action"
     starts: str
     names: str = ""  # words in the paragraph that name the action's subject (checked)
+
+
+@dataclass(frozen=True)
+class StatusFocus:
+    """The clause of an action's status that says how far the action's own stated object has
+    got, where the rest of the status describes other things (a person's reading).
+
+    object: words of the Action cell that name the object (checked); clause: the status words
+    as printed (checked to occur once), from which alone the category is read.
+    """
+
+    item: str
+    object: str
+    clause: str
 
 
 @dataclass(frozen=True)
@@ -111,6 +132,7 @@ class _Row:
     lines: set[int] = field(default_factory=set)
     who: str = ""
     who_note: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         return " ".join(self.action + self.status)
@@ -127,6 +149,11 @@ class _Mark:
 def cell_starts_from_table(table) -> list[CellStart]:
     """CellStart entries from reference/bali_cells.csv (columns item, cell, starts, names)."""
     return [CellStart(r.item, r.cell, r.starts, r.names) for r in table.itertuples()]
+
+
+def status_focus_from_table(table) -> list[StatusFocus]:
+    """StatusFocus entries from reference/bali_status_focus.csv (columns item, object, clause)."""
+    return [StatusFocus(r.item, r.object, r.clause) for r in table.itertuples()]
 
 
 def actors_from_table(table) -> list[Actor]:
@@ -152,13 +179,15 @@ def status_category(status: str) -> tuple[str, str]:
     """(category, evidence) read from one action's own status text.
 
     dormant: the text says the activity stopped ("has not convened since", "stagnated");
-    ongoing: work in progress ("ongoing", "continues to", "is underway", "has begun", "Since
-    2012, … has facilitated"), or a step done and a next one set ("was held" … "will be held");
+    ongoing: work in progress ("ongoing", "continues to", "is underway", "has begun", "with
+    further translations expected", "Since 2012, … has facilitated"), or a step done and a next
+    one set ("was held" … "will be held");
     planned: only future steps ("will", "is scheduled", "Planning for … is underway");
     completed: only finished steps ("was held", "ran from", "has been translated");
     unknown: none of these. Evidence is the clause holding the deciding phrase: the first one
     for dormant and in-progress, the latest finished and latest next step otherwise (joined
-    by " … ").
+    by " … "). The loader passes the whole status, or only the clause of
+    reference/bali_status_focus.csv where one names what happened to the action's own object.
     """
     found = _status_phrases(status)
     by_kind = {kind: [m for k, m in found if k == kind] for kind, _ in STATUS_PHRASES}
@@ -193,6 +222,15 @@ def _clause(text: str, match: re.Match) -> str:
     end_match = re.search(r"[.,;](?:\s|$)", text[match.end():])
     end = match.end() + end_match.start() if end_match else len(text)
     return re.sub(r"^(?:\d+\)|-)\s+", "", text[start:end].strip())
+
+
+def split_footnote(text: str) -> tuple[str, str]:
+    """(text, footnote) of the last cell on a page: a footnote is a run of reference marks and
+    an address after the cell's last sentence ("… June 2017. 1 1 https://…pdf"); "" if none."""
+    m = _FOOTNOTE.search(text)
+    if not m:
+        return text, ""
+    return text[:m.start()].rstrip(), m.group(1)
 
 
 def name_gaps(text: str) -> list[str]:
@@ -247,12 +285,14 @@ def split_who_tail(segment: str, actors: list[Actor]) -> tuple[str, str]:
 
 
 def load_bali_report(text: str, rejects: RejectLog, cell_starts: list[CellStart],
-                     actors: list[Actor]) -> ActionTables:
+                     actors: list[Actor], focus: list[StatusFocus] | None = None
+                     ) -> ActionTables:
     """Read the progress report's numbered actions into ActionTables (one row per action).
 
-    cell_starts and actors come from reference/bali_cells.csv and bali_actors.csv. Every
-    problem (an action or cell opening not found, text tied to no row) becomes a reject; the
-    function never raises for bad input.
+    cell_starts, actors and focus come from reference/bali_cells.csv, bali_actors.csv and
+    bali_status_focus.csv. Every problem (an action or cell opening not found, a focus clause
+    not in its action's status, text tied to no row) becomes a reject; the function never
+    raises for bad input.
     """
     page_list = pages(text)
     if not page_list:
@@ -267,7 +307,9 @@ def load_bali_report(text: str, rejects: RejectLog, cell_starts: list[CellStart]
     for block in blocks:
         _assign_who(block, rows, actors)
     _check_subjects(rows, cell_starts, rejects)
-    return ActionTables([_output_row(rows[item]) for item in _ordered(rows)])
+    clauses = _focus_clauses(rows, focus or [], rejects)
+    return ActionTables([_output_row(rows[item], clauses.get(item, ""))
+                         for item in _ordered(rows)])
 
 
 def _ordered(rows: dict[str, _Row]) -> list[str]:
@@ -345,6 +387,10 @@ def _read_pages(page_list: list[tuple[int, str]], marks: dict[int, list[_Mark]],
         for k, mark in enumerate(page_marks):
             end = page_marks[k + 1].pos if k + 1 < len(page_marks) else len(page)
             piece = page[mark.end:end].strip()
+            if k + 1 == len(page_marks) and mark.item in rows:
+                piece, footnote = split_footnote(piece)
+                if footnote:
+                    rows[mark.item].footnotes.append(footnote)
             if mark.kind == "item":
                 if block_rows and _block_closed(page_marks, k):
                     block_rows = []
@@ -474,14 +520,48 @@ def _check_subjects(rows: dict[str, _Row], cell_starts: list[CellStart],
                         f"{entry.item}'s status does not name its subject '{names}'")
 
 
-def _output_row(row: _Row) -> dict:
+def _focus_clauses(rows: dict[str, _Row], focus: list[StatusFocus],
+                   rejects: RejectLog) -> dict[str, str]:
+    """{item: clause} for the focus entries whose object stands in the action's text and whose
+    clause stands once in its status and decides a category; each other entry is a reject."""
+    out = {}
+    for entry in focus:
+        row = rows.get(entry.item)
+        clause = join_ordinals(clean_spaces(entry.clause))
+        if row is None:
+            rejects.add(SOURCE, 0, "status", clause,
+                        f"reference/bali_status_focus.csv names action {entry.item}, "
+                        "not in the report")
+            continue
+        action, status = (" ".join(p for p in parts if p) for parts in (row.action, row.status))
+        if clean_spaces(entry.object) not in action:
+            problem = f"{entry.item}'s action does not name '{entry.object}'"
+        elif status.count(clause) != 1:
+            problem = f"found {status.count(clause)} times in {entry.item}'s status (expects once)"
+        elif status_category(clause)[0] == "unknown":
+            problem = f"says nothing that decides {entry.item}'s category"
+        else:
+            out[entry.item] = clause
+            continue
+        rejects.add(SOURCE, row.line, "status", clause,
+                    f"reference/bali_status_focus.csv clause not used: {problem}")
+    return out
+
+
+def _output_row(row: _Row, focus: str = "") -> dict:
     action = " ".join(p for p in row.action if p).strip()
     action = action[:-1] if action.endswith(".") else action
     status = " ".join(p for p in row.status if p).strip()
-    category, evidence = status_category(status)
+    category, evidence = status_category(focus or status)
+    if focus:
+        evidence = focus.rstrip(".")
     notes = list(row.who_note)
     if _lost_name(row.who):
         notes.append(f"a name is missing in the Who cell: '{row.who}'")
+    if action[:1].islower():
+        opening = " ".join(action.split()[:6])
+        notes.append(f"a name is missing before the action text, which opens in lower case: "
+                     f"'{opening}'")
     for part, text in (("action", action), ("status", status)):
         notes += [f"a name is missing in the {part} text: '{q}'" for q in name_gaps(text)]
     if not status:
@@ -497,6 +577,7 @@ def _output_row(row: _Row) -> dict:
         "status": status,
         "status_category": category,
         "status_evidence": evidence,
+        "footnotes": " | ".join(row.footnotes),
         "source_line": row.line,
         "source_lines": " ".join(str(n) for n in sorted(row.lines)),
     }

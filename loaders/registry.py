@@ -24,7 +24,12 @@ import geopandas as gpd
 import pandas as pd
 import pandera.pandas as pa
 
-from loaders.bali_report import actors_from_table, cell_starts_from_table, load_bali_report
+from loaders.bali_report import (
+    actors_from_table,
+    cell_starts_from_table,
+    load_bali_report,
+    status_focus_from_table,
+)
 from loaders.countries import CountryResolver
 from loaders.geo import country_shapes, with_shapes
 from loaders.groups import CountryGroups
@@ -165,7 +170,8 @@ def _rcm_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
 def _bali_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     actions = load_bali_report(files[0].text, ctx.rejects,
                                cell_starts_from_table(ctx.reference["bali_cells"]),
-                               actors_from_table(ctx.reference["bali_actors"]))
+                               actors_from_table(ctx.reference["bali_actors"]),
+                               status_focus_from_table(ctx.reference["bali_status_focus"]))
     return {"action_items": actions.items}
 
 
@@ -215,7 +221,7 @@ STEPS: tuple[Step, ...] = (
            reference=("organisations",),
            title="RCM ad-hoc working group on extra-regional migrants, report"),
     Source("bali", "bali_ahg_progress_2017.txt", _bali_report, _schemas("action_items"),
-           reference=("bali_cells", "bali_actors"),
+           reference=("bali_cells", "bali_actors", "bali_status_focus"),
            title="Bali Process Ad Hoc Group progress report"),
     Derived("themes", _themes, _schemas("themes"), reference=("themes",)),
     Derived("theme_links", _theme_links, _schemas("theme_links"), reference=("theme_rules",)),

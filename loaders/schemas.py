@@ -147,7 +147,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "section": _s(non_empty=True), "action": _s(non_empty=True), "who": _s(),
         "who_note": _s(), "status": _s(),
         "status_category": _s(isin=BALI_STATUSES),
-        "status_evidence": _s(), "source_line": _i(False),
+        "status_evidence": _s(), "footnotes": _s(), "source_line": _i(False),
         "source_lines": _s(regex=r"^\d+( \d+)*$"),
     }, unique=["item"], strict=True),
     "reports": pa.DataFrameSchema({

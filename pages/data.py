@@ -25,12 +25,13 @@ with tables_tab:
     c1, c2 = st.columns(2)
     c1.download_button(f"Download {view.csv_name}", view_of.csv_bytes(name),
                        file_name=view.csv_name, mime="text/csv", key="data_download",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click=ui.DOWNLOAD_CLICK)
     c2.download_button("Download every table (Excel workbook)",
-                       view_of.workbook,
+                       view_of.workbook(),
                        file_name="migration-diplomacy-tables.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="data_workbook", icon=":material/grid_on:")
+                       key="data_workbook", icon=":material/grid_on:",
+                       on_click=ui.DOWNLOAD_CLICK)
 
 with dictionary_tab:
     for document in view.dictionary:

@@ -21,11 +21,13 @@ with bali_tab:
 view = view_of.documents_view(tuple(sections), tuple(statuses))
 
 with bali_tab:
-    st.caption("How the status is derived: from each action's own status text only — "
-               "dormant if it says the work stopped, ongoing if work is under way or a step is "
-               "done and the next one set, planned if it names only future steps, completed if "
-               "only finished ones, unknown if it says none of these; the evidence column "
-               "quotes the deciding clause.")
+    st.caption("How the status is derived: from what each action's own status text says "
+               "about the action itself — completed if what it set out to deliver has been "
+               "delivered (established, finalised and made available, convened for the first "
+               "time), even while follow-up goes on, or if it reports only finished steps; "
+               "ongoing if work is under way or a step is done and the next one set; planned "
+               "if it names only future steps; dormant if it says the work stopped; unknown if "
+               "it says none of these. The evidence column quotes the deciding clause.")
     st.caption("Who is empty where the report does not show which row a Who cell belongs to, "
                "or where the scrape dropped the name; the Who note says which, and quotes the "
                "text as written.")
@@ -43,7 +45,7 @@ with bali_tab:
         ui.table(view.actions, {"item": "Item", "action": "Action", "who": "Who",
                                 "status_category": "Status", "status_evidence": "Evidence",
                                 "status": "Status text as written", "who_note": "Who note",
-                                "section": "Heading"},
+                                "footnotes": "Footnote", "section": "Heading"},
                  view.actions_file, key="bali_table", provenance="action_items")
 
 with rcm_tab:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, exports, filters, ui
+from dashboard import charts, filters, ui
 from dashboard.views import meetings as view_of
 
 choices = view_of.meeting_choices()
@@ -58,8 +58,8 @@ columns = view.calendar_column | {
     "themes": "Themes"}
 ui.table(view.meetings, columns, view.table_file, key="meetings")
 st.download_button(f"Download {view.ics_count} meetings with exact dates (.ics)",
-                   lambda: exports.meetings_ics(view.meetings)[0], file_name=view.ics_file,
-                   mime="text/calendar", key="meetings_ics", icon=":material/event:")
+                   view.ics, file_name=view.ics_file, mime="text/calendar",
+                   key="meetings_ics", icon=":material/event:", on_click=ui.DOWNLOAD_CLICK)
 if view.left_out:
     st.caption(f"{view.left_out} meetings with only a month, quarter, half-year or no date are "
                "not in the calendar file, which would otherwise state days the source does not "

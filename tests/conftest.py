@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from loaders.build import BuildResult, run  # noqa: E402
+from tests.support.proxy import running_app  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -28,43 +24,12 @@ def built() -> BuildResult:
     return run()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Start `streamlit run dashboard/app.py` on a free loopback port; stop it afterwards."""
-    port = _free_port()
-    log = (ARTIFACTS / "streamlit.log")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.serverAddress", "127.0.0.1"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; see {log}")
-            time.sleep(0.5)
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app started through the launcher on a free loopback port, with the network audit
+    on; stopped afterwards, and the run fails if the server tried to reach the network."""
+    # Secrets from a path that does not exist: a developer's own .streamlit/secrets.toml (say,
+    # with sign-in switched on) must not change what these tests see.
+    no_secrets = tmp_path_factory.mktemp("no-secrets") / "secrets.toml"
+    with running_app(ARTIFACTS / "app", options=["--secrets.files", str(no_secrets)]) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()

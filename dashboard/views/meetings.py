@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, palette
+from dashboard import data, exports, palette
 from dashboard.charts import file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, calendar_column
@@ -54,6 +54,7 @@ class MeetingsView:
     undated_file: str
     table_file: str
     ics_file: str
+    ics: bytes  # the .ics file, made with the view (a file made on click is lost under load)
     ics_count: int  # meetings with exact days, the ones the .ics file holds
     left_out: int  # meetings the .ics file leaves out
 
@@ -132,6 +133,7 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         undated_file=file_name(f"{shown} undated"),
         table_file=file_name(shown, subtitle),
         ics_file=file_name(shown, subtitle) + ".ics",
+        ics=exports.meetings_ics(meetings)[0],
         ics_count=exact,
         left_out=len(meetings) - exact,
     )

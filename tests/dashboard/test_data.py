@@ -145,3 +145,10 @@ def test_every_table_with_a_line_knows_its_source_file(built):
                  else {registry.table_file(name)})
         assert all((data.RAW / f).is_file() for f in files), (name, files)
         assert data.row_provenance(name, frame.iloc[0]) is not None
+
+
+def test_points_by_country_with_no_place_is_empty_not_an_error():
+    # USCIS engagements filtered to ones that name no country (e.g. office ASY) left none.
+    engagements = pd.DataFrame({"codes": [(), ()], "name": ["Anywhere", "HQ"]})
+    points = data.points_by_country(engagements, "codes", "name", "engagement")
+    assert points.empty and {"iso3", "count", "detail"} <= set(points.columns)

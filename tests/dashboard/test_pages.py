@@ -108,6 +108,17 @@ def test_engagements_office_filter(built):
         int((e.office == "APAC").sum()))
 
 
+def test_engagements_that_meet_nowhere_draw_without_error(built):
+    # The one engagement with the Asylum Division Chief names no country: no map of places.
+    roles = built.tables["engagement_roles"]
+    chief = set(roles.loc[roles.role == "Asylum Division Chief", "engagement_id"])
+    assert len(chief) == 1 and not chief & set(built.tables["engagement_countries"].engagement_id)
+    at = open_page("engagements")
+    at.multiselect(key="staff").set_value(["Asylum Division Chief"]).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Engagements"] == "1"
+
+
 def test_country_profile_from_the_url(built):
     m = built.tables["memberships"]
     at = open_page("country", country="Mexico")
@@ -155,9 +166,19 @@ def test_missing_tables_say_what_to_do(monkeypatch, tmp_path):
 def test_documents_page_says_how_the_bali_status_is_derived():
     at = open_page("documents")
     captions = "\n".join(c.value for c in at.caption)
-    assert "How the status is derived: from each action's own status text only" in captions
-    assert at.dataframe[0].value.columns.tolist()[:6] == [
-        "Item", "Action", "Who", "Status", "Evidence", "Status text as written"]
+    assert ("How the status is derived: from what each action's own status text says about "
+            "the action itself — completed if what it set out to deliver has been delivered"
+            ) in captions
+    table = at.dataframe[0].value
+    assert table.columns.tolist() == [
+        "Item", "Action", "Who", "Status", "Evidence", "Status text as written", "Who note",
+        "Footnote", "Heading"]
+    # 4.1's status ends with its last sentence; the page footnote has a column of its own.
+    avrr = table.set_index("Item").loc["4.1"]
+    assert avrr["Status text as written"].endswith("between July 2016 and June 2017.")
+    assert avrr["Footnote"].startswith("1 1 https://thailand.iom.int/")
+    # The Consultation Mechanism was convened for the first time: completed (source line 226).
+    assert table.set_index("Item").loc["6.3", "Status"] == "completed"
 
 
 def test_selecting_a_bali_action_shows_its_source_lines():

@@ -11,8 +11,10 @@ import pytest
 from loaders.bali_report import (
     Actor,
     CellStart,
+    StatusFocus,
     load_bali_report,
     name_gaps,
+    split_footnote,
     split_who_tail,
     status_category,
     who_cells,
@@ -166,8 +168,95 @@ def test_status_rules():
         "ongoing", "Since 1 July 2012, the project has facilitated 900 returns")
     assert status_category("4) The website is under development, due late 2017.") == (
         "ongoing", "The website is under development")
+    assert status_category("The guide has been translated into Khmer, with further translations "
+                           "expected. It will continue to be printed.") == (
+        "ongoing", "with further translations expected")
     assert status_category("Dialogue with partners.") == ("unknown", "")
     assert status_category("") == ("unknown", "")
+
+
+# One made-up page in the report's layout: the status of 1.1 says what happened to the
+# forum (its object) and to other things; 1.2's status describes the network it is to revive.
+FOCUS_REPORT = (
+    "Transcription:\n\nLaw enforcement cooperation and capacity building "
+    "1.1 Establish a regional forum 1.2 Reinvigoration of the liaison network UNODC IOM "
+    "The forum was convened for the first time on 13 October 2017. Its rules will be subject "
+    "to ongoing evaluation. Network meetings have stagnated. IOM will be working towards "
+    "reinvigorating the network once the framework is established.\n")
+FOCUS_CELLS = [CellStart("1.1", "status", "The forum was convened", "forum"),
+               CellStart("1.2", "status", "Network meetings", "network")]
+FOCUS = [StatusFocus("1.1", "Establish a regional forum",
+                     "The forum was convened for the first time on 13 October 2017"),
+         StatusFocus("1.2", "Reinvigoration of the liaison network",
+                     "IOM will be working towards reinvigorating the network")]
+
+
+def _focus_items(focus: list[StatusFocus], rejects: RejectLog) -> dict[str, dict]:
+    items = load_bali_report(FOCUS_REPORT, rejects, FOCUS_CELLS, ACTORS, focus).items
+    return {i["item"]: i for i in items}
+
+
+def test_without_a_focus_clause_the_whole_status_decides():
+    items = _focus_items([], RejectLog())
+    assert (items["1.1"]["status_category"], items["1.2"]["status_category"]) == (
+        "ongoing", "dormant")
+
+
+def test_a_focus_clause_reads_the_category_from_what_happened_to_the_actions_own_object():
+    rejects = RejectLog()
+    items = _focus_items(FOCUS, rejects)
+    assert len(rejects) == 0
+    assert (items["1.1"]["status_category"], items["1.1"]["status_evidence"]) == (
+        "completed", "The forum was convened for the first time on 13 October 2017")
+    assert (items["1.2"]["status_category"], items["1.2"]["status_evidence"]) == (
+        "planned", "IOM will be working towards reinvigorating the network")
+    assert items["1.1"]["status"].endswith("subject to ongoing evaluation.")  # text kept whole
+
+
+def test_a_focus_clause_the_text_does_not_bear_out_is_a_reject_and_not_used():
+    rejects = RejectLog()
+    items = _focus_items([StatusFocus("1.1", "Establish a regional forum", "was dissolved"),
+                          StatusFocus("1.2", "Abolish the network", "IOM will be working"),
+                          StatusFocus("1.1", "regional forum", "Network meetings"),
+                          StatusFocus("9.9", "anything", "anything")], rejects)
+    assert (items["1.1"]["status_category"], items["1.2"]["status_category"]) == (
+        "ongoing", "dormant")
+    reasons = [r.reason for r in rejects.items]
+    assert len(reasons) == 4
+    assert "found 0 times in 1.1's status" in reasons[0]
+    assert "1.2's action does not name 'Abolish the network'" in reasons[1]
+    assert "found 0 times in 1.1's status" in reasons[2]  # another row's words
+    assert "names action 9.9, not in the report" in reasons[3]
+
+
+def test_a_page_footnote_is_kept_apart_from_the_status():
+    assert split_footnote("… including 127 migrants in June 2017. 1 1 https://x.org/a%20b.pdf") == (
+        "… including 127 migrants in June 2017.", "1 1 https://x.org/a%20b.pdf")
+    assert split_footnote("The RSR can be accessed at www.x.org") == (
+        "The RSR can be accessed at www.x.org", "")
+    assert split_footnote("See the site https://x.org for more.") == (
+        "See the site https://x.org for more.", "")
+    report = ("Transcription:\n\nLaw enforcement cooperation and capacity building 1.1 Return "
+              "migrants IOM The project was held in May. 1 1 https://x.org/avrr.pdf\n\n"
+              "1.2 Next step TIPs WG Planning for it is underway.\n")
+    cells = [CellStart("1.1", "status", "The project was held"),
+             CellStart("1.2", "status", "Planning for it")]
+    items = {i["item"]: i for i in load_bali_report(report, RejectLog(), cells, ACTORS).items}
+    assert (items["1.1"]["status"], items["1.1"]["footnotes"]) == (
+        "The project was held in May.", "1 1 https://x.org/avrr.pdf")
+    assert items["1.2"]["footnotes"] == ""
+
+
+def test_an_action_that_opens_in_lower_case_has_lost_a_name():
+    report = ("Transcription:\n\nLaw enforcement cooperation and capacity building "
+              "1.1 support to member States on request 1.2 Train officers TIPs WG "
+              "The continues to provide support. The course was held in May.\n")
+    cells = [CellStart("1.1", "status", "The continues"), CellStart("1.2", "status", "The course")]
+    items = load_bali_report(report, RejectLog(), cells, ACTORS).items
+    assert items[0]["action"] == "support to member States on request"  # kept as written
+    assert ("a name is missing before the action text, which opens in lower case: "
+            "'support to member States on request'") in items[0]["who_note"]
+    assert "lower case" not in items[1]["who_note"]
 
 
 def test_a_cell_opening_not_in_the_text_becomes_a_reject():
@@ -209,6 +298,7 @@ def test_build_matches_the_hand_read_truth_row_for_row(built):
             "who": b.who == t.who,
             "status_starts": status.startswith(clean_spaces(t.status_starts)),
             "status_ends": status.endswith(clean_spaces(t.status_ends)),
+            "footnotes": b.footnotes == t.footnotes,
             "status_category": b.status_category == t.status_category,
             "status_evidence": b.status_evidence == t.status_evidence,
             "who_unplaced": t.who_unplaced in b.who_note,
