@@ -17,26 +17,17 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import data
+from dashboard.palette import (  # noqa: F401 (the pages use the colour maps from here)
+    COUNTRY_REGION_COLOURS,
+    GREY,
+    QUALITATIVE,
+    REPORT_ROLE_COLOURS,
+    ROLE_COLOURS,
+    STATUS_COLOURS,
+)
 from dashboard.settings import SETTINGS
 
 SEQUENTIAL = "Blues"
-# Okabe-Ito: distinguishable for colour-blind readers.
-QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-               "#000000"]
-# Bali action status, in reading order (done, under way, planned, stalled, not said).
-STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "planned": "#CC79A7",
-                  "dormant": "#D55E00", "unknown": "#999999"}
-ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
-                "guest": "#CC79A7", "suspended": "#D55E00",
-                # Named outside the lists: greys, so they read as "not a listed role".
-                "named (chair)": "#4D4D4D", "named (incoming chair)": "#8C8C8C",
-                "named (steering committee)": "#F0E442", "named (coordinator)": "#BFBFBF",
-                "named (main actor)": "#D9D9D9"}
-REPORT_ROLE_COLOURS = {"member attending": "#0072B2", "special invitee": "#E69F00",
-                       "host": "#56B4E9", "country of origin and transit": "#CC79A7",
-                       "observer": "#009E73", "funder": "#D55E00", "presenter": "#F0E442",
-                       "remote participant": "#999999"}
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
 BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
 PRESENT_KEY = "mode"
@@ -172,13 +163,13 @@ def _hover(frame: pd.DataFrame, detail: str) -> list[str]:
 
 
 def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
-                legend: bool) -> list[go.BaseTraceType]:
+                legend: bool, shapes: dict | None) -> list[go.BaseTraceType]:
     """A choropleth on plotly's outline, one on data/geo shapes, circles for small states.
 
-    colour: {"z": values, "coloraxis": "coloraxis"} or {"colorscale": fixed, "z": 1s}.
+    frame: iso3, country, lat, lon, map_marker, shape_source, `detail`. colour: {"value":
+    column} or {"fixed": colour}. shapes: GeoJSON for the countries whose shape_source is
+    "name" (features' id = ISO3).
     """
-    points = data.map_points().set_index("iso3")
-    frame = frame.join(points[["lat", "lon", "map_marker", "shape_source"]], on="iso3")
     traces: list[go.BaseTraceType] = []
     common = {"marker_line_color": "white", "marker_line_width": 0.5, "hoverinfo": "text",
               "name": name, "legendgroup": name}
@@ -187,12 +178,12 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
                                 text=_hover(own, detail), customdata=own.iso3,
                                 showlegend=legend, **_colour(own, colour), **common))
     named = frame[frame.shape_source == "name"]
-    if not named.empty:
-        traces.append(go.Choropleth(locations=named.iso3, geojson=data.extra_shapes(),
+    if not named.empty and shapes:
+        traces.append(go.Choropleth(locations=named.iso3, geojson=shapes,
                                     featureidkey="properties.id", text=_hover(named, detail),
                                     customdata=named.iso3, showlegend=False,
                                     **_colour(named, colour), **common))
-    small = frame[frame.map_marker & frame.lat.notna()]
+    small = frame[frame.map_marker.astype(bool) & frame.lat.notna()]
     if not small.empty:
         values = _colour(small, colour)
         marker = {"size": 9, "line": {"color": "white", "width": 1}}
@@ -214,53 +205,63 @@ def _colour(frame: pd.DataFrame, colour: dict) -> dict:
             "showscale": False}
 
 
+# A country to mark on a map: (lat, lon, name).
+Highlight = tuple[float, float, str]
+
+
 @cached
 def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subtitle: str,
-                 source: str, highlight: str | None = None, value_label: str = "") -> go.Figure:
+                 source: str, highlight: Highlight | None = None, value_label: str = "",
+                 shapes: dict | None = None) -> go.Figure:
     """World map coloured by a number per country.
 
-    frame: iso3, country, `value`, `detail` (hover line).
+    frame: iso3, country, lat, lon, map_marker, shape_source (data.on_map adds them),
+    `value`, `detail` (hover line). shapes: see _traces_for.
     """
-    fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False))
+    fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False,
+                                shapes))
     top = max(int(frame[value].max()) if len(frame) else 1, 1)
     fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top,
                                  "colorbar": {"title": {"text": value_label}, "thickness": 14,
                                               "dtick": 1 if top <= 10 else None}})
-    return _finish_map(fig, title, subtitle, source, highlight, iso3=frame.iso3.tolist())
+    return _finish_map(fig, title, subtitle, source, highlight, frame)
 
 
 @cached
 def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
                     subtitle: str, source: str, colours: dict[str, str],
-                    highlight: str | None = None, zoom: bool = False) -> go.Figure:
+                    highlight: Highlight | None = None, zoom: bool = False,
+                    shapes: dict | None = None) -> go.Figure:
     """World map with one colour per category (legend in `colours`' order).
 
-    frame: iso3, country, `category`, `detail` (hover line). zoom: fit the map to the
-    countries when they sit in one part of the world.
+    frame: iso3, country, lat, lon, map_marker, shape_source (data.on_map adds them),
+    `category`, `detail` (hover line). zoom: fit the map to the countries when they sit in
+    one part of the world. shapes: see _traces_for.
     """
     traces: list[go.BaseTraceType] = []
     for name, colour in colours.items():
         part = frame[frame[category] == name]
         if not part.empty:
-            traces.extend(_traces_for(part, {"fixed": colour}, detail, name.capitalize(), True))
+            traces.extend(_traces_for(part, {"fixed": colour}, detail, name.capitalize(), True,
+                                      shapes))
     fig = go.Figure(traces)
     fig.update_layout(legend=LEGEND)
-    return _finish_map(fig, title, subtitle, source, highlight, legend_rows=1,
-                       iso3=frame.iso3.tolist(), zoom=zoom)
+    return _finish_map(fig, title, subtitle, source, highlight, frame, legend_rows=1,
+                       zoom=zoom)
 
 
 def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
-                highlight: str | None, legend_rows: int = 0,
-                iso3: Sequence[str] = (), zoom: bool = False) -> go.Figure:
+                highlight: Highlight | None, frame: pd.DataFrame, legend_rows: int = 0,
+                zoom: bool = False) -> go.Figure:
     if highlight:
-        point = data.map_points().set_index("iso3").loc[highlight]
-        fig.add_trace(go.Scattergeo(lat=[point.lat], lon=[point.lon], mode="markers+text",
-                                    text=[text(point.country)], textposition="top center",
+        lat, lon, name = highlight
+        fig.add_trace(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text",
+                                    text=[text(name)], textposition="top center",
                                     marker={"size": 16, "symbol": "circle-open",
                                             "color": "#000", "line": {"width": 3}},
                                     hoverinfo="skip", showlegend=False,
                                     textfont={"size": 14, "color": "#000"}))
-    places = data.map_points().set_index("iso3").reindex(list(iso3)).dropna(subset=["lat"])
+    places = frame.dropna(subset=["lat"])
     centre = centre_longitude(places.lon.tolist())
     bounds = (zoom_ranges(places.lat.tolist(), places.lon.tolist(), centre)
               if zoom and len(places) and clustered(places.lon.tolist()) else None)
@@ -271,13 +272,18 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
 
 @cached
 def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle: str,
-               source: str, colour: str | None = None) -> go.Figure:
+               source: str, colour: str | None = None,
+               colours: dict[str, str] | None = None) -> go.Figure:
     """Circles on a world map at each row's lat/lon, sized by `size`.
 
-    frame: lat, lon, country, `size`, `detail`, optional `colour` (category).
+    frame: lat, lon, country, `size`, `detail`, optional `colour` (category); `colours` fixes
+    each category's colour and the legend's order (others take the palette after them).
     """
     fig = go.Figure()
-    groups = [(None, frame)] if colour is None else list(frame.groupby(colour, sort=False))
+    groups: list[tuple[str | None, pd.DataFrame]] = [(None, frame)]
+    if colour is not None:
+        groups = [(name, frame[frame[colour] == name])
+                  for name in _category_order(frame[colour], colours or {})]
     top = max(float(frame[size].max()) if len(frame) else 1, 1)
     for i, (name, part) in enumerate(groups):
         fig.add_trace(go.Scattergeo(
@@ -285,7 +291,8 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
             showlegend=name is not None, text=_hover(part, detail), hoverinfo="text",
             customdata=part.iso3 if "iso3" in part else None,
             marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
-                    "color": QUALITATIVE[i % len(QUALITATIVE)], "opacity": 0.85,
+                    "color": (colours or {}).get(str(name), QUALITATIVE[i % len(QUALITATIVE)]),
+                    "opacity": 0.85,
                     "line": {"color": "white", "width": 1}}))
     fig.update_layout(legend=LEGEND)
     _geo_layout(fig, centre_longitude(frame.lon.tolist()))
@@ -333,13 +340,29 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
     return fig
 
 
+def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
+    """The categories present: those with a fixed colour in its order, then the others in
+    the order they come, then the catch-alls (GREYED)."""
+    present = list(dict.fromkeys(values))
+    return ([c for c in colours if c in present]
+            + [c for c in present if c not in colours and c not in GREYED]
+            + [c for c in GREYED if c in present and c not in colours])
+
+
+# Rows that belong to no single category: grey, last in the legend.
+GREYED = {"All regions": GREY, "No theme": GREY}
+
+
 @cached
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
-             source: str) -> go.Figure:
+             source: str, colours: dict[str, str] | None = None,
+             years: tuple[int, ...] = ()) -> go.Figure:
     """Meetings as bars from start to end on one row per mechanism; exact dates solid, fuzzy
     windows hatched and pale, the date as written in the hover.
 
     frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`.
+    colours: a fixed colour per value of `colour` (legend in its order); others take the
+    palette. years: the calendar years the axis spans (default: those of the dates).
     """
     shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
                          exact=frame.date_known.eq("exact dates").map(
@@ -350,12 +373,11 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                                             strict=True)]
     # Plain horizontal bars (what px.timeline makes, at a fraction of its cost): base = start,
     # length = duration in milliseconds on a date axis.
-    special = {"All regions": "#999999", "No theme": "#999999"}
-    groups = [g for g in dict.fromkeys(shown[colour]) if g not in special] + [
-        g for g in special if g in set(shown[colour])]
+    fixed = colours or {}
+    groups = _category_order(shown[colour], fixed)
     traces = []
     for i, group in enumerate(groups):
-        colour_of = special.get(group, QUALITATIVE[i % len(QUALITATIVE)])
+        colour_of = fixed.get(group) or GREYED.get(group) or QUALITATIVE[i % len(QUALITATIVE)]
         for kind, part in shown[shown[colour] == group].groupby("exact", sort=True):
             fuzzy = kind == "fuzzy window"
             traces.append(go.Bar(
@@ -384,14 +406,27 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                          marker={"color": "#bbb", "pattern": {"shape": "/"}},
                          showlegend=True))
     rows = frame.mechanism.nunique()
+    first, last = time_span(frame, years)
     fig.update_layout(
-        xaxis={"range": ["2017-01-01", "2018-01-01"], "dtick": "M1", "tickformat": "%b",
-               "showgrid": True, "gridcolor": "#e5e5e5", "type": "date"},
+        xaxis={"range": [f"{first}-01-01", f"{last + 1}-01-01"], "type": "date",
+               # One year: a tick a month; more: a tick a quarter, with its year.
+               "dtick": "M1" if first == last else "M3",
+               "tickformat": "%b" if first == last else "%b %Y",
+               "showgrid": True, "gridcolor": "#e5e5e5"},
         yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
         legend=LEGEND, bargap=0.3)
     legend_rows = 1 + (frame[colour].nunique() + 1) // 4
     return finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
                   bottom=90, legend_rows=legend_rows)
+
+
+def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, int]:
+    """(first, last) year a timeline spans: the given years', else those of the start and end
+    dates in frame."""
+    if years:
+        return min(years), max(years)
+    dates = pd.concat([frame.start, frame.end]).dropna()
+    return (int(dates.min().year), int(dates.max().year)) if len(dates) else (2000, 2000)
 
 
 def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:

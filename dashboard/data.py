@@ -8,6 +8,7 @@ only filter and draw.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -15,62 +16,51 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports
+from dashboard import exports, palette
+from loaders import registry, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
-PROCESSED = ROOT / "data" / "processed"
+# The environment may point the app at another build (a test's, or one with more calendars).
+PROCESSED = Path(os.environ.get("DASHBOARD_PROCESSED") or ROOT / "data" / "processed")
+RAW = Path(os.environ.get("DASHBOARD_RAW") or ROOT / "data" / "raw")
 OUTLINES = ROOT / "data" / "geo" / "countries-50m.json"
-BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide", "map_marker"}
-NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier"}
-INTEGER_COLUMNS = {"year", "month"}  # nullable integers: a missing month stays <NA>, not 5.0
-# Every role a country can hold in memberships.csv, strongest first. The `named (…)` roles are
-# countries the overview names in a mechanism's row (chair, steering committee, …) but not in
-# its lists: shown, never counted as members.
-LISTED_ROLES = ["member", "observer", "partner", "guest", "suspended"]
-NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
-               "named (coordinator)", "named (main actor)"]
-ROLE_ORDER = [*LISTED_ROLES, *NAMED_ROLES]
-# Organisations may also be regular participants (the Budapest Process's list), other
-# participants (the bodies it lists after "Also:") or do secretariat work (Secretariat cells).
-ORGANISATION_ROLE_ORDER = ["member", "regular participant", "other participant", "observer",
-                           "partner", "guest", "secretariat", *NAMED_ROLES]
-ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
-               "guest": "Guest", "suspended": "Suspended",
-               "regular participant": "Regular participant",
-               "other participant": "Other participant",
-               "secretariat": "Secretariat or its support",
-               "named (chair)": "Named as chair, not listed",
-               "named (incoming chair)": "Named as incoming chair, not listed",
-               "named (steering committee)": "Named on the steering committee, not listed",
-               "named (coordinator)": "Named as coordinator, not listed",
-               "named (main actor)": "Named as a main actor, not listed"}
-# The RCM report's capacities, strongest first; a participant may hold several.
-REPORT_ROLE_ORDER = ["member attending", "special invitee", "host",
-                     "country of origin and transit", "observer", "funder", "presenter",
-                     "remote participant"]
+# Roles, strongest first (loaders/vocabulary.py). The `named (…)` roles are countries the
+# overview names in a mechanism's row (chair, steering committee, …) but not in its lists:
+# shown, never counted as members.
+LISTED_ROLES = list(vocabulary.LISTED_ROLES)
+NAMED_ROLES = list(vocabulary.NAMED_ROLES)
+ROLE_ORDER = list(vocabulary.COUNTRY_ROLES)
+ORGANISATION_ROLE_ORDER = list(vocabulary.ORGANISATION_ROLES)
+REPORT_ROLE_ORDER = list(vocabulary.REPORT_ROLES)
+ROLE_LABELS = palette.ROLE_LABELS
 ALL_ISCMS = "All ISCMs"
-TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
-          "process_events", "countries", "meetings", "meeting_processes", "engagements",
-          "engagement_countries", "engagement_partners", "engagement_roles",
-          "engagement_processes", "acronyms", "themes", "theme_links", "action_items",
-          "reports", "report_participants", "report_items", "count_checks", "rejects"]
+
+
+def table_names() -> list[str]:
+    """Every table the build writes (loaders/registry.py), in build order."""
+    return registry.table_names()
 
 
 def missing_tables() -> list[str]:
     """The processed tables that are not on disk (the build has not run, or failed)."""
-    return [name for name in TABLES if not (PROCESSED / f"{name}.csv").exists()]
+    return [name for name in table_names() if not (PROCESSED / f"{name}.csv").exists()]
 
 
 @st.cache_data(show_spinner=False)
 def table(name: str) -> pd.DataFrame:
-    """One processed table; text stays text ("" for empty), booleans and numbers are typed."""
+    """One processed table, typed as its schema states: text stays text ("" for empty),
+    booleans are bool, integers nullable Int64 (a missing month stays <NA>, not 5.0), numbers
+    float."""
     frame = pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
-    for column in BOOLEAN_COLUMNS & set(frame.columns):
-        frame[column] = frame[column].eq("true")
-    for column in NUMERIC_COLUMNS & set(frame.columns):
-        frame[column] = pd.to_numeric(frame[column].replace("", None))
-    for column in INTEGER_COLUMNS & set(frame.columns):
-        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
+    types = registry.column_types(name) if name in registry.schemas() else {}
+    for column, kind in types.items():
+        if column not in frame.columns or kind == "text":
+            continue
+        if kind == "boolean":
+            frame[column] = frame[column].eq("true")
+        else:
+            values = pd.to_numeric(frame[column].replace("", None))
+            frame[column] = values.astype("Int64") if kind == "integer" else values.astype(float)
     return frame
 
 
@@ -143,11 +133,11 @@ def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (
 
 @st.cache_data(show_spinner=False)
 def headline_figures() -> dict[str, int]:
-    """The overview's headline numbers."""
+    """The overview's headline numbers; the meetings' label names the calendars' years."""
     return {
         "Mechanisms": len(table("processes")),
         "Countries and territories": table("memberships").iso3.nunique(),
-        "2017 meetings": len(table("meetings")),
+        meetings_title(): len(table("meetings")),
         "USCIS engagements": len(table("engagements")),
     }
 
@@ -155,20 +145,29 @@ def headline_figures() -> dict[str, int]:
 @st.cache_data(show_spinner=False)
 def meetings_per_month(process_ids: tuple[str, ...] | None = None,
                        themes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """2017 meetings by start month, of the given mechanisms (None: all) and themes; meetings
-    without a month are counted as "Undated or wider"."""
+    """Meetings by start month (year and month), of the given mechanisms (None: all) and
+    themes; meetings known only to a quarter, half-year or not at all are counted as "Undated
+    or wider", after the months. Columns: month (sort key "YYYY-MM"), dated, meetings,
+    month_label ("Mar", or "Mar 2017" when the months span more than one year)."""
     picked = filter_meetings(meetings_long(), process_ids, themes).meeting_id
     m = table("meetings")
     m = m[m.meeting_id.isin(picked)]
-    month = pd.to_datetime(m.start_date.where(m.date_precision.isin(["day", "month"])),
-                           errors="coerce").dt.strftime("%m %b")
-    m = m.assign(month=month.fillna("13 Undated or wider"),
+    start = pd.to_datetime(m.start_date.where(m.date_precision.isin(["day", "month"])),
+                           errors="coerce")
+    m = m.assign(month=start.dt.strftime("%Y-%m").fillna(UNDATED_MONTH),
                  dated=m.date_precision.map(lambda p: "exact day" if p == "day"
                                             else "month only" if p == "month"
                                             else "quarter, half-year or TBC"))
     out = m.groupby(["month", "dated"]).size().rename("meetings").reset_index()
-    out["month_label"] = out.month.str[3:]
-    return out.sort_values("month")
+    months = pd.to_datetime(out.month.where(out.month != UNDATED_MONTH), format="%Y-%m",
+                            errors="coerce")
+    several = months.dt.year.nunique() > 1
+    out["month_label"] = months.dt.strftime("%b %Y" if several else "%b").fillna(
+        "Undated or wider")
+    return out.sort_values("month").reset_index(drop=True)
+
+
+UNDATED_MONTH = "9999-99"  # sorts after every month
 
 
 # ---------------------------------------------------------------- membership
@@ -254,21 +253,69 @@ def meetings_long() -> pd.DataFrame:
     out["host"] = out.iso3.map(country_names()).fillna("")
     out["start"] = pd.to_datetime(out.start_date.replace("", None))
     out["end"] = pd.to_datetime(out.end_date.replace("", None))
-    out["date_known"] = out.date_precision.map(DATE_KNOWN).fillna("date to be confirmed")
+    out["date_known"] = out.date_precision.map(DATE_KNOWN)
     return out.drop(columns=["short_name"])
 
 
-DATE_KNOWN = {"day": "exact dates", "month": "month only", "quarter": "quarter only",
-              "half": "half-year only", "year": "year only"}
+DATE_KNOWN = palette.DATE_KNOWN
+
+
+def calendar_years() -> tuple[int, ...]:
+    """The years the calendars in the data name, oldest first (() when none names one, or
+    the meetings table is not built)."""
+    # Not cached while the table is missing: the menu asks before the app says "run the
+    # build", and the answer must change once the build has run.
+    if not (PROCESSED / "meetings.csv").exists():
+        return ()
+    return _calendar_years()
+
+
+@st.cache_data(show_spinner=False)
+def _calendar_years() -> tuple[int, ...]:
+    return tuple(sorted(int(y) for y in table("meetings").calendar_year.dropna().unique()))
+
+
+def years_text(years: tuple[int, ...] | list[int]) -> str:
+    """Years in words: "2017", "2017–2018" (consecutive), "2015, 2017 and 2018"; "" for none."""
+    years = sorted(set(years))
+    if not years:
+        return ""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    words = [str(y) for y in years]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def meetings_title(years: tuple[int, ...] | None = None) -> str:
+    """"2017 meetings", "2017–2018 meetings", … for the given years (default: every calendar's);
+    "Meetings" when no calendar names a year."""
+    text = years_text(calendar_years() if years is None else years)
+    return f"{text} meetings" if text else "Meetings"
+
+
+def no_meeting_words(what: str) -> str:
+    """"The 2017 calendar lists no meeting <what>." (the calendars' years, "list" for several)."""
+    years = calendar_years()
+    verb = "list" if len(years) > 1 else "lists"
+    return f"{calendar_words(years).capitalize()} {verb} no meeting {what}."
+
+
+def calendar_words(years: tuple[int, ...] | None = None) -> str:
+    """"the 2017 calendar", "the 2017–2018 calendars", or "the calendar" when no year is known."""
+    years = calendar_years() if years is None else years
+    text = years_text(years)
+    return f"the {text} calendar{'s' if len(years) > 1 else ''}" if text else "the calendar"
 
 
 def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
                     themes: tuple[str, ...] = (), months: tuple[int, int] = (1, 12),
-                    hosts: tuple[str, ...] = (), tentative: str = "all") -> pd.DataFrame:
+                    hosts: tuple[str, ...] = (), tentative: str = "all",
+                    years: tuple[int, ...] = ()) -> pd.DataFrame:
     """Rows of meetings_long that pass the filters.
 
     process_ids None keeps every mechanism; meetings for all ISCMs pass any mechanism filter.
-    months keeps meetings whose date window overlaps those months; undated ones always pass
+    years keeps the meetings of those years' calendars (empty: every calendar). months keeps
+    meetings whose date window overlaps those months in any year; undated ones always pass
     (they are listed apart, never dropped). tentative: "all", "confirmed" or "tentative".
     """
     keep = pd.Series(True, index=long.index)
@@ -277,11 +324,10 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     if themes:
         tagged = themes_of("meeting")
         keep &= long.meeting_id.isin(tagged.loc[tagged.theme_id.isin(themes), "entity_id"])
+    if years:
+        keep &= long.calendar_year.isin(years)
     if months != (1, 12):
-        lo, hi = months
-        dated = long.start.notna()
-        overlaps = (long.end.dt.month >= lo) & (long.start.dt.month <= hi)
-        keep &= ~dated | overlaps
+        keep &= ~long.start.notna() | _overlaps_months(long.start, long.end, months)
     if hosts:
         keep &= long.iso3.isin(hosts)
     if tentative == "confirmed":
@@ -289,6 +335,22 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     elif tentative == "tentative":
         keep &= long.tentative
     return long[keep]
+
+
+def _overlaps_months(start: pd.Series, end: pd.Series, months: tuple[int, int]) -> pd.Series:
+    """True where a window from start to end takes in a month between months[0] and
+    months[1] (1–12) of any year."""
+    lo, hi = months
+    first = start.dt.year * 12 + start.dt.month - 1
+    last = end.dt.year * 12 + end.dt.month - 1
+
+    def any_month(a: float, b: float) -> bool:
+        if pd.isna(a) or pd.isna(b):  # no date
+            return False
+        return any(lo <= k % 12 + 1 <= hi for k in range(int(a), min(int(b), int(a) + 11) + 1))
+
+    return pd.Series([any_month(a, b) for a, b in zip(first, last, strict=True)],
+                     index=start.index, dtype=bool)
 
 
 def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
@@ -303,7 +365,7 @@ def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def meeting_hosts() -> dict[str, int]:
-    """iso3 -> how many 2017 meetings it hosts."""
+    """iso3 -> how many meetings (of every calendar) it hosts."""
     m = table("meetings")
     return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
 
@@ -489,6 +551,27 @@ def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) ->
     return points
 
 
+MAP_COLUMNS = ["lat", "lon", "map_marker", "shape_source"]
+
+
+def on_map(frame: pd.DataFrame) -> pd.DataFrame:
+    """frame (one row per iso3) with what a map needs to draw each country: lat, lon,
+    map_marker, shape_source (the columns it has already are kept)."""
+    missing = [c for c in MAP_COLUMNS if c not in frame.columns]
+    if not missing:
+        return frame
+    return frame.join(map_points().set_index("iso3")[missing], on="iso3")
+
+
+def highlight(iso3: str | None) -> tuple[float, float, str] | None:
+    """(lat, lon, name) of a country to mark on a map; None for none or an unknown code."""
+    points = map_points().set_index("iso3")
+    if not iso3 or iso3 not in points.index:
+        return None
+    point = points.loc[iso3]
+    return float(point.lat), float(point.lon), str(point.country)
+
+
 @st.cache_data(show_spinner=False)
 def map_points() -> pd.DataFrame:
     """iso3, country, lat, lon, map_marker, shape_source for every country in the tables."""
@@ -504,34 +587,13 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def meetings_calendar(meetings: pd.DataFrame) -> bytes:
-    """The .ics file of these meetings (exports.meetings_ics), cached on the rows."""
-    return exports.meetings_ics(meetings)[0]
-
-
 @st.cache_data(show_spinner=False)
 def workbook() -> bytes:
     """Every table in one Excel workbook, built once."""
-    return exports.workbook({name: table(name) for name in TABLES})
+    return exports.workbook({name: table(name) for name in table_names()})
 
 
 # ---------------------------------------------------------------- provenance
-
-RAW = ROOT / "data" / "raw"
-# Tables whose rows keep a line number but no file name: every row comes from one document.
-TABLE_SOURCES = {
-    "processes": "iscm_overview.txt",
-    "memberships": "iscm_overview.txt",
-    "process_organisations": "iscm_overview.txt",
-    "process_events": "iscm_overview.txt",
-    "meetings": "iscm_calendar_2017.txt",
-    "engagements": "uscis_raio_engagements.txt",
-    "report_items": "rcm_extra_regional_2017.txt",
-    "report_participants": "rcm_extra_regional_2017.txt",
-    "action_items": "bali_ahg_progress_2017.txt",
-}
-
 
 @st.cache_data(show_spinner=False)
 def raw_lines(file: str) -> tuple[str, ...]:
@@ -554,14 +616,18 @@ def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
 def row_provenance(table_name: str,
                    row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
     """(source file, line numbers) one processed row was read from, or None when its table keeps
-    no line. The file is the row's own (source_file, or rejects' source) or the table's one
-    document; the lines are source_lines ("206 208") or source_line (or rejects' line)."""
-    file = str(row.get("source_file") or "") or TABLE_SOURCES.get(table_name, "")
+    no line. The file is the one its source in the registry reads, or the row's own (its
+    source's file column, e.g. meetings' calendar; rejects' source); the lines are source_lines
+    ("206 208") or source_line (or rejects' line)."""
+    source = registry.source_of(table_name) if table_name in registry.schemas() else None
     if table_name == "rejects":
-        file = str(row.get("source") or "")
-    raw = row.get("source_lines") or row.get("source_line") or (
-        row.get("line") if table_name == "rejects" else None)
-    numbers = tuple(int(n) for n in str(raw or "").replace(";", " ").split() if n.isdigit())
+        file, raw = str(row.get("source") or ""), row.get("line")
+    else:
+        file = (str(row.get(source.file_column) or "") if source and source.file_column
+                else registry.table_file(table_name))
+        raw = row.get("source_lines") or row.get("source_line")
+    numbers = tuple(int(n) for n in str(raw if raw is not None else "").replace(";", " ").split()
+                    if n.isdigit())
     if not file or not numbers:
         return None
     return file, numbers

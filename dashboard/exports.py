@@ -28,26 +28,36 @@ def meetings_ics(meetings: pd.DataFrame) -> tuple[bytes, int]:
     a month, quarter or half-year, or not dated, are left out: a calendar entry would state a day
     the source does not give. They stay in the CSV export.
     meetings: one row per meeting (meeting_id, title, start_date, end_date, date_text,
-    date_precision, tentative, location_text, mechanisms).
+    date_precision, tentative, location_text, mechanisms). The calendar's name gives the
+    years of the meetings' start dates.
     """
+    exact = exact_days(meetings)
+    years = sorted({int(d[:4]) for d in exact.start_date})
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "ISCM meetings 2017")
-    exact = exact_days(meetings)
+    calendar.add("x-wr-calname", " ".join(["ISCM meetings", *calendar_years(years)]))
     for row in exact.itertuples():
         event = Event()
         event.add("uid", f"{row.meeting_id}@iscm-calendar")
         event.add("summary", row.title)
         event.add("dtstart", date.fromisoformat(row.start_date))
         event.add("dtend", date.fromisoformat(row.end_date or row.start_date) + timedelta(days=1))
-        event.add("dtstamp", pd.Timestamp("2017-01-01", tz="UTC").to_pydatetime())
+        # A fixed stamp (the first day of the earliest year) keeps the file reproducible.
+        event.add("dtstamp", pd.Timestamp(f"{years[0]}-01-01", tz="UTC").to_pydatetime())
         if row.location_text:
             event.add("location", row.location_text)
         event.add("description", f"{row.mechanisms}\nDate as written: {row.date_text}")
         event.add("status", "TENTATIVE" if row.tentative else "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical(), len(meetings) - len(exact)
+
+
+def calendar_years(years: list[int]) -> list[str]:
+    """The years of a calendar file's name: ["2017"], ["2017–2018"], [] for none."""
+    if not years:
+        return []
+    return [str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"]
 
 
 def workbook(tables: dict[str, pd.DataFrame]) -> bytes:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, palette
 
-KINDS = {"RCP": "Regional consultative processes", "IRF": "Inter-regional forums",
-         "Global": "Global processes"}
+KINDS = palette.KIND_LABELS
 SHARED_KEYS = ("region", "theme", "kind", "mechanism")
 
 

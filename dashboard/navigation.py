@@ -13,13 +13,15 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import data
+
 PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
 
 # (file name in pages/ = URL path, menu title); the first is the default page.
 MENU: tuple[tuple[str, str], ...] = (
     ("overview", "Overview"),
     ("membership", "Membership map"),
-    ("meetings", "2017 meetings"),
+    ("meetings", "Meetings"),  # titled by the calendars' years: see pages()
     ("engagements", "USCIS engagements"),
     ("country", "Country profile"),
     ("mechanism", "Mechanism profile"),
@@ -43,4 +45,11 @@ def pages() -> list[st.Page]:
     # Material icon's SVG from the internet for it.
     return [st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name,
                     default=index == 0)
-            for index, (name, title) in enumerate(MENU)]
+            for index, (name, title) in enumerate(menu())]
+
+
+def menu() -> list[tuple[str, str]]:
+    """(URL path, menu title) of every page, in order; the meetings page is titled by the
+    calendars' years ("2017 meetings")."""
+    titles = {"meetings": data.meetings_title()}
+    return [(name, titles.get(name, title)) for name, title in MENU]

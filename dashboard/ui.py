@@ -51,6 +51,10 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
     # A missing number shows as an empty cell, never as "nan" or "None"; 2.0 shows as 2.
     for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
         shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
+    # A whole-number column with gaps (meetings a year) the same way: empty, or the number.
+    for column in shown.columns[shown.dtypes.map(pd.api.types.is_integer_dtype)]:
+        if shown[column].isna().any():
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else str(int(v)))
     if provenance is None:
         st.dataframe(shown, hide_index=True, width="stretch", height=height)
     else:
@@ -65,6 +69,7 @@ def country_links(codes: Sequence[str]) -> None:
     engagements held there, when there are any."""
     names = data.country_names()
     hosts = data.meeting_hosts()
+    years = data.years_text(data.calendar_years())
     places = data.engagement_places()
     for iso3 in codes[:3]:
         if iso3 not in names:
@@ -74,11 +79,13 @@ def country_links(codes: Sequence[str]) -> None:
         cols[1].page_link(navigation.COUNTRY, label=f"Profile of {names[iso3]}",
                           query_params={"country": names[iso3]}, icon=":material/flag:")
         if hosts.get(iso3):
-            cols[2].page_link(navigation.MEETINGS, label=f"{hosts[iso3]} 2017 meeting(s) there",
+            cols[2].page_link(navigation.MEETINGS,
+                              label=" ".join(filter(None, [str(hosts[iso3]), years,
+                                                           "meeting(s) there"])),
                               query_params={"host": names[iso3]},
                               icon=":material/calendar_month:")
         else:
-            cols[2].caption("Hosts no 2017 meeting")
+            cols[2].caption(" ".join(filter(None, ["Hosts no", years, "meeting"])))
         if places.get(iso3):
             cols[3].page_link(navigation.ENGAGEMENTS,
                               label=f"{places[iso3]} USCIS engagement(s) there",

@@ -35,6 +35,7 @@ from itertools import combinations
 
 from loaders.rejects import RejectLog
 from loaders.text import clean_spaces, join_ordinals
+from loaders.vocabulary import BALI_STATUSES
 
 SOURCE = "bali_ahg_progress_2017.txt"
 HEADINGS = {
@@ -46,7 +47,7 @@ HEADINGS = {
     6: "Member Engagement and Outreach",
 }
 TABLE_HEADER = "Action/Recommendation Who Status/Details"
-CATEGORIES = ["completed", "ongoing", "planned", "dormant", "unknown"]
+CATEGORIES = list(BALI_STATUSES)
 
 # Phrases that say what state an action is in. Every match counts; where two overlap, the
 # longer one wins ("Planning for … is underway" is a plan, not work under way).

@@ -1,6 +1,7 @@
 """The build: data/raw + data/reference -> data/processed, validated, written atomically.
 
-run() in three parts, as in owid/etl: load inputs, process data, save outputs.
+run() in three parts, as in owid/etl: load inputs, process data, save outputs. What to read
+and which tables come out is declared in loaders/registry.py; this module only runs it.
 """
 
 from __future__ import annotations
@@ -12,40 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.bali_report import (
-    actors_from_table,
-    cell_starts_from_table,
-    load_bali_report,
-    status_focus_from_table,
-)
-from loaders.calendar_2017 import load_calendar
+from loaders import registry
 from loaders.countries import CountryResolver
-from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
+from loaders.geo import OUTLINES, read_outlines
 from loaders.groups import CountryGroups
-from loaders.organisations import OrganisationNames
-from loaders.overview import load_events, load_overview, participant_labels
-from loaders.processes import ProcessResolver
-from loaders.rcm_report import load_rcm_report
-from loaders.rejects import RejectLog
-from loaders.schemas import SCHEMAS, validate_tables
-from loaders.themes import entity_texts, theme_links
-from loaders.uscis import load_engagements
+from loaders.registry import BuildContext, Derived, SourceFile, Step
+from loaders.schemas import validate_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 REFERENCE = ROOT / "data" / "reference"
 PROCESSED = ROOT / "data" / "processed"
-SOURCES = {
-    "overview": "iscm_overview.txt",
-    "calendar": "iscm_calendar_2017.txt",
-    "uscis": "uscis_raio_engagements.txt",
-    "rcm": "rcm_extra_regional_2017.txt",
-    "bali": "bali_ahg_progress_2017.txt",
-}
-REFERENCE_TABLES = ["process_ids", "process_aliases_extra", "acronyms", "frequency_rules",
-                    "staff_roles", "staffing_levels", "place_aliases", "organisations",
-                    "foreign_agencies", "partner_groups", "themes", "theme_rules", "bali_cells",
-                    "bali_actors", "bali_status_focus", "participant_labels"]
 
 
 class BuildError(Exception):
@@ -77,10 +55,20 @@ def read_source(raw_dir: Path, name: str) -> str:
         raise BuildError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
-def read_reference(reference_dir: Path) -> dict[str, pd.DataFrame]:
-    """The reference tables as DataFrames of text; BuildError when one is missing or broken."""
+def read_source_files(raw_dir: Path, source: registry.Source) -> list[SourceFile]:
+    """Every file of raw_dir a source reads, with its text; BuildError when there is none."""
+    paths = source.files(raw_dir)
+    if not paths:
+        raise BuildError(f"missing source file: nothing in {raw_dir} matches {source.pattern}")
+    return [SourceFile(p.name, read_source(raw_dir, p.name)) for p in paths]
+
+
+def read_reference(reference_dir: Path, names: list[str] | None = None
+                   ) -> dict[str, pd.DataFrame]:
+    """The reference tables the registry's steps read (or `names`), as DataFrames of text;
+    BuildError when one is missing or broken."""
     out = {}
-    for name in REFERENCE_TABLES:
+    for name in registry.reference_names() if names is None else names:
         try:
             out[name] = pd.read_csv(reference_dir / f"{name}.csv", dtype=str,
                                     keep_default_na=False)
@@ -89,94 +77,50 @@ def read_reference(reference_dir: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _frame(rows: list[dict], table: str) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(SCHEMAS[table].columns))
+def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Rows as a DataFrame with the schema's columns in the schema's order."""
+    if not isinstance(rows, pd.DataFrame):
+        return pd.DataFrame(rows, columns=columns)
+    # A frame with other columns is left as it is, for the validation to name them.
+    return rows[columns] if set(rows.columns) == set(columns) else rows
 
 
-def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
-        outlines_path: Path = OUTLINES) -> BuildResult:
-    """Build every table from the sources; never raises for a bad row (it becomes a reject)."""
+def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE, outlines_path: Path = OUTLINES,
+        steps: tuple[Step, ...] | None = None) -> BuildResult:
+    """Build every table the registry's steps (default: registry.STEPS) declare, in order;
+    never raises for a bad row (it becomes a reject)."""
+    steps = registry.STEPS if steps is None else steps
     # Load inputs
-    texts = {key: read_source(raw_dir, name) for key, name in SOURCES.items()}
+    files = {s.key: read_source_files(raw_dir, s) for s in registry.sources(steps)}
     try:
         outlines = read_outlines(outlines_path)
     except Exception as exc:  # pyogrio raises several types for an unreadable file
         raise BuildError(f"country outlines {outlines_path} cannot be read: {exc}") from exc
-    ref = read_reference(reference_dir)
-    countries = CountryResolver.from_reference(reference_dir)
-    groups = CountryGroups.from_reference(reference_dir)
-    rejects = RejectLog()
+    ctx = BuildContext(read_reference(reference_dir, registry.reference_names(steps)),
+                       CountryResolver.from_reference(reference_dir),
+                       CountryGroups.from_reference(reference_dir), outlines)
 
     # Process data
-    organisations = OrganisationNames(ref["organisations"])
-    try:
-        labels = participant_labels(ref["participant_labels"])
-    except ValueError as exc:
-        raise BuildError(str(exc)) from exc
-    overview = load_overview(texts["overview"], ref["process_ids"], countries, groups, rejects,
-                             organisations, labels)
-    places = dict(zip(ref["place_aliases"].place, ref["place_aliases"].iso3))
-    events = load_events(texts["overview"], {p["source_line"]: p["process_id"]
-                                             for p in overview.processes},
-                         countries, places, rejects)
-    aliases = _frame(overview.aliases, "process_aliases")
-    extra = ref["process_aliases_extra"].assign(origin=lambda d: "reference: " + d.seen_in)
-    aliases = pd.concat([aliases, extra[["process_id", "alias", "origin"]]], ignore_index=True)
-    aliases = aliases.drop_duplicates(["process_id", "alias"])
-    processes = ProcessResolver.from_aliases(aliases)
-    calendar = load_calendar(texts["calendar"], SOURCES["calendar"], processes, countries,
-                             rejects)
-    engagements = load_engagements(texts["uscis"], countries, processes, ref, rejects)
-    report = load_rcm_report(texts["rcm"], countries, organisations, rejects)
-    actions = load_bali_report(texts["bali"], rejects, cell_starts_from_table(ref["bali_cells"]),
-                               actors_from_table(ref["bali_actors"]),
-                               status_focus_from_table(ref["bali_status_focus"]))
+    for step in steps:
+        try:
+            emitted = (step.build(ctx) if isinstance(step, Derived)
+                       else step.load(files[step.key], ctx))
+        except registry.ReferenceTableError as exc:
+            raise BuildError(f"step {step.key}: {exc}") from exc
+        if set(emitted) != set(step.tables):
+            raise BuildError(f"step {step.key} emitted {sorted(emitted)}, its registry entry "
+                             f"declares {sorted(step.tables)}")
+        for name, schema in step.tables.items():
+            ctx.tables[name] = _frame(emitted[name], list(schema.columns))
 
-    tables = {
-        "processes": _frame(overview.processes, "processes"),
-        "process_aliases": aliases,
-        "memberships": _frame(overview.memberships, "memberships"),
-        "process_organisations": _frame(overview.organisations, "process_organisations"),
-        "process_events": _frame(events, "process_events"),
-        "count_checks": _frame(overview.count_checks, "count_checks"),
-        "meetings": _frame(calendar.meetings, "meetings"),
-        "meeting_processes": _frame(calendar.links, "meeting_processes"),
-        "engagements": _frame(engagements.engagements, "engagements"),
-        "engagement_countries": _frame(engagements.countries, "engagement_countries"),
-        "engagement_partners": _frame(engagements.partners, "engagement_partners"),
-        "engagement_roles": _frame(engagements.roles, "engagement_roles"),
-        "engagement_processes": _frame(engagements.processes, "engagement_processes"),
-        "acronyms": _frame(engagements.acronyms, "acronyms"),
-        "themes": ref["themes"][["theme_id", "label", "description"]],
-        "action_items": _frame(actions.items, "action_items"),
-        "reports": _frame(report.reports, "reports"),
-        "report_participants": _frame(report.participants, "report_participants"),
-        "report_items": _frame(report.items, "report_items"),
-    }
-    tables["theme_links"] = _frame(_all_theme_links(tables, ref["theme_rules"]), "theme_links")
-    codes = set()
-    for frame in tables.values():
-        if "iso3" in frame.columns:
-            codes |= set(frame["iso3"].dropna()) - {""}
-    tables["countries"] = with_shapes(countries.country_rows(codes),
-                                      country_shapes(outlines, countries))
-    tables["rejects"] = rejects.to_frame()
-
-    validated, problems = validate_tables(tables)
+    validated, problems = validate_tables(ctx.tables, registry.schemas(steps))
     if problems:
         raise BuildError("validation failed:\n  " + "\n  ".join(problems))
-    warnings = [f"country alias never used: {a!r}" for a in countries.unused_aliases()]
-    warnings += [f"country group never used: {g}" for g in sorted(set(groups.members)
-                                                                    - groups.used)]
-    warnings += [f"participant label never used: {p!r}" for p in overview.unused_labels]
+    warnings = ctx.warnings + [f"country alias never used: {a!r}"
+                               for a in ctx.countries.unused_aliases()]
+    warnings += [f"country group never used: {g}"
+                 for g in sorted(set(ctx.groups.members) - ctx.groups.used)]
     return BuildResult(validated, warnings)
-
-
-def _all_theme_links(tables: dict[str, pd.DataFrame], rules: pd.DataFrame) -> list[dict]:
-    links: list[dict] = []
-    for entity_type, by_id in entity_texts(tables).items():
-        links.extend(theme_links(entity_type, by_id, rules))
-    return links
 
 
 def _to_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:

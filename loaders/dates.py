@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from loaders.text import clean_spaces, normalise_dashes
+from loaders.vocabulary import DATE_PRECISIONS
 
-PRECISIONS = ("day", "month", "quarter", "half", "year", "unknown")
+PRECISIONS = DATE_PRECISIONS
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})

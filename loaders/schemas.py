@@ -8,21 +8,25 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from loaders.dates import PRECISIONS
+from loaders.vocabulary import (
+    BALI_STATUSES,
+    COUNTRY_REGIONS,
+    COUNTRY_ROLES,
+    DATE_PRECISIONS,
+    FREQUENCIES,
+    MECHANISM_KINDS,
+    MECHANISM_REGIONS,
+    NAMED_ROLES,
+    ORGANISATION_ROLES,
+    PARTNER_KINDS,
+    REPORT_ROLES,
+    SHAPE_SOURCES,
+    THEMED_ENTITIES,
+)
 
-# Roles for a country or body that the overview names in a sentence of a mechanism's row
-# (chair, steering committee, …) but not in any of its lists: not members, never counted as such.
-NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
-               "named (coordinator)", "named (main actor)"]
-COUNTRY_ROLES = ["member", "observer", "partner", "guest", "suspended", *NAMED_ROLES]
-ORGANISATION_ROLES = ["member", "observer", "partner", "guest", "regular participant",
-                      "other participant", "secretariat", *NAMED_ROLES]
-REPORT_ROLES = ["member attending", "special invitee", "observer", "funder", "presenter", "host",
-                "country of origin and transit", "remote participant"]
-FREQUENCIES = ["monthly", "bimonthly", "quarterly", "biannual", "annual", "ad hoc", "varies", ""]
-KINDS = ["RCP", "IRF", "Global"]
-PARTNER_KINDS = ["country", "us agency", "foreign agency", "international", "regional",
-                 "civil society", "group", "unknown"]
+# Kept for the modules that import them from here; the values live in loaders/vocabulary.py.
+__all__ = ["COUNTRY_ROLES", "NAMED_ROLES", "ORGANISATION_ROLES", "REFERENCES", "REPORT_ROLES",
+           "SCHEMAS", "validate_tables"]
 ISO3 = r"^[A-Z]{3}$"
 ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -57,7 +61,8 @@ def _b() -> pa.Column:
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "processes": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "name": _s(non_empty=True), "acronym": _s(),
-        "short_name": _s(non_empty=True), "kind": _s(isin=KINDS), "region": _s(non_empty=True),
+        "short_name": _s(non_empty=True), "kind": _s(isin=MECHANISM_KINDS),
+        "region": _s(isin=MECHANISM_REGIONS),
         "year_founded": _i(min=1900, max=2030), "year_founded_text": _s(),
         "secretariat": _s(), "chair": _s(), "incoming_chair": _s(), "open_to_all": _b(),
         "membership_notes": _s(), "description": _s(), "areas": _s(), "priorities": _s(),
@@ -87,18 +92,19 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "member_organisations": _i(False), "named_countries": _i(False),
     }, strict=True),
     "countries": pa.DataFrameSchema({
-        "iso3": _s(regex=ISO3), "name": _s(non_empty=True), "region": _s(non_empty=True),
+        "iso3": _s(regex=ISO3), "name": _s(non_empty=True), "region": _s(isin=COUNTRY_REGIONS),
         "sub_region": _s(non_empty=True), "lat": _f(False, min=-90, max=90),
         "lon": _f(False, min=-180, max=180), "area_km2": _i(min=0, max=20_000_000),
-        "ne_name": _s(), "shape_source": _s(isin=["iso", "name", "none"]), "map_marker": _b(),
+        "ne_name": _s(), "shape_source": _s(isin=SHAPE_SOURCES), "map_marker": _b(),
     }, unique=["iso3"], strict=True),
     "meetings": pa.DataFrameSchema({
-        "meeting_id": _s(regex=r"^(\d{4}|undated)-\d{3}$"), "title": _s(non_empty=True),
+        "meeting_id": _s(regex=r"^(\d{4}|undated)[b-z]?-\d{3}$"), "title": _s(non_empty=True),
         "start_date": _s(regex=ISO_DATE), "end_date": _s(regex=ISO_DATE),
-        "date_text": _s(non_empty=True), "date_precision": _s(isin=list(PRECISIONS)),
+        "date_text": _s(non_empty=True), "date_precision": _s(isin=DATE_PRECISIONS),
         "tentative": _b(), "location_text": _s(), "city": _s(), "venue": _s(),
         "iso3": _s(regex=r"^([A-Z]{3})?$"), "mechanism_text": _s(non_empty=True),
         "for_all_mechanisms": _b(), "source_line": _i(False),
+        "calendar": _s(regex=r"^iscm_calendar_.*\.txt$"), "calendar_year": _i(min=1900, max=2100),
     }, unique=["meeting_id"], strict=True),
     "meeting_processes": pa.DataFrameSchema({
         "meeting_id": _s(), "process_id": _s(regex=SLUG),
@@ -132,7 +138,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "theme_id": _s(regex=SLUG), "label": _s(non_empty=True), "description": _s(),
     }, unique=["theme_id"], strict=True),
     "theme_links": pa.DataFrameSchema({
-        "entity_type": _s(isin=["process", "meeting", "engagement", "action_item"]),
+        "entity_type": _s(isin=THEMED_ENTITIES),
         "entity_id": _s(non_empty=True), "theme_id": _s(regex=SLUG),
         "matched": _s(non_empty=True), "evidence": _s(non_empty=True),
     }, unique=["entity_type", "entity_id", "theme_id"], strict=True),
@@ -140,7 +146,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "item": _s(regex=r"^[1-6]\.[1-9]$"), "section_no": _i(False, min=1, max=6),
         "section": _s(non_empty=True), "action": _s(non_empty=True), "who": _s(),
         "who_note": _s(), "status": _s(),
-        "status_category": _s(isin=["completed", "ongoing", "planned", "dormant", "unknown"]),
+        "status_category": _s(isin=BALI_STATUSES),
         "status_evidence": _s(), "footnotes": _s(), "source_line": _i(False),
         "source_lines": _s(regex=r"^\d+( \d+)*$"),
     }, unique=["item"], strict=True),
@@ -191,12 +197,16 @@ REFERENCES = [
 ]
 
 
-def validate_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Validate and coerce every table; return (coerced tables, list of failure messages)."""
+def validate_tables(tables: dict[str, pd.DataFrame],
+                    schemas: dict[str, pa.DataFrameSchema] | None = None
+                    ) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Validate and coerce every table against its schema (default: SCHEMAS; the build passes
+    the registry's); return (coerced tables, list of failure messages)."""
+    schemas = SCHEMAS if schemas is None else schemas
     problems: list[str] = []
     out: dict[str, pd.DataFrame] = {}
     for name, frame in tables.items():
-        schema = SCHEMAS[name]
+        schema = schemas[name]
         try:
             out[name] = schema.validate(frame, lazy=True)
         except pa.errors.SchemaErrors as exc:

@@ -3,46 +3,41 @@ dictionary, provenance and the rejects report."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import ui
+from dashboard.views import data_tables as view_of
 
-DICTIONARY = Path(__file__).resolve().parents[1] / "data" / "README.md"
-MAP_PROVENANCE = DICTIONARY.parent / "geo" / "README.md"
-
-ui.header("Data", "The normalised tables behind every chart, built by the loaders from the five "
+ui.header("Data", "The normalised tables behind every chart, built by the loaders from the "
           "source documents.")
 tables_tab, dictionary_tab, rejects_tab = st.tabs(["Tables", "Data dictionary", "Rejects"])
 
 with tables_tab:
-    name = st.selectbox("Table", data.TABLES, key="table", bind="query-params")
-    frame = data.table(name)
-    st.write(f"{len(frame)} rows")
-    if len(frame) and data.row_provenance(name, frame.iloc[0]) is not None:
-        ui.selectable_with_source(frame, name, key=f"data_{name}")
+    name = st.selectbox("Table", view_of.table_names(), key="table", bind="query-params")
+view = view_of.data_view(name)
+
+with tables_tab:
+    st.write(view.rows_line)
+    if view.with_source:
+        ui.selectable_with_source(view.table, name, key=f"data_{name}")
     else:
-        st.dataframe(frame, width="stretch", hide_index=True)
+        st.dataframe(view.table, width="stretch", hide_index=True)
     c1, c2 = st.columns(2)
-    c1.download_button(f"Download {name}.csv",
-                       (DICTIONARY.parent / "processed" / f"{name}.csv").read_bytes(),
-                       file_name=f"{name}.csv", mime="text/csv", key="data_download",
+    c1.download_button(f"Download {view.csv_name}", view_of.csv_bytes(name),
+                       file_name=view.csv_name, mime="text/csv", key="data_download",
                        icon=":material/download:", on_click=ui.DOWNLOAD_CLICK)
     c2.download_button("Download every table (Excel workbook)",
-                       data.workbook(),
+                       view_of.workbook(),
                        file_name="migration-diplomacy-tables.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="data_workbook", icon=":material/grid_on:",
                        on_click=ui.DOWNLOAD_CLICK)
 
 with dictionary_tab:
-    st.markdown(DICTIONARY.read_text(encoding="utf-8"))
-    st.markdown(MAP_PROVENANCE.read_text(encoding="utf-8"))
+    for document in view.dictionary:
+        st.markdown(document)
 
 with rejects_tab:
-    rejects = data.table("rejects")
-    st.write(f"{len(rejects)} source rows could not be loaded; each is explained in the data "
-             "dictionary.")
-    if len(rejects):
-        ui.selectable_with_source(rejects, "rejects", key="data_rejects")
+    st.write(view.rejects_line)
+    if len(view.rejects):
+        ui.selectable_with_source(view.rejects, "rejects", key="data_rejects")

@@ -19,7 +19,6 @@ from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.overview.cells import SOURCE, URL
 from loaders.rejects import RejectLog
-from loaders.schemas import NAMED_ROLES
 from loaders.text import (
     clean_spaces,
     fold,
@@ -27,6 +26,7 @@ from loaders.text import (
     split_items,
     strip_parentheses,
 )
+from loaders.vocabulary import NAMED_ROLES
 
 _SUSPENDED = re.compile(r"\(([^()]*?) has temporarily suspended its membership\)", re.I)
 _TOTAL = re.compile(r"\(?\btotal:?\s*(\d+)[^)]*\)?\.?", re.I)

@@ -39,7 +39,8 @@ def test_map_draws_kosovo_from_natural_earth_and_small_states_as_circles():
     frame = pd.DataFrame({"iso3": ["FRA", "XKX", "TUV"], "country": ["France", "Kosovo",
                                                                       "Tuvalu"],
                           "n": [3, 1, 2], "detail": ["a", "b", "c"]})
-    fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM")
+    fig = charts.map_by_value(data.on_map(frame), "n", "detail", "T", "S", "IOM",
+                              shapes=data.extra_shapes())
     kinds = [(type(t).__name__, tuple(t.customdata)) for t in fig.data]
     assert ("Choropleth", ("FRA", "TUV")) in kinds  # TUV has no outline: a circle only
     assert ("Choropleth", ("XKX",)) in kinds
@@ -51,7 +52,7 @@ def test_map_draws_kosovo_from_natural_earth_and_small_states_as_circles():
 def test_hover_text_escapes_markup():
     frame = pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
                           "detail": ["<script>x</script>"]})
-    fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM")
+    fig = charts.map_by_value(data.on_map(frame), "n", "detail", "T", "S", "IOM")
     assert "&lt;script&gt;" in fig.data[0].text[0]
 
 
@@ -87,8 +88,9 @@ def test_zoom_keeps_a_minimum_extent_for_one_place():
 @pytest.mark.parametrize(("process_id", "members"), [("pidc", 23), ("cmc", 17)])
 def test_every_small_island_participant_can_be_found_and_hovered(built, process_id, members):
     frame = data.membership_by_country((process_id,), ("member",))
-    fig = charts.map_by_category(frame, "role", "detail", "T", "S", "IOM",
-                                 colours=charts.ROLE_COLOURS, zoom=True)
+    fig = charts.map_by_category(data.on_map(frame), "role", "detail", "T", "S", "IOM",
+                                 colours=charts.ROLE_COLOURS, zoom=True,
+                                 shapes=data.extra_shapes())
     def codes(trace) -> tuple:
         return () if trace.customdata is None else tuple(trace.customdata)
 
@@ -107,11 +109,29 @@ def test_a_zoomed_map_is_centred_on_its_range_so_no_edge_is_cut():
     # Peru, Spain and Belgium cluster around -25° but their range is not centred there.
     frame = pd.DataFrame({"iso3": ["PER", "ESP", "BEL"], "country": ["Peru", "Spain", "Belgium"],
                           "kind": ["a", "a", "a"], "detail": ["x", "y", "z"]})
-    fig = charts.map_by_category(frame, "kind", "detail", "T", "S", "IOM",
+    fig = charts.map_by_category(data.on_map(frame), "kind", "detail", "T", "S", "IOM",
                                  colours={"a": "#000000"}, zoom=True)
     west, east = fig.layout.geo.lonaxis.range
     assert west < -81 < 4 < east  # Peru's coast and Belgium inside
     assert fig.layout.geo.center.lon == (west + east) / 2
+
+
+def test_chart_helpers_receive_data_and_do_not_query():
+    # Views look the data up; a chart helper only draws what it is given.
+    import inspect
+
+    assert "dashboard.data" not in inspect.getsource(charts)
+    assert "from dashboard import data" not in inspect.getsource(charts)
+
+
+def test_a_highlighted_country_is_marked_where_the_caller_says():
+    frame = data.on_map(pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
+                                      "detail": ["d"]}))
+    fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM",
+                              highlight=data.highlight("PER"))
+    marked = fig.data[-1]
+    assert (marked.text, marked.mode) == (("Peru",), "markers+text")
+    assert data.highlight("ZZZ") is None and data.highlight(None) is None
 
 
 def test_every_bali_status_category_has_a_colour_in_reading_order():

@@ -121,21 +121,30 @@ def test_row_provenance_per_table():
     action = pd.Series({"item": "3.3", "source_line": "216", "source_lines": "216 218"})
     assert data.row_provenance("action_items", action) == ("bali_ahg_progress_2017.txt",
                                                            (216, 218))
-    meeting = pd.Series({"meeting_id": "2017-001", "source_line": "3"})
+    # A meeting names its calendar: each year's file is its own.
+    meeting = pd.Series({"meeting_id": "2017-001", "source_line": "3",
+                         "calendar": "iscm_calendar_2017.txt"})
     assert data.row_provenance("meetings", meeting) == ("iscm_calendar_2017.txt", (3,))
+    later = pd.Series({"meeting_id": "2018-002", "source_line": 7,
+                       "calendar": "iscm_calendar_2018.txt"})
+    assert data.row_provenance("meetings", later) == ("iscm_calendar_2018.txt", (7,))
     reject = pd.Series({"source": "iscm_overview.txt", "line": "100", "text": "79 ACP"})
     assert data.row_provenance("rejects", reject) == ("iscm_overview.txt", (100,))
     assert data.row_provenance("themes", pd.Series({"theme_id": "data"})) is None
 
 
 def test_every_table_with_a_line_knows_its_source_file(built):
-    from loaders.build import RAW, SOURCES
+    from loaders import registry
 
     for name, frame in built.tables.items():
-        if "source_line" in frame.columns and "source_file" not in frame.columns:
-            assert name in data.TABLE_SOURCES, f"{name} keeps source_line but no file"
-    assert set(data.TABLE_SOURCES.values()) <= set(SOURCES.values())
-    assert all((RAW / f).is_file() for f in data.TABLE_SOURCES.values())
+        if "source_line" not in frame.columns:
+            continue
+        source = registry.source_of(name)
+        assert source is not None, f"{name} keeps source_line but comes from no source"
+        files = ({frame[source.file_column].iloc[0]} if source.file_column
+                 else {registry.table_file(name)})
+        assert all((data.RAW / f).is_file() for f in files), (name, files)
+        assert data.row_provenance(name, frame.iloc[0]) is not None
 
 
 def test_points_by_country_with_no_place_is_empty_not_an_error():

@@ -151,12 +151,16 @@ def test_source_text_is_never_rendered_as_html():
 
 
 def test_missing_tables_say_what_to_do(monkeypatch, tmp_path):
-    from dashboard import data
+    from dashboard import data, navigation
 
     monkeypatch.setattr(data, "PROCESSED", tmp_path)
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     assert "make data" in at.error[0].value
+    assert dict(navigation.menu())["meetings"] == "Meetings"
+    # Once the build has run, the menu names the years (nothing cached the missing table).
+    monkeypatch.setattr(data, "PROCESSED", ROOT / "data" / "processed")
+    assert dict(navigation.menu())["meetings"] == "2017 meetings"
 
 
 def test_documents_page_says_how_the_bali_status_is_derived():

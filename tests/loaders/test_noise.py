@@ -2,8 +2,8 @@
 same tables, except that a line number points at the same text in the noisy file; a row the
 change really breaks lands in the rejects with its file and line.
 
-Each source is one SOURCES entry: its file, where its page header may repeat, how to load it,
-and one row to break. The Bali report joins when its loader is rewritten (one entry).
+Each source is one SOURCES_UNDER_TEST entry: its file, where its page header may repeat, how
+to load it, and one row to break. The Bali report joins when its loader is rewritten (one entry).
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from loaders import registry
 from loaders.build import (
     RAW,
     REFERENCE,
-    SOURCES,
     read_reference,
     run,
     source_text,
     write_tables,
 )
-from loaders.calendar_2017 import load_calendar
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
+from loaders.meeting_calendar import load_calendar
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_events, load_overview, participant_labels
 from loaders.processes import ProcessResolver
@@ -49,6 +49,8 @@ from tests.loaders.noise import (
 )
 
 Tables = dict[str, list[dict]]
+# Each source's file as the registry names it (the calendar: the 2017 one).
+FILES = {s.key: s.pattern.replace("*", "2017") for s in registry.sources(registry.STEPS)}
 # A line number written inside a note: "from line 8: this row is 'similar in nature as
 # above'" (USCIS partners), "no Who text for this row on line 206" (Bali actions).
 _LINE_IN_NOTE = re.compile(r"\b(from|on) line (\d+)\b")
@@ -84,7 +86,7 @@ class Source:
 
     @property
     def file(self) -> str:
-        return SOURCES[self.key]
+        return FILES[self.key]
 
     def clean_text(self) -> str:
         return source_text((RAW / self.file).read_bytes())
@@ -109,7 +111,7 @@ def load_overview_tables(text: str, ctx: Context) -> Tables:
 
 def load_calendar_tables(text: str, ctx: Context) -> Tables:
     rejects = RejectLog()
-    out = load_calendar(text, SOURCES["calendar"], ctx.processes, ctx.countries, rejects)
+    out = load_calendar(text, FILES["calendar"], ctx.processes, ctx.countries, rejects)
     return {"meetings": out.meetings, "links": out.links, "rejects": _rows(rejects.items)}
 
 

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from loaders.build import REFERENCE
-from loaders.calendar_2017 import load_calendar, place_parts
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
+from loaders.meeting_calendar import load_calendar, place_parts
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_overview, participant_labels
 from loaders.overview.names import acronym_of, alias_candidates

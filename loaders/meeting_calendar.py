@@ -1,11 +1,14 @@
-"""ISCM meeting calendar -> meetings and meeting_processes.
+"""ISCM meeting calendars (one file a year) -> meetings and meeting_processes.
 
-Load inputs: the tab-separated text (Date, Place, ISCM, Title), whose page breaks repeat the
-header and split rows (a continuation row has empty Date and Place).
+Load inputs: each calendar's tab-separated text (Date, Place, ISCM, Title), whose page breaks
+repeat the header and split rows (a continuation row has empty Date and Place).
 Process: merge continuations, parse fuzzy dates, resolve places to countries and mechanisms to
-process_ids. The loader takes the year from the title line ("2017 Calendar of Meetings …") so
-next year's calendar in the same format loads unchanged.
-Outputs: meetings rows and meeting_process rows; problems go to the RejectLog.
+process_ids. The year comes from the title line ("2017 Calendar of Meetings …"), else from the
+file name (iscm_calendar_2018.txt), so each year's calendar in the same format loads unchanged
+next to the others; a meeting's id is that year and its row's order ("2017-001"), so one
+year's ids do not change when another year's calendar is added.
+Outputs: meetings rows (each naming its calendar file and year) and meeting_process rows;
+problems go to the RejectLog.
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ _TBC = re.compile(r"^\(?(tbc|tbd|to be confirmed)\)?$", re.I)
 
 @dataclass
 class CalendarTables:
-    """Rows for meetings.csv and meeting_processes.csv."""
+    """Rows for meetings.csv and meeting_processes.csv, and warnings for the reviewer."""
 
     meetings: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -103,12 +107,53 @@ def place_parts(place: str, countries: CountryResolver) -> tuple[str, str, str]:
     return ", ".join(parts), "", ""
 
 
-def load_calendar(text: str, source: str, processes: ProcessResolver,
-                  countries: CountryResolver, rejects: RejectLog) -> CalendarTables:
-    """Read a calendar text into CalendarTables; every data row becomes one meeting."""
+def year_of_file(name: str) -> int | None:
+    """The year a calendar's file name gives (iscm_calendar_2018.txt -> 2018), or None."""
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", name)
+    return int(m.group(1)) if m else None
+
+
+def load_calendars(files: list[tuple[str, str]], processes: ProcessResolver,
+                   countries: CountryResolver, rejects: RejectLog) -> CalendarTables:
+    """Read every calendar (file name, text), in file-name order, into one CalendarTables.
+
+    Ids are "<year>-<row>"; a calendar whose year an earlier file already took gets the next
+    free letter after the year ("2017b-001") and a warning, so ids stay unique and the first
+    file's ids never change.
+    """
     out = CalendarTables()
-    year, rows = calendar_rows(text, source, rejects)
-    prefix = str(year) if year else "undated"
+    taken: set[str] = set()
+    for name, text in sorted(files):
+        one = load_calendar(text, name, processes, countries, rejects, taken)
+        out.meetings.extend(one.meetings)
+        out.links.extend(one.links)
+        out.warnings.extend(one.warnings)
+        taken |= {m["meeting_id"].split("-")[0] for m in one.meetings}
+    return out
+
+
+def _free_prefix(prefix: str, taken: set[str]) -> str:
+    if prefix not in taken:
+        return prefix
+    return next(f"{prefix}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz"
+                if f"{prefix}{letter}" not in taken)
+
+
+def load_calendar(text: str, source: str, processes: ProcessResolver,
+                  countries: CountryResolver, rejects: RejectLog,
+                  taken: set[str] | frozenset[str] = frozenset()) -> CalendarTables:
+    """Read one calendar text into CalendarTables; every data row becomes one meeting.
+
+    source: the file name (kept in each meeting's `calendar`). taken: id prefixes other
+    calendars already use.
+    """
+    out = CalendarTables()
+    title_year, rows = calendar_rows(text, source, rejects)
+    year = title_year or year_of_file(source)
+    prefix = _free_prefix(str(year) if year else "undated", set(taken))
+    if prefix != (str(year) if year else "undated"):
+        out.warnings.append(f"{source}: another calendar already names {year or 'no year'}; "
+                            f"its meetings are numbered {prefix}-NNN")
     for seq, row in enumerate(rows, start=1):
         date_text, place, iscm, title = row.cells
         meeting_id = f"{prefix}-{seq:03d}"
@@ -141,6 +186,8 @@ def load_calendar(text: str, source: str, processes: ProcessResolver,
             "mechanism_text": mech,
             "for_all_mechanisms": for_all,
             "source_line": row.line,
+            "calendar": source,
+            "calendar_year": year,
         })
         if for_all:
             continue

@@ -1,0 +1,90 @@
+"""How the dashboard shows each value of loaders/vocabulary.py: its label and its colour.
+
+Order is the vocabulary's own; every colour map below lists its values in that order, so a
+legend reads the same everywhere. tests/dashboard/test_vocabulary.py fails when a value a
+loader can emit has no label, or no colour where the dashboard colours by its vocabulary.
+"""
+
+from __future__ import annotations
+
+from loaders import vocabulary as v
+
+# Okabe-Ito: distinguishable for colour-blind readers.
+QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+               "#000000"]
+GREY = "#999999"
+
+ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
+               "guest": "Guest", "suspended": "Suspended",
+               "regular participant": "Regular participant",
+               "other participant": "Other participant",
+               "secretariat": "Secretariat or its support",
+               "named (chair)": "Named as chair, not listed",
+               "named (incoming chair)": "Named as incoming chair, not listed",
+               "named (steering committee)": "Named on the steering committee, not listed",
+               "named (coordinator)": "Named as coordinator, not listed",
+               "named (main actor)": "Named as a main actor, not listed"}
+REPORT_ROLE_LABELS = {role: role.capitalize() for role in v.REPORT_ROLES}
+KIND_LABELS = {"RCP": "Regional consultative processes", "IRF": "Inter-regional forums",
+               "Global": "Global processes"}
+KIND_NAMES = {"RCP": "Regional consultative process", "IRF": "Inter-regional forum",
+              "Global": "Global process"}
+STATUS_LABELS = {status: status.capitalize() for status in v.BALI_STATUSES}
+# What a meeting's date precision lets the timeline say about it.
+DATE_KNOWN = {"day": "exact dates", "month": "month only", "quarter": "quarter only",
+              "half": "half-year only", "year": "year only", "unknown": "date to be confirmed"}
+FREQUENCY_LABELS = {f: f or "not stated" for f in v.FREQUENCIES}
+PARTNER_KIND_LABELS = {"country": "Country", "us agency": "US agency",
+                       "foreign agency": "Foreign agency",
+                       "international": "International organisation",
+                       "regional": "Regional organisation", "civil society": "Civil society",
+                       "group": "Group", "unknown": "Unknown"}
+ENTITY_LABELS = {"process": "Mechanism", "meeting": "Meeting", "engagement": "USCIS engagement",
+                 "action_item": "Bali Process action"}
+SHAPE_SOURCE_LABELS = {"iso": "plotly outline (ISO code)", "name": "Natural Earth (by name)",
+                       "none": "no outline"}
+
+ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
+                "guest": "#CC79A7", "suspended": "#D55E00",
+                # Named outside the lists: greys, so they read as "not a listed role".
+                "named (chair)": "#4D4D4D", "named (incoming chair)": "#8C8C8C",
+                "named (steering committee)": "#F0E442", "named (coordinator)": "#BFBFBF",
+                "named (main actor)": "#D9D9D9"}
+REPORT_ROLE_COLOURS = {"member attending": "#0072B2", "special invitee": "#E69F00",
+                       "host": "#56B4E9", "country of origin and transit": "#CC79A7",
+                       "observer": "#009E73", "funder": "#D55E00", "presenter": "#F0E442",
+                       "remote participant": GREY}
+# Bali action status, in reading order (done, under way, planned, stalled, not said).
+STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "planned": "#CC79A7",
+                  "dormant": "#D55E00", "unknown": GREY}
+# One colour per mechanism region, whatever the filters leave (eight Okabe-Ito colours, then
+# Paul Tol's wine for the ninth).
+REGION_COLOURS = dict(zip(v.MECHANISM_REGIONS, [*QUALITATIVE, "#882255"], strict=True))
+COUNTRY_REGION_COLOURS = dict(zip(v.COUNTRY_REGIONS, QUALITATIVE[:5], strict=True))
+DATE_KNOWN_COLOURS = {"day": "#0072B2", "month": "#56B4E9", "quarter": "#E69F00",
+                      "half": "#CC79A7", "year": "#D55E00", "unknown": GREY}
+
+# vocabulary name -> value labels; values shown as written are their own label.
+LABELS: dict[str, dict[str, str]] = {
+    "country_roles": ROLE_LABELS,
+    "organisation_roles": ROLE_LABELS,
+    "report_roles": REPORT_ROLE_LABELS,
+    "mechanism_kinds": KIND_LABELS,
+    "mechanism_regions": {r: r for r in v.MECHANISM_REGIONS},
+    "country_regions": {r: r for r in v.COUNTRY_REGIONS},
+    "bali_statuses": STATUS_LABELS,
+    "date_precisions": DATE_KNOWN,
+    "frequencies": FREQUENCY_LABELS,
+    "partner_kinds": PARTNER_KIND_LABELS,
+    "themed_entities": ENTITY_LABELS,
+    "shape_sources": SHAPE_SOURCE_LABELS,
+}
+# vocabulary name -> value colours, for every vocabulary a chart colours by.
+COLOURS: dict[str, dict[str, str]] = {
+    "country_roles": ROLE_COLOURS,
+    "report_roles": REPORT_ROLE_COLOURS,
+    "bali_statuses": STATUS_COLOURS,
+    "mechanism_regions": REGION_COLOURS,
+    "country_regions": COUNTRY_REGION_COLOURS,
+    "date_precisions": DATE_KNOWN_COLOURS,
+}

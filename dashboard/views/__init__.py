@@ -1,0 +1,23 @@
+"""One cached view function per page: it takes the shared filters and the page's own choices
+and returns everything the page draws (tables, figures' data, titles, subtitles, file names),
+so a page reads "controls -> view -> charts and tables" and keeps no aggregation of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The words a chart carries besides its data: title, subtitle, source line, and the PNG
+    (or CSV) file name its download gets."""
+
+    title: str
+    subtitle: str
+    source: str
+    file_name: str
+
+
+def calendar_column(years: tuple[int, ...]) -> dict[str, str]:
+    """The table column naming a meeting's calendar, when more than one year shows."""
+    return {"calendar_year": "Calendar"} if len(years) > 1 else {}

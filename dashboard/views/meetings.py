@@ -1,0 +1,139 @@
+"""The meetings page: the calendars' meetings of the chosen years, filtered; the timeline, the
+host map and the table, with the words each carries."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, exports, palette
+from dashboard.charts import file_name
+from dashboard.filters import Filters
+from dashboard.views import Chart, calendar_column
+
+ALL_YEARS = "All years"
+MONTHS = list(calendar.month_abbr)[1:]
+STATUS = {"all": "Confirmed and tentative", "confirmed": "Confirmed only",
+          "tentative": "Tentative (TBC) only"}
+COLOUR = {"region": "Mechanism region", "first_theme": "Theme", "date_known": "Date known to"}
+# Fixed colours for the timeline's colourings (themes take the palette in their order).
+TIMELINE_COLOURS = {
+    "region": palette.REGION_COLOURS | {"All regions": palette.GREY},
+    "date_known": {palette.DATE_KNOWN[k]: c for k, c in palette.DATE_KNOWN_COLOURS.items()},
+}
+
+
+@dataclass(frozen=True)
+class MeetingChoices:
+    """The page's title and caption (every calendar's years), and what its controls offer:
+    year options (ALL_YEARS, then the latest first) and the host countries of any meeting
+    (iso3 -> name, by name)."""
+
+    title: str
+    caption: str
+    years: tuple[str, ...]
+    hosts: dict[str, str]
+
+
+@dataclass
+class MeetingsView:
+    """What the meetings page draws."""
+
+    years: tuple[int, ...]  # the years shown
+    meetings: pd.DataFrame  # one row per meeting
+    dated: pd.DataFrame  # (meeting, mechanism) rows with dates, for the timeline
+    undated: pd.DataFrame  # meetings with no date, listed apart
+    points: pd.DataFrame  # host countries, for the map
+    summary: str  # "**N meetings**, …"
+    timeline: Chart
+    timeline_colours: dict[str, str] | None
+    hosts: Chart
+    undated_file: str
+    table_file: str
+    ics_file: str
+    ics: bytes  # the .ics file, made with the view (a file made on click is lost under load)
+    ics_count: int  # meetings with exact days, the ones the .ics file holds
+    left_out: int  # meetings the .ics file leaves out
+
+    @property
+    def calendar_column(self) -> dict[str, str]:
+        """The table column naming each meeting's calendar, when more than one year shows."""
+        return calendar_column(self.years)
+
+
+def source(years: tuple[int, ...]) -> str:
+    """The source line for charts of the given years' calendars."""
+    calendars = " ".join(filter(None, [data.years_text(years),
+                                       "calendars" if len(years) > 1 else "calendar"]))
+    return f"IOM, {calendars} of meetings of inter-state consultation mechanisms on migration"
+
+
+@st.cache_data(show_spinner=False)
+def meeting_choices() -> MeetingChoices:
+    """The page's title and the year and host options for its controls."""
+    names = data.country_names()
+    hosts = set(data.meetings_long().iso3)
+    years = data.calendar_years()
+    return MeetingChoices(
+        data.meetings_title(),
+        f"The ISCM meetings of {data.calendar_words(years)}. Pale hatched bars span the "
+        "month, quarter or half-year a fuzzy date allows; the hover gives the date as written.",
+        (ALL_YEARS, *(str(y) for y in reversed(years))),
+        {c: n for c, n in names.items() if c in hosts})
+
+
+def chosen_years(year: str) -> tuple[int, ...]:
+    """The calendar years a year choice stands for (ALL_YEARS: every calendar's)."""
+    return data.calendar_years() if year == ALL_YEARS else (int(year),)
+
+
+@st.cache_data(show_spinner=False)
+def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, str] = ("Jan", "Dec"),
+                  hosts: tuple[str, ...] = (), status: str = "all",
+                  colour: str = "region") -> MeetingsView:
+    """The meetings of the chosen year (ALL_YEARS: every calendar), of the mechanisms and
+    themes the shared filters leave, overlapping `months` (names, "Jan"–"Dec"), hosted by
+    `hosts` (ISO3; none: anywhere), of `status` (STATUS), the timeline coloured by `colour`
+    (COLOUR)."""
+    years = chosen_years(year)
+    span = (MONTHS.index(months[0]) + 1, MONTHS.index(months[1]) + 1)
+    rows = data.filter_meetings(data.meetings_long(),
+                                filters.process_ids() if filters.active else None,
+                                filters.themes, span, hosts, status,
+                                () if year == ALL_YEARS else years)
+    meetings = data.one_row_per_meeting(rows)
+    names = data.country_names()
+    words = [filters.describe(), f"{months[0]}–{months[1]}" if span != (1, 12) else "",
+             ("hosted by " + ", ".join(names[h] for h in hosts)) if hosts else "",
+             STATUS[status].lower() if status != "all" else ""]
+    subtitle = "; ".join(w for w in words if w)
+    shown = data.meetings_title(years)
+    fuzzy = int((meetings.date_precision != "day").sum())
+    points = data.points_by_country(meetings, "iso3", "title", "meeting")
+    exact = int((meetings.date_precision.eq("day") & meetings.start_date.ne("")).sum())
+    return MeetingsView(
+        years=years,
+        meetings=meetings,
+        dated=rows[rows.start.notna()],
+        undated=meetings[meetings.start.isna()],
+        points=points,
+        summary=f"**{len(meetings)} meetings**, {fuzzy} of them with fuzzy or unknown dates, "
+                f"{int(meetings.tentative.sum())} tentative.",
+        timeline=Chart(f"{shown} by mechanism", f"{subtitle}; colour: {COLOUR[colour].lower()}",
+                       source(years), file_name(f"{shown} timeline", subtitle)),
+        timeline_colours=TIMELINE_COLOURS.get(colour),
+        hosts=Chart(f"Where the {shown} take place",
+                    f"{subtitle}; {int(points['count'].sum()) if len(points) else 0} meetings "
+                    f"with a known host country; place TBC for "
+                    f"{int((meetings.iso3 == '').sum())}",
+                    source(years), file_name(f"{shown} hosts", subtitle)),
+        undated_file=file_name(f"{shown} undated"),
+        table_file=file_name(shown, subtitle),
+        ics_file=file_name(shown, subtitle) + ".ics",
+        ics=exports.meetings_ics(meetings)[0],
+        ics_count=exact,
+        left_out=len(meetings) - exact,
+    )
