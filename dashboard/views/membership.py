@@ -29,7 +29,7 @@ class MembershipView:
     shapes: dict
     highlight: Highlight | None
     memberships: pd.DataFrame  # one row per (mechanism, country, role) of the drawn countries
-    counts_line: str  # "**N countries, M memberships**"
+    counts_line: str  # "**N countries, M memberships, K mechanisms**" (those of the table)
     memberships_file: str
     scope_note: str  # with a region: which mechanisms reach it ("" without)
     ranked: pd.DataFrame  # the drawn countries by number of mechanisms (data.countries_ranked)
@@ -93,7 +93,8 @@ def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role"
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         memberships=long,
-        counts_line=f"**{long.iso3.nunique()} countries, {len(long)} memberships**",
+        counts_line=(f"**{long.iso3.nunique()} countries, {len(long)} memberships, "
+                     f"{long.process_id.nunique()} mechanisms**"),
         memberships_file=file_name("memberships", filters.describe()),
         scope_note=filters.scope_note(),
         ranked=ranked,

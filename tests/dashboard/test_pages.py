@@ -62,7 +62,8 @@ def test_overview_heading_filter_from_the_url_changes_membership_counts(built, h
     at = open_page("membership", heading=headings) if headings else open_page("membership")
     expected = _memberships(built, headings, ["member", "observer", "partner"])
     assert at.multiselect(key="heading").value == headings
-    assert f"**{expected.iso3.nunique()} countries, {len(expected)} memberships**" in texts(at)
+    assert (f"**{expected.iso3.nunique()} countries, {len(expected)} memberships, "
+            f"{expected.process_id.nunique()} mechanisms**") in texts(at)
 
 
 def test_unknown_url_value_is_named_in_a_notice(built):
