@@ -57,7 +57,7 @@ if not view.ranked.empty:
     with right:
         ui.table(view.ranked, {"rank": "Rank", "mechanism": "Mechanism",
                                "meetings": "Meetings"}, view.ranked_file,
-                 key="meetings_ranked", height=460)
+                 key="meetings_ranked")
 if not view.undated.empty:
     st.markdown(f"**Not yet dated ({len(view.undated)})**: listed here, not drawn on the "
                 "timeline.")
@@ -76,8 +76,8 @@ st.subheader("The meetings")
 columns = view.calendar_column | {
     "date_text": "Date as written", "start_date": "From", "end_date": "To",
     "date_known": "Date known to", "tentative": "Tentative", "title": "Meeting",
-    "mechanisms": "Mechanism", "location_text": "Place", "host": "Host country",
-    "themes": "Themes"} | ({"theme_found": "Theme found in"} if view.theme_line else {})
+    "mechanisms": "Mechanism"} | ({"theme_found": "Theme found in"} if view.theme_line else {}) | {
+    "location_text": "Place", "host": "Host country", "themes": "Themes"}
 ui.table(view.meetings, columns, view.table_file, key="meetings")
 st.download_button(f"Download {view.ics_count} meetings with exact dates (.ics)",
                    view.ics, file_name=view.ics_file, mime="text/calendar",

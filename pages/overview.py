@@ -39,13 +39,10 @@ else:
                       order=list(view.ranked_top.country),
                       labels={"country": "", "mechanisms": "Mechanisms"},
                       title=r.title, subtitle=r.subtitle, source=r.source)
-    left, right = st.columns([3, 2])
-    with left:
-        charts.show(bars, r.file_name)
-    with right:
-        ui.table(view.ranked, {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms",
-                               "region": "Region", "detail": "Which"}, view.ranked_file,
-                 key="overview_ranked", height=520)
+    charts.show(bars, r.file_name)
+    ui.table(view.ranked, {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms",
+                           "region": "Region", "detail": "Which"}, view.ranked_file,
+             key="overview_ranked", height=320)
 
 if view.per_month.empty:
     ui.nothing_matches("meetings")

@@ -26,9 +26,9 @@ def calendar_column(years: tuple[int, ...]) -> dict[str, str]:
 
 
 def ranked_words(top: pd.DataFrame, ranked: pd.DataFrame, noun: str) -> str:
-    """What a ranked chart shows of its table: "the first 26 of 204 <noun> (ranks 1–20, ties
-    included); every one in the table", or "all 12 <noun>"."""
+    """What a ranked chart shows of its table: "ranks 1–20: 26 of 204 <noun> (ties
+    included)", or "all 12 <noun>"."""
     if len(top) == len(ranked):
         return f"all {len(ranked)} {noun}"
-    return (f"the first {len(top)} of {len(ranked)} {noun} (ranks 1–{int(top['rank'].max())}, "
-            "ties included); every one in the table")
+    return (f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {noun} (ties "
+            "included)")

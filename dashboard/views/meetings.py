@@ -109,11 +109,11 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
     rows = data.filter_meetings(data.meetings_long(), filters.meeting_process_ids(),
                                 filters.themes, span, hosts, status,
                                 () if year == ALL_YEARS else years)
+    if filters.regions:
+        rows = labelled_without_country_list(rows)
     ranked = data.mechanisms_ranked(rows)
     top = data.top_ranks(ranked)
     for_all = int(rows.loc[rows.for_all_mechanisms, "meeting_id"].nunique())
-    if filters.regions:
-        rows = labelled_without_country_list(rows)
     reasons = data.theme_reasons(filters.themes) if filters.themes else {}
     meetings = data.one_row_per_meeting(rows)
     meetings = meetings.assign(
