@@ -25,10 +25,15 @@ hosts, unknown_hosts = filters.checked_in_url("host", choices.hosts.values(), la
 filters.unknown_notice("calendar year", unknown_year, "showing all years.")
 filters.unknown_notice("host country", unknown_hosts,
                        "the calendars name no meeting hosted there; left out of the filter.")
-status = c3.selectbox("Status", list(view_of.STATUS), format_func=view_of.STATUS.get,
-                      key="status", bind="query-params")
-colour = c4.selectbox("Colour by", list(view_of.COLOUR), format_func=view_of.COLOUR.get,
-                      key="colour", bind="query-params")
+status, unknown_status = filters.checked_in_url("status", view_of.STATUS.values(), lambda: (
+    c3.selectbox("Status", list(view_of.STATUS), format_func=view_of.STATUS.get, key="status",
+                 bind="query-params")))
+colour, unknown_colour = filters.checked_in_url("colour", view_of.COLOUR.values(), lambda: (
+    c4.selectbox("Colour by", list(view_of.COLOUR), format_func=view_of.COLOUR.get,
+                 key="colour", bind="query-params")))
+filters.unknown_notice("status", unknown_status, "showing confirmed and tentative meetings.")
+filters.unknown_notice("colouring", unknown_colour,
+                       f"coloured by {view_of.COLOUR[colour].lower()}.")
 
 view = view_of.meetings_view(chosen, year, tuple(months), tuple(hosts), status, colour)
 if view.scope_note:

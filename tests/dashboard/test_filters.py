@@ -227,3 +227,10 @@ def test_the_notice_stays_until_the_filter_changes():
     assert "No region called 'Narnia': left out of the filters." in [w.value for w in at.warning]
     at.multiselect(key="region").set_value(["Africa"]).run()
     assert not at.warning
+
+
+def test_an_old_colouring_in_a_link_is_named():
+    # "Mechanism region" was the overview heading's name before region meant geography.
+    at = open_page("meetings", colour="Mechanism region")
+    assert "No colouring called 'Mechanism region': coloured by overview heading." in [
+        w.value for w in at.warning]
