@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, palette, ui
+from dashboard import charts, filters, palette, ui
 from dashboard.views import mechanism as view_of
 
 ui.header("Mechanism profile")
 labels = view_of.mechanism_labels()
-pid = st.selectbox("Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
-                   bind="query-params")
+# A link to a mechanism that does not exist shows no other one in its place.
+asked = filters.unknown_in_url("mechanism_profile", labels.values())
+pid, unknown = filters.checked_in_url("mechanism_profile", labels.values(), lambda: st.selectbox(
+    "Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
+    bind="query-params", index=None if asked else 0, placeholder="Pick a mechanism"))
+if pid is None:
+    filters.unknown_notice("mechanism", unknown, "pick one above.")
+    st.stop()
 view = view_of.mechanism_view(pid)
 st.subheader(view.name)
 

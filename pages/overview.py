@@ -20,7 +20,10 @@ view = view_of.overview_view(chosen, include, found)
 with top:
     ui.header("Migration diplomacy at a glance", view.caption)
     for column, (label, value) in zip(st.columns(4), view.headline.items(), strict=True):
-        column.metric(label, value)
+        column.metric(label, value, help=view.headline_help[label])
+    st.caption(view.headline_note)
+    if view.scope_note:
+        st.caption(view.scope_note)
 
 if view.counts.empty:
     ui.nothing_matches("mechanisms")
@@ -31,6 +34,15 @@ else:
                               source=p.source, highlight=view.highlight, shapes=view.shapes)
     clicked = charts.show(fig, p.file_name, key="overview_map")
     ui.country_links(clicked or ([found] if found else []))
+    r = view.ranked_chart
+    bars = charts.bar(view.ranked_top, x="country", y="mechanisms", horizontal=True,
+                      order=list(view.ranked_top.country),
+                      labels={"country": "", "mechanisms": "Mechanisms"},
+                      title=r.title, subtitle=r.subtitle, source=r.source)
+    charts.show(bars, r.file_name)
+    ui.table(view.ranked, {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms",
+                           "region": "Region", "detail": "Which"}, view.ranked_file,
+             key="overview_ranked", height=320)
 
 if view.per_month.empty:
     ui.nothing_matches("meetings")
