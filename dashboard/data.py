@@ -23,6 +23,9 @@ BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide"
 NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier", "year"}
 ROLE_ORDER = ["member", "observer", "partner", "guest", "suspended"]
 ALL_ISCMS = "All ISCMs"
+# A query keeps the results of its most recent argument sets (filter combinations), so memory
+# stays bounded however many combinations users try; an entry is at most about 100 kB.
+QUERY_CACHE_ENTRIES = 256
 TABLES = ["processes", "memberships", "process_organisations", "process_aliases",
           "process_events", "countries", "meetings", "meeting_processes", "engagements",
           "engagement_countries", "engagement_partners", "engagement_roles",
@@ -92,7 +95,7 @@ def theme_names_by_entity(entity_type: str) -> dict[str, str]:
             .agg(lambda s: ", ".join(sorted(set(s)))).to_dict())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
                        themes: tuple[str, ...] = (), mechanisms: tuple[str, ...] = ()
                        ) -> tuple[str, ...]:
@@ -125,7 +128,7 @@ def headline_figures() -> dict[str, int]:
     }
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def meetings_per_month(process_ids: tuple[str, ...] | None = None,
                        themes: tuple[str, ...] = ()) -> pd.DataFrame:
     """2017 meetings by start month, of the given mechanisms (None: all) and themes; meetings
@@ -147,7 +150,7 @@ def meetings_per_month(process_ids: tuple[str, ...] | None = None,
 # ---------------------------------------------------------------- membership
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...]) -> pd.DataFrame:
     """One row per (mechanism, country, role) among process_ids and roles, with names."""
     m = table("memberships")
@@ -159,7 +162,7 @@ def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...]) -> pd.
         ["mechanism", "country"]).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...]) -> pd.DataFrame:
     """Per country: role (its strongest role in the picked mechanisms), mechanisms (how many),
     and detail ("Member: A, B; Observer: C"); one row per country that has any of `roles`."""
@@ -179,7 +182,7 @@ def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...]) 
     return pd.DataFrame(rows).sort_values("country").reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("member",)
                    ) -> pd.DataFrame:
     """Square table: how many countries each pair of mechanisms shares (diagonal: own size)."""
