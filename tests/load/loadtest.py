@@ -168,7 +168,7 @@ async def user(url: str, level: Level, deadline: float, rng: random.Random) -> N
             async with Session(url, timeout=WAIT) as session:
                 path, query = rng.choice(START_PAGES)
                 _record(level, await session.open(path, query))
-                while time.monotonic() < deadline:
+                while time.monotonic() < deadline and session.in_step:
                     await asyncio.sleep(rng.uniform(*PAUSE))
                     await act(session, rng, level)
         except (ProtocolError, OSError, TimeoutError) as failure:
