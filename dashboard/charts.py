@@ -24,10 +24,19 @@ SEQUENTIAL = "Blues"
 # Okabe-Ito: distinguishable for colour-blind readers.
 QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
                "#000000"]
-STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "dormant": "#D55E00",
-                  "unknown": "#999999"}
+# Bali action status, in reading order (done, under way, planned, stalled, not said).
+STATUS_COLOURS = {"completed": "#009E73", "ongoing": "#0072B2", "planned": "#CC79A7",
+                  "dormant": "#D55E00", "unknown": "#999999"}
 ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
-                "guest": "#CC79A7", "suspended": "#D55E00"}
+                "guest": "#CC79A7", "suspended": "#D55E00",
+                # Named outside the lists: greys, so they read as "not a listed role".
+                "named (chair)": "#4D4D4D", "named (incoming chair)": "#8C8C8C",
+                "named (steering committee)": "#F0E442", "named (coordinator)": "#BFBFBF",
+                "named (main actor)": "#D9D9D9"}
+REPORT_ROLE_COLOURS = {"member attending": "#0072B2", "special invitee": "#E69F00",
+                       "host": "#56B4E9", "country of origin and transit": "#CC79A7",
+                       "observer": "#009E73", "funder": "#D55E00", "presenter": "#F0E442",
+                       "remote participant": "#999999"}
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
 BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
 PRESENT_KEY = "mode"
@@ -150,9 +159,11 @@ def _geo_layout(fig: go.Figure, centre: float = 10.0,
                     showocean=False, bgcolor="white")
     if bounds is not None:
         # plotly's fitbounds did not zoom with these outlines; the ranges are set instead.
+        # plotly frames the range's width around center.lon, so the centre must be the
+        # range's middle: a cluster off-centre (Peru, Spain, Belgium) was cut at one edge.
         lat_range, lon_range = bounds
         fig.update_geos(lataxis_range=lat_range, lonaxis_range=lon_range,
-                        center={"lon": centre, "lat": sum(lat_range) / 2})
+                        center={"lon": sum(lon_range) / 2, "lat": sum(lat_range) / 2})
 
 
 def _hover(frame: pd.DataFrame, detail: str) -> list[str]:

@@ -8,6 +8,7 @@ only filter and draw.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
@@ -20,8 +21,30 @@ ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
 OUTLINES = ROOT / "data" / "geo" / "countries-50m.json"
 BOOLEAN_COLUMNS = {"tentative", "for_all_mechanisms", "open_to_all", "worldwide", "map_marker"}
-NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier", "year"}
-ROLE_ORDER = ["member", "observer", "partner", "guest", "suspended"]
+NUMERIC_COLUMNS = {"lat", "lon", "area_km2", "meetings_per_year", "staffing_tier"}
+INTEGER_COLUMNS = {"year", "month"}  # nullable integers: a missing month stays <NA>, not 5.0
+# Every role a country can hold in memberships.csv, strongest first. The `named (…)` roles are
+# countries the overview names in a mechanism's row (chair, steering committee, …) but not in
+# its lists: shown, never counted as members.
+LISTED_ROLES = ["member", "observer", "partner", "guest", "suspended"]
+NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
+               "named (coordinator)", "named (main actor)"]
+ROLE_ORDER = [*LISTED_ROLES, *NAMED_ROLES]
+# Organisations may also be regular participants (the Budapest Process's list).
+ORGANISATION_ROLE_ORDER = ["member", "regular participant", "observer", "partner", "guest",
+                           *NAMED_ROLES]
+ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
+               "guest": "Guest", "suspended": "Suspended",
+               "regular participant": "Regular participant",
+               "named (chair)": "Named as chair, not listed",
+               "named (incoming chair)": "Named as incoming chair, not listed",
+               "named (steering committee)": "Named on the steering committee, not listed",
+               "named (coordinator)": "Named as coordinator, not listed",
+               "named (main actor)": "Named as a main actor, not listed"}
+# The RCM report's capacities, strongest first; a participant may hold several.
+REPORT_ROLE_ORDER = ["member attending", "special invitee", "host",
+                     "country of origin and transit", "observer", "funder", "presenter",
+                     "remote participant"]
 ALL_ISCMS = "All ISCMs"
 # A query keeps the results of its most recent argument sets (filter combinations), so memory
 # stays bounded however many combinations users try; an entry is at most about 100 kB.
@@ -44,9 +67,10 @@ def table(name: str) -> pd.DataFrame:
     frame = pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
     for column in BOOLEAN_COLUMNS & set(frame.columns):
         frame[column] = frame[column].eq("true")
-    if name != "process_events":  # its "year" stays as written next to date_text
-        for column in NUMERIC_COLUMNS & set(frame.columns):
-            frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in NUMERIC_COLUMNS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in INTEGER_COLUMNS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     return frame
 
 
@@ -175,7 +199,7 @@ def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...]) 
         parts = []
         for role in sorted(set(group.role), key=rank.get):
             names = sorted(group.loc[group.role == role, "mechanism"])
-            parts.append(f"{role.capitalize()}: {', '.join(names)}")
+            parts.append(f"{ROLE_LABELS[role]}: {', '.join(names)}")
         rows.append({"iso3": iso3, "country": group.country.iloc[0],
                      "role": min(group.role, key=rank.get),
                      "mechanisms": group.process_id.nunique(), "detail": "; ".join(parts)})
@@ -191,6 +215,22 @@ def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("memb
         return pd.DataFrame()
     incidence = pd.crosstab(long.mechanism, long.iso3).clip(upper=1)
     return incidence @ incidence.T
+
+
+def totals(process_id: str) -> dict[str, object]:
+    """A mechanism's totals side by side: stated (the "Total: N" the overview gives, None when
+    it gives none), listed member countries and bodies, and the countries it names outside its
+    lists (chair, steering committee, …) with their names."""
+    m = table("memberships")
+    mine = m[m.process_id == process_id]
+    named = sorted({country_names()[c] for c in mine.loc[mine.role.isin(NAMED_ROLES), "iso3"]})
+    o = table("process_organisations")
+    checks = table("count_checks").set_index("process_id")
+    stated = checks.stated_total.get(process_id)
+    return {"stated": None if stated is None else int(stated),
+            "countries": int(mine.loc[mine.role == "member", "iso3"].nunique()),
+            "organisations": int(((o.process_id == process_id) & (o.role == "member")).sum()),
+            "named": named}
 
 
 # ---------------------------------------------------------------- meetings
@@ -268,6 +308,48 @@ def meeting_hosts() -> dict[str, int]:
     return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
 
 
+# ---------------------------------------------------------------- past events
+
+HOVER_TITLE = 70  # characters of an event title shown in a map hover
+
+
+@st.cache_data(show_spinner=False)
+def past_events(process_id: str) -> pd.DataFrame:
+    """One mechanism's past events (process_events rows) in date order: by year, then month,
+    then first day, the source's order on ties; an event known only to its year comes first
+    in its year. Adds country (the host's name, "" when unknown), place ("City, Country", the
+    country alone, or "" when the source names none: its note says so), place_in_title (the
+    title already names the city, or the country when there is no city) and label ("date as
+    written: title", cut for hovers)."""
+    events = table("process_events")
+    events = events[events.process_id == process_id]
+    country = events.iso3.map(country_names()).fillna("")
+    place = [", ".join(filter(None, [c, n])) for c, n in zip(events.city, country, strict=True)]
+    named = [bool(where) and where.casefold() in title.casefold()
+             for where, title in zip(events.city.where(events.city != "", country),
+                                     events.title, strict=True)]
+    short = events.title.map(lambda t: t if len(t) <= HOVER_TITLE
+                             else t[:HOVER_TITLE - 1].rstrip() + "…")
+    out = events.assign(country=country, place=place, place_in_title=named,
+                        label=events.date_text + ": " + short)
+    return out.sort_values(["year", "month", "start_date"], na_position="first",
+                           kind="stable").reset_index(drop=True)
+
+
+EVENT_BANDS = ["1 event", "2–3 events", "4 or more events"]
+
+
+@st.cache_data(show_spinner=False)
+def past_event_hosts(process_id: str) -> pd.DataFrame:
+    """Per country where the mechanism's past events were held: iso3, country, events (how
+    many), band (one of EVENT_BANDS) and detail ("2 event(s): date: title; …", oldest first).
+    Events with no country in the source are not counted."""
+    points = points_by_country(past_events(process_id), "iso3", "label", "event")
+    band = pd.cut(points["count"], [0, 1, 3, float("inf")], labels=EVENT_BANDS)
+    return points.assign(events=points["count"], band=band.astype(str))[
+        ["iso3", "country", "events", "band", "detail"]]
+
+
 # ---------------------------------------------------------------- USCIS engagements
 
 
@@ -280,7 +362,8 @@ def engagement_places() -> dict[str, int]:
 @st.cache_data(show_spinner=False)
 def engagements_wide() -> pd.DataFrame:
     """One row per engagement with its roles, countries, partners, mechanisms and themes
-    joined as text, and the same as tuples for filtering."""
+    joined as text, and the same as tuples for filtering (partner_codes: the countries
+    taking part, themselves or through an agency)."""
     e = table("engagements")
     names = country_names()
     labels = process_labels()
@@ -292,16 +375,20 @@ def engagements_wide() -> pd.DataFrame:
         return t.dropna(subset=["value"]).groupby("engagement_id").value.agg(tuple)
 
     partners = table("engagement_partners")
-    partner_names = partners.iso3.map(names).where(partners.iso3 != "", partners.organisation)
+    # An agency is shown by its own name; its country still counts in partner_codes.
+    partner_names = partners.organisation.where(partners.organisation != "",
+                                                partners.iso3.map(names))
     partner_tuple = partners.assign(value=partner_names).groupby("engagement_id").value.agg(tuple)
     out = e.set_index("engagement_id")
     out["roles"] = joined("engagement_roles", "role")
     out["country_codes"] = joined("engagement_countries", "iso3")
     out["partners"] = partner_tuple
+    out["partner_codes"] = joined("engagement_partners", "iso3")
     out["process_ids"] = joined("engagement_processes", "process_id")
     tagged = themes_of("engagement").groupby("entity_id").theme_id.agg(tuple)
     out["theme_ids"] = tagged
-    for column in ["roles", "country_codes", "partners", "process_ids", "theme_ids"]:
+    for column in ["roles", "country_codes", "partners", "partner_codes", "process_ids",
+                   "theme_ids"]:
         out[column] = out[column].apply(lambda v: v if isinstance(v, tuple) else ())
     out["countries"] = out.country_codes.apply(lambda v: ", ".join(names.get(c, c) for c in v))
     out["mechanisms"] = out.process_ids.apply(lambda v: ", ".join(labels[p] for p in v))
@@ -334,6 +421,40 @@ def filter_engagements(wide: pd.DataFrame, offices: tuple[str, ...] = (),
         if picked:
             keep &= any_of(column, picked)
     return wide[keep]
+
+
+# ---------------------------------------------------------------- the RCM report
+
+
+def _role_list(roles: pd.Series) -> str:
+    rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
+    return ", ".join(sorted(set(roles), key=rank.get))
+
+
+@st.cache_data(show_spinner=False)
+def report_countries() -> pd.DataFrame:
+    """One row per country in the RCM report: iso3, country, role (its first capacity in
+    REPORT_ROLE_ORDER) and detail (every capacity the report states, e.g. "Member attending,
+    host")."""
+    p = table("report_participants")
+    p = p[p.iso3 != ""]
+    rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
+    out = p.groupby("iso3", sort=False).role.agg(
+        role=lambda s: min(s, key=rank.get), detail=_role_list).reset_index()
+    out["detail"] = out.detail.str.capitalize()
+    out["country"] = out.iso3.map(country_names())
+    return out
+
+
+@st.cache_data(show_spinner=False)
+def report_others() -> list[str]:
+    """The report's organisations and people, each once with its capacities:
+    "OAS (funder, presenter)"."""
+    p = table("report_participants")
+    p = p.assign(who=p.organisation.where(p.organisation != "", p.person))
+    p = p[p.who != ""]
+    return [f"{who} ({_role_list(group.role)})"
+            for who, group in p.groupby("who", sort=False)]
 
 
 # ---------------------------------------------------------------- maps
@@ -393,3 +514,54 @@ def meetings_calendar(meetings: pd.DataFrame) -> bytes:
 def workbook() -> bytes:
     """Every table in one Excel workbook, built once."""
     return exports.workbook({name: table(name) for name in TABLES})
+
+
+# ---------------------------------------------------------------- provenance
+
+RAW = ROOT / "data" / "raw"
+# Tables whose rows keep a line number but no file name: every row comes from one document.
+TABLE_SOURCES = {
+    "processes": "iscm_overview.txt",
+    "memberships": "iscm_overview.txt",
+    "process_organisations": "iscm_overview.txt",
+    "process_events": "iscm_overview.txt",
+    "meetings": "iscm_calendar_2017.txt",
+    "engagements": "uscis_raio_engagements.txt",
+    "report_items": "rcm_extra_regional_2017.txt",
+    "report_participants": "rcm_extra_regional_2017.txt",
+    "action_items": "bali_ahg_progress_2017.txt",
+}
+
+
+@st.cache_data(show_spinner=False)
+def raw_lines(file: str) -> tuple[str, ...]:
+    """The lines of one source document in data/raw, read once per server process; () when
+    `file` is not the name of a file there (no path outside data/raw is ever opened)."""
+    names = {p.name for p in RAW.iterdir() if p.is_file()}
+    if file not in names:
+        return ()
+    text = (RAW / file).read_bytes().decode("utf-8-sig", errors="replace")
+    return tuple(text.replace("\r\n", "\n").split("\n"))
+
+
+def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
+    """(line number, text as written) for each of `lines` (1-based) that data/raw/`file` has,
+    in the order asked, each once."""
+    text = raw_lines(file)
+    return [(n, text[n - 1]) for n in dict.fromkeys(lines) if 1 <= n <= len(text)]
+
+
+def row_provenance(table_name: str,
+                   row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
+    """(source file, line numbers) one processed row was read from, or None when its table keeps
+    no line. The file is the row's own (source_file, or rejects' source) or the table's one
+    document; the lines are source_lines ("206 208") or source_line (or rejects' line)."""
+    file = str(row.get("source_file") or "") or TABLE_SOURCES.get(table_name, "")
+    if table_name == "rejects":
+        file = str(row.get("source") or "")
+    raw = row.get("source_lines") or row.get("source_line") or (
+        row.get("line") if table_name == "rejects" else None)
+    numbers = tuple(int(n) for n in str(raw or "").replace(";", " ").split() if n.isdigit())
+    if not file or not numbers:
+        return None
+    return file, numbers

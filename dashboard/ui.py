@@ -41,13 +41,20 @@ def nothing_matches(what: str) -> None:
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str,
-          height: int | str = "auto") -> None:
-    """A table of `columns` (column -> heading) with a CSV download of exactly what is shown."""
+          height: int | str = "auto", provenance: str | None = None) -> None:
+    """A table of `columns` (column -> heading) with a CSV download of exactly what is shown.
+
+    provenance: the processed table the rows come from; a row can then be selected and the
+    source lines it was read from show under the table (the source columns need not be shown).
+    """
     shown = frame[list(columns)].rename(columns=columns)
     # A missing number shows as an empty cell, never as "nan" or "None"; 2.0 shows as 2.
     for column in shown.columns[shown.dtypes.map(pd.api.types.is_float_dtype)]:
         shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
-    st.dataframe(shown, hide_index=True, width="stretch", height=height)
+    if provenance is None:
+        st.dataframe(shown, hide_index=True, width="stretch", height=height)
+    else:
+        selectable_with_source(frame, provenance, key, shown=shown, height=height)
     st.download_button(f"Download these {len(shown)} rows (CSV)", data.csv_bytes(shown),
                        file_name=f"{file_name}.csv", mime="text/csv", key=f"{key}_csv",
                        icon=":material/download:", on_click=DOWNLOAD_CLICK)
@@ -86,3 +93,35 @@ def country_finder(key: str = "find") -> str | None:
     return st.selectbox("Find a country on the map", list(names), index=None,
                         format_func=names.get, key=key, bind="query-params",
                         placeholder="Type a country name")
+
+
+def selectable_with_source(frame: pd.DataFrame, table_name: str, key: str,
+                           shown: pd.DataFrame | None = None,
+                           height: int | str = "auto") -> None:
+    """`shown` (default: `frame`) as a table where one row can be selected; the selected row's
+    source lines, looked up from the same position in `frame`, show below it."""
+    event = st.dataframe(frame if shown is None else shown, hide_index=True, width="stretch",
+                         height=height, on_select="rerun", selection_mode="single-row",
+                         key=f"{key}_rows")
+    rows = [r for r in event.selection.rows if 0 <= r < len(frame)]
+    if rows:
+        source_panel(table_name, frame.iloc[rows[0]])
+    elif len(frame) and data.row_provenance(table_name, frame.iloc[0]) is not None:
+        st.caption("Select a row (the box at its left) to see the source lines it was read "
+                   "from.")
+
+
+def source_panel(table_name: str, row: pd.Series) -> None:
+    """The lines of data/raw a processed row was read from, as plain text (never HTML)."""
+    provenance = data.row_provenance(table_name, row)
+    if provenance is None:
+        st.caption("This table keeps no source line for its rows.")
+        return
+    file, numbers = provenance
+    found = data.source_lines(file, numbers)
+    listed = ", ".join(str(n) for n in numbers)
+    if not found:
+        st.caption(f"Line {listed} is not in data/raw/{file}.")
+        return
+    st.caption(f"Read from data/raw/{file}, line{'s' if len(numbers) > 1 else ''} {listed}:")
+    st.code("\n\n".join(f"{n}: {text}" for n, text in found), language=None, wrap_lines=True)

@@ -12,18 +12,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.bali_report import load_bali_report
+from loaders.bali_report import (
+    actors_from_table,
+    cell_starts_from_table,
+    load_bali_report,
+    status_focus_from_table,
+)
 from loaders.calendar_2017 import load_calendar
 from loaders.countries import CountryResolver
 from loaders.geo import OUTLINES, country_shapes, read_outlines, with_shapes
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_overview
+from loaders.overview_events import load_events
 from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
 from loaders.schemas import SCHEMAS, validate_tables
-from loaders.themes import theme_links
+from loaders.themes import entity_texts, theme_links
 from loaders.uscis import load_engagements
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,8 +44,9 @@ SOURCES = {
     "bali": "bali_ahg_progress_2017.txt",
 }
 REFERENCE_TABLES = ["process_ids", "process_aliases_extra", "acronyms", "frequency_rules",
-                    "staff_roles", "staffing_levels", "place_aliases", "organisations", "themes",
-                    "theme_rules"]
+                    "staff_roles", "staffing_levels", "place_aliases", "organisations",
+                    "foreign_agencies", "partner_groups", "themes", "theme_rules", "bali_cells",
+                    "bali_actors", "bali_status_focus"]
 
 
 class BuildError(Exception):
@@ -99,6 +106,10 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
     organisations = OrganisationNames(ref["organisations"])
     overview = load_overview(texts["overview"], ref["process_ids"], countries, groups, rejects,
                              organisations)
+    places = dict(zip(ref["place_aliases"].place, ref["place_aliases"].iso3))
+    events = load_events(texts["overview"], {p["source_line"]: p["process_id"]
+                                             for p in overview.processes},
+                         countries, places, rejects)
     aliases = _frame(overview.aliases, "process_aliases")
     extra = ref["process_aliases_extra"].assign(origin=lambda d: "reference: " + d.seen_in)
     aliases = pd.concat([aliases, extra[["process_id", "alias", "origin"]]], ignore_index=True)
@@ -108,14 +119,16 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
                              rejects)
     engagements = load_engagements(texts["uscis"], countries, processes, ref, rejects)
     report = load_rcm_report(texts["rcm"], countries, ref["organisations"], rejects)
-    actions = load_bali_report(texts["bali"], rejects)
+    actions = load_bali_report(texts["bali"], rejects, cell_starts_from_table(ref["bali_cells"]),
+                               actors_from_table(ref["bali_actors"]),
+                               status_focus_from_table(ref["bali_status_focus"]))
 
     tables = {
         "processes": _frame(overview.processes, "processes"),
         "process_aliases": aliases,
         "memberships": _frame(overview.memberships, "memberships"),
         "process_organisations": _frame(overview.organisations, "process_organisations"),
-        "process_events": _frame(overview.events, "process_events"),
+        "process_events": _frame(events, "process_events"),
         "count_checks": _frame(overview.count_checks, "count_checks"),
         "meetings": _frame(calendar.meetings, "meetings"),
         "meeting_processes": _frame(calendar.links, "meeting_processes"),
@@ -150,19 +163,8 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE,
 
 
 def _all_theme_links(tables: dict[str, pd.DataFrame], rules: pd.DataFrame) -> list[dict]:
-    p = tables["processes"]
-    m = tables["meetings"]
-    e = tables["engagements"]
-    a = tables["action_items"]
-    texts = {
-        "process": dict(zip(p.process_id, p.name + "\n" + p.description + "\n" + p.areas + "\n"
-                            + p.priorities)),
-        "meeting": dict(zip(m.meeting_id, m.title)),
-        "engagement": dict(zip(e.engagement_id, e.name + "\n" + e.description)),
-        "action_item": dict(zip(a.item, a.action + "\n" + a.status)),
-    }
     links: list[dict] = []
-    for entity_type, by_id in texts.items():
+    for entity_type, by_id in entity_texts(tables).items():
         links.extend(theme_links(entity_type, by_id, rules))
     return links
 

@@ -14,11 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 import pycountry
+from rapidfuzz import fuzz
 from rapidfuzz import process as fuzz_process
 
 from loaders.text import fold, strip_parentheses
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+# Minimum rapidfuzz ratio (0-100) for a suggestion: about two edits in a ten-letter name.
+SUGGEST_CUTOFF = 85
 
 
 def country_key(name: str) -> str:
@@ -99,9 +102,16 @@ class CountryResolver:
         return found
 
     def suggest(self, name: str) -> str:
-        """A fuzzy suggestion for a reviewer ("" when nothing is close). Never applied."""
+        """A fuzzy suggestion for a reviewer ("" when nothing is close). Never applied.
+
+        Close means a plain edit-distance similarity of at least SUGGEST_CUTOFF over the whole
+        name: a misspelling ("Kazakhstann"), never a name that merely shares words with a long
+        phrase (the partial matching of rapidfuzz's default scorer offered "islamic republic
+        of afghanistan" for a sentence about the ACP states).
+        """
         choices = list(self.known) + list(self.aliases)
-        hit = fuzz_process.extractOne(country_key(name), choices, score_cutoff=85)
+        hit = fuzz_process.extractOne(country_key(name), choices, scorer=fuzz.ratio,
+                                      score_cutoff=SUGGEST_CUTOFF)
         if not hit:
             return ""
         code = self.known.get(hit[0]) or self.aliases[hit[0]]

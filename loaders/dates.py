@@ -6,6 +6,7 @@ keeps the row with empty dates plus a reject. Accepted forms (any year, any dash
 
     January 23, 2017            23 January 2017           February 6-7, 2017
     6-7 July, 2017              June 29 – July 1, 2017    December 30, 2017 - January 2, 2018
+    November 30 - 1 December, 2016
     July 2017                   Second Quarter of 2017    Second/Third Quarter of 2017
     Second Half of 2017         2017                      TBC
 each optionally followed by "(TBC)", "(tentative)", "(exact dates to be confirmed)" and the like.
@@ -78,6 +79,9 @@ _DAY_FORMS = [
                rf"(?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}})$"),
     # February 6-7, 2017  /  January 23, 2017
     re.compile(rf"^{_m('m1')} (?P<d1>\d{{1,2}})(?: - (?P<d2>\d{{1,2}}))?,? (?P<y2>\d{{4}})$"),
+    # November 30 - 1 December, 2016 (month after the first day, day before the second month)
+    re.compile(rf"^{_m('m1')} (?P<d1>\d{{1,2}}) - (?P<d2>\d{{1,2}}) {_m('m2')},? "
+               rf"(?P<y2>\d{{4}})$"),
     # 29 June - 1 July 2017
     re.compile(rf"^(?P<d1>\d{{1,2}}) {_m('m1')}(?: (?P<y1>\d{{4}}))? - (?P<d2>\d{{1,2}}) "
                rf"{_m('m2')},? (?P<y2>\d{{4}})$"),

@@ -3,7 +3,7 @@
 Load inputs: the tab-separated text extract (one table row per line; HTML fragments in cells).
 Process: follow the section and header lines to know each row's kind and column layout, merge
 continuation rows ("Comments:"), then read names, founding year, chair, members, observers,
-partners, guests, organisations and past events out of the cells.
+partners, guests and organisations out of the cells (past events: loaders.overview_events).
 Outputs: see OverviewTables. Anything that cannot be read goes to the RejectLog.
 """
 
@@ -20,7 +20,8 @@ from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
-from loaders.text import clean_spaces, fold, html_paragraphs, join_ordinals, strip_parentheses
+from loaders.schemas import NAMED_ROLES
+from loaders.text import clean_spaces, fold, html_paragraphs, strip_parentheses
 
 SOURCE = "iscm_overview.txt"
 
@@ -83,8 +84,30 @@ _EMBEDDED_CHAIRS = re.compile(
 # Regional economic communities: ECOWAS, …").
 _INLINE_LABEL = re.compile(r"\s+(?=(?:Regional economic communities|Relevant non-governmental "
                            r"organizations \(NGOs\)):)")
-# "… the US and the Netherlands have been invited to the last CMC meeting."
-_INVITED = re.compile(r"\b(?:have|has) been invited\b", re.I)
+# "… the US and the Netherlands have been invited to the last CMC meeting."; "Only IOM, ILO and
+# the World Bank were invited to attend the Ministerial Meeting in November 2014."
+_INVITED = re.compile(r"\b(?:(?:have|has) been|were) invited\b", re.I)
+# A paragraph that says who sits on a steering committee or group: "Steering Committee:
+# comprised of: …", "a steering committee (Belgium, …)", "… Steering Committee Comprises …",
+# "a steering group composed of …"; not "the meetings of the Steering Group" (GFMD).
+_STEERING = re.compile(r"\bsteering (?:committee|group)\b\s*(?::|\(|,?\s*(?:consist|compris|"
+                       r"composed|made up))", re.I)
+_COORDINATORS = re.compile(r"^coordinators:", re.I)
+# "Total 51 governments plus the European Commission and the ASEAN Secretariat" (ASEM).
+_TOTAL_PLUS = re.compile(r"\btotal:?\s*\d+\s+\w+\s+plus\s+(?P<bodies>.+)$", re.I)
+# "The main actors are: representatives of …, the European Commission and …" (Tripoli).
+_MAIN_ACTORS = re.compile(r"^the main actors are:", re.I)
+# "African Union 53 member countries": a body and the size the document gives it.
+_BODY_WITH_SIZE = re.compile(r"^(?P<body>.+?)\s+(?P<size>\d+\s+member\s+(?:countries|states))$",
+                             re.I)
+# "… and one regional organization of employers representatives (ACE) …" (AFML).
+_COUNTED_BODY = re.compile(r"\b(?:one|two|three|\d+)\s+[\w\s'’-]*?organi[sz]ation[\w\s'’-]*?"
+                           r"\([A-Z][A-Za-z&-]+\)")
+# "… and others (i.e. relevant UN agencies, …, on an ad hoc/theme basis the AU Commission)".
+_AD_HOC_OTHERS = re.compile(r"\bothers?\s*\((?:i\.e\.|e\.g\.)[^()]*\bad hoc\b[^()]*\)", re.I)
+# An organisation-list item that names a kind of body, not one: "groups affiliated with …".
+_KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|associations|"
+                           r"bodies)\b", re.I)
 
 
 @dataclass
@@ -95,7 +118,6 @@ class OverviewTables:
     aliases: list[dict] = field(default_factory=list)
     memberships: list[dict] = field(default_factory=list)
     organisations: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
     count_checks: list[dict] = field(default_factory=list)
 
 
@@ -375,13 +397,10 @@ class ParticipantReader:
         if labelled_list:
             # "54 AU Member States: Algeria": the document lists the group itself.
             head, plain = labelled_list.groups()
-            parties = []
-            if (group := self.groups.match_phrase(head)) is not None:
-                parties = [_Party(head, iso3, role, f"as one of: {head}") for iso3 in group]
-            return parties + self.item_parties(plain, role, entity, line, field_name)
-        group = self.groups.match_phrase(plain)
-        if group is not None:
-            return [_Party(plain, iso3, role, f"as one of: {plain}") for iso3 in group]
+            return (self.group_parties(head, role, line, field_name)
+                    + self.item_parties(plain, role, entity, line, field_name))
+        if self.groups.group_of(plain) is not None:
+            return self.group_parties(plain, role, line, field_name)
         code = self.countries.resolve(plain) or self.countries.resolve(
             re.sub(r"\s*\([^()]*\)", "", plain))
         if code:
@@ -396,12 +415,113 @@ class ParticipantReader:
             if len(several) >= 2:
                 return [_Party(plain, c, role, note) for c in several]
         if entity == "organisation" or (entity == "any" and looks_like_organisation(plain)):
+            sized = _BODY_WITH_SIZE.match(plain)
+            if sized and looks_like_organisation(sized["body"]):
+                # "African Union 53 member countries": the body, with its size as the note.
+                return [_Party(sized["body"], None, role, sized["size"], plain)]
             return [_Party(plain, None, role, note)]
         suggestion = self.countries.suggest(plain)
         self.rejects.add(SOURCE, line, field_name, item,
                          "neither a known country name nor an organisation"
                          + (f"; did you mean {suggestion}?" if suggestion else ""))
         return []
+
+    def bodies_named(self, text: str, role: str, note: str) -> list[_Party]:
+        """The known organisations named in a sentence (alias table names only), each with
+        `role` and the sentence as its note."""
+        return [_Party(self.organisations.canonical(m.group(0)), None, role, note, m.group(0))
+                for m in self.organisations.pattern.finditer(text)]
+
+    def organisation_list(self, text: str, role: str, facts: dict[str, list[str]]
+                          ) -> list[_Party]:
+        """The bodies of a labelled organisation list. A body named inside "others (i.e. … on
+        an ad hoc basis …)" is a guest; an item naming a kind of body ("groups affiliated
+        with …") goes to the notes, as written."""
+        parties = []
+        for others in _AD_HOC_OTHERS.finditer(text):
+            parties.extend(self.bodies_named(others.group(0), "guest", others.group(0)))
+        for o in self.organisations.split(text, split_items):
+            if _KIND_OF_BODY.match(o.written):
+                facts["notes"].append(o.written)
+            else:
+                parties.append(_Party(o.name, None, role, "", o.written))
+        return parties
+
+    def prose_parties(self, paragraph: str) -> list[_Party]:
+        """Who a paragraph of sentences names as taking part.
+
+        Countries and known bodies "invited" to a meeting are guests (CMC, Abu Dhabi); the
+        known bodies of "The main actors are: …" are `named (main actor)` (Tripoli); a known
+        body the paragraph opens with and says "participates" (RCM: RNCOM), and a body counted
+        among the participants by its acronym ("one regional organization of employers
+        representatives (ACE)", AFML) are regular participants. The note is the sentence or
+        paragraph that says so.
+        """
+        parties: list[_Party] = []
+        for sentence in re.split(r"(?<=\.)\s+", paragraph):
+            if _INVITED.search(sentence):
+                parties.extend(_Party(sentence, code, "guest", sentence)
+                               for code in self.countries_in(sentence))
+                parties.extend(self.bodies_named(sentence, "guest", sentence))
+            if _MAIN_ACTORS.match(sentence):
+                parties.extend(self.bodies_named(sentence, "named (main actor)", sentence))
+        opening = self.organisations.pattern.match(re.sub(r"^the\s+", "", paragraph, flags=re.I))
+        if opening and re.search(r"\bparticipates in\b", paragraph):
+            parties.append(_Party(self.organisations.canonical(opening.group(0)), None,
+                                  "regular participant", paragraph, opening.group(0)))
+        for counted in _COUNTED_BODY.finditer(paragraph):
+            parties.append(_Party(self.organisations.canonical(counted.group(0)), None,
+                                  "regular participant", paragraph, counted.group(0)))
+        return parties
+
+    def chair_parties(self, text: str, role: str, written: str) -> list[_Party]:
+        """The countries a chair text names, or the known body when it names no country
+        ("League of Arab States (LAS)"), with `role` and the text as written as the note.
+        A chair written as a sentence ("… has not been elected or formally recognized as
+        Chair …", CMC) names nobody. The caller keeps them only when they hold no listed
+        role in the mechanism."""
+        if not text.strip() or _VERB.search(text):
+            return []
+        codes = self.countries_in(text)
+        if codes:
+            return [_Party(text, c, role, written) for c in codes]
+        return self.bodies_named(text, role, written)
+
+    def named_in_row(self, cells: dict[str, str]) -> list[_Party]:
+        """Countries and known bodies a row's paragraphs name on a steering committee or group
+        ("Steering Committee: comprised of: …", "governed by a steering committee (…)") or as
+        coordinators, from the participants, observers and secretariat cells; the note is
+        the paragraph. The caller keeps only those that hold no listed role."""
+        parties: list[_Party] = []
+        for field_name in ("participants", "observers", "secretariat"):
+            for paragraph in html_paragraphs(cells.get(field_name, "")):
+                role = ("named (steering committee)" if _STEERING.search(paragraph)
+                        else "named (coordinator)" if _COORDINATORS.match(paragraph) else None)
+                if role is None:
+                    continue
+                parties.extend(_Party(paragraph, c, role, paragraph) for c in
+                               self.countries.find_in_text(paragraph, skip_parentheses=False))
+                parties.extend(self.bodies_named(paragraph, role, paragraph))
+        return parties
+
+    def group_parties(self, phrase: str, role: str, line: int, field_name: str) -> list[_Party]:
+        """The members of a group phrase from the reference table ([] for a phrase naming no
+        known group). When the counts the phrase states ("79 …: 48 African countries …")
+        differ from the table, nothing is expanded and the phrase is rejected with both."""
+        gid = self.groups.group_of(phrase)
+        if gid is None:
+            return []
+        if problems := self.groups.count_mismatches(phrase, gid):
+            self.rejects.add(SOURCE, line, field_name, phrase,
+                             f"group {gid} not expanded: " + "; ".join(problems))
+            return []
+        head = re.split(r"\s*[(:]", phrase)[0]
+        parties = []
+        for iso3 in self.groups.match_phrase(phrase):
+            sub = self.groups.subgroup(gid, iso3)
+            note = f"as one of: {head}" + (f" ({sub})" if sub else "")
+            parties.append(_Party(phrase, iso3, role, note))
+        return parties
 
     def read_cell(self, cell: str, default_role: str, line: int,
                   field_name: str) -> tuple[list[_Party], dict[str, str], list[int]]:
@@ -428,7 +548,11 @@ class ParticipantReader:
             if chair_inline and (before_chair.count(",") >= 2
                                  or _TOTAL.fullmatch(before_chair.strip())):
                 facts["chair"].append(chair_inline.group(2).strip())
+                parties.extend(self.chair_parties(chair_inline.group(2), "named (chair)",
+                                                  chair_inline.group(0).strip()))
                 paragraph = paragraph[: chair_inline.start()]
+            if plus := _TOTAL_PLUS.search(paragraph):
+                parties.extend(self.bodies_named(plus["bodies"], default_role, paragraph))
             paragraph = _TOTAL.sub(" ", paragraph).strip()
             if not paragraph:
                 continue
@@ -437,6 +561,10 @@ class ParticipantReader:
                 facts.setdefault("open_to_all", []).append(paragraph)
                 if chairs := _EMBEDDED_CHAIRS.search(paragraph):
                     facts["chair"].append(self.country_list(chairs["chair"]))
+                    parties.extend(self.chair_parties(chairs["chair"], "named (chair)",
+                                                      chairs.group(0)))
+                    parties.extend(self.chair_parties(chairs["incoming"] or "",
+                                                      "named (incoming chair)", chairs.group(0)))
                     if chairs["incoming"]:
                         facts["incoming chair"].append(
                             " ".join(filter(None, [self.country_list(chairs["incoming"]),
@@ -448,6 +576,7 @@ class ParticipantReader:
                 role, entity, rest = labelled
             if role in ("chair", "incoming chair"):
                 facts[role].append(rest)
+                parties.extend(self.chair_parties(rest, f"named ({role})", paragraph))
                 continue
             if role == "note":
                 facts["notes"].append(paragraph)
@@ -457,8 +586,7 @@ class ParticipantReader:
             if listed:
                 rest = listed.group(2)
             if entity == "organisation":
-                parties.extend(_Party(o.name, None, role, "", o.written)
-                               for o in self.organisations.split(rest, split_items))
+                parties.extend(self.organisation_list(rest, role, facts))
                 continue
             if labelled and entity == "any" and not self.countries_in(rest) \
                     and self.organisations.pattern.search(rest):
@@ -468,80 +596,12 @@ class ParticipantReader:
             items = split_items(rest)
             if _looks_like_prose(items):
                 facts["notes"].append(paragraph)
-                if _INVITED.search(paragraph):
-                    # Named countries invited to a meeting are guests; the sentence says so.
-                    sentence = next(x for x in re.split(r"(?<=\.)\s+", paragraph)
-                                    if _INVITED.search(x))
-                    parties.extend(_Party(sentence, code, "guest", sentence)
-                                   for code in self.countries_in(sentence))
+                parties.extend(self.prose_parties(paragraph))
                 continue
             for item in items:
                 parties.extend(self.item_parties(item, role, entity, line, field_name))
         joined = {k: "; ".join(tidy_fact(x) for x in v) for k, v in facts.items()}
         return parties, joined, totals
-
-
-# ---------------------------------------------------------------- process: past events
-
-_MONTH = r"[A-Z][a-z]+"
-_EVENT_DATE = re.compile(
-    rf"(\b{_MONTH}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}\s+{_MONTH}\s*[-–]\s*\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b{_MONTH}\s+\d{{1,2}}\s*[-–]\s*(?:{_MONTH}\s+)?\d{{1,2}},?\s+(?:19|20)\d\d\b|"
-    rf"\b\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d\b|"
-    rf"\b{_MONTH}\s+(?:19|20)\d\d\b|"
-    r"\b(?:19|20)\d\d\b)"
-)
-_EVENT_HEADING = re.compile(r"^(recent|previous) meetings:?\s*", re.I)
-# Capitalised words that name the event, not its city ("… and Development Cuenca, Ecuador").
-_EVENT_WORDS = {"Development", "Summit", "Forum", "Migration", "Meeting", "Conference",
-                "Dialogue", "Workshop", "Session", "Seminar", "Process", "Labour", "Document"}
-
-
-def event_place(paragraph: str, countries: CountryResolver) -> str:
-    """The last "City, Country" (or a lone country after a comma) in an event paragraph.
-
-    The city is the run of capitalised words just before the country, after any date, "in"
-    or dash; "" when no part after a comma starts with a country name.
-    """
-    parts = [p.strip(" .:;–-") for p in re.split(r"[,;]", paragraph)]
-    for i in range(len(parts) - 1, 0, -1):
-        words = re.split(r"[\s–]+", parts[i])
-        country = next((" ".join(words[:n]) for n in range(min(4, len(words)), 0, -1)
-                        if countries.resolve(" ".join(words[:n]))), None)
-        if country is None:
-            continue
-        country = country.strip(" .:;")
-        before = re.split(r"\bin\b|\bat\b|[–:)\-“”\"]|\d", parts[i - 1])[-1].split()
-        city: list[str] = []
-        for word in reversed(before):
-            if not word[:1].isupper() or word in _EVENT_WORDS or len(city) == 3:
-                break
-            city.insert(0, word)
-        return f"{' '.join(city)}, {country}" if city else country
-    return ""
-
-
-def past_events(cell: str, countries: CountryResolver) -> list[dict]:
-    """Events listed in an inter-regional forum's "Meetings" cell, one per paragraph/bullet.
-
-    Each keeps date_text (the first date-like phrase), year, title (the paragraph without a
-    "Recent meetings" heading) and place (see event_place).
-    """
-    events = []
-    for paragraph in html_paragraphs(cell):
-        paragraph = join_ordinals(paragraph.lstrip("-• ").strip())
-        paragraph = _EVENT_HEADING.sub("", paragraph)
-        if re.fullmatch(r"(since \d{4}|recent meetings|previous meetings):?", paragraph, re.I):
-            continue
-        m = _EVENT_DATE.search(paragraph)
-        if not m:
-            continue
-        year = int(re.search(r"(19|20)\d\d", m.group(1)).group(0))
-        events.append({"date_text": m.group(1), "year": year, "title": paragraph,
-                       "place": event_place(paragraph, countries)})
-    return events
 
 
 # ---------------------------------------------------------------- the loader
@@ -606,34 +666,50 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
         })
         for alias in _unique(a for n in names for a in alias_candidates(n)):
             out.aliases.append({"process_id": pid, "alias": alias, "origin": "overview name"})
-        seen: set[tuple] = set()
-        members = 0
-        for party in parties:
-            key = (party.iso3 or party.name, party.role)
-            if key in seen:
-                continue
-            seen.add(key)
+        parties += reader.named_in_row(row.cells)
+        kept = _kept_parties(parties, organisations)
+        for party in kept:
             if party.iso3:
                 out.memberships.append({"process_id": pid, "iso3": party.iso3,
                                         "role": party.role, "note": party.note,
                                         "source_line": row.line})
-                members += party.role == "member"
             else:
                 out.organisations.append({
-                    "process_id": pid,
-                    "organisation": organisations.canonical(party.name),
-                    "organisation_text": party.written or party.name,
-                    "role": party.role, "source_line": row.line})
+                    "process_id": pid, "organisation": organisations.canonical(party.name),
+                    "organisation_text": party.written or party.name, "role": party.role,
+                    "note": party.note, "source_line": row.line})
         if totals:
-            out.count_checks.append({"process_id": pid, "stated_total": max(totals),
-                                     "member_countries": members,
-                                     "member_organisations": sum(
-                                         1 for o in out.organisations
-                                         if o["process_id"] == pid and o["role"] == "member")})
-        if "meetings" in row.cells:
-            for event in past_events(row.cells["meetings"], countries):
-                out.events.append({"process_id": pid, **event, "source_line": row.line})
+            out.count_checks.append(_count_check(pid, max(totals), kept))
     return out
+
+
+def _kept_parties(parties: list[_Party], organisations: OrganisationNames) -> list[_Party]:
+    """One party per (country or canonical body, role), in order; a `named (…)` party only
+    when the same country or body holds no listed role in the mechanism."""
+    def entity(party: _Party) -> str:
+        return party.iso3 or organisations.canonical(party.name)
+
+    listed = {entity(p) for p in parties if p.role not in NAMED_ROLES}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for party in parties:
+        key = (entity(party), party.role)
+        if key in seen or (party.role in NAMED_ROLES and key[0] in listed):
+            continue
+        seen.add(key)
+        kept.append(party)
+    return kept
+
+
+def _count_check(pid: str, stated: int, parties: list[_Party]) -> dict:
+    """The stated total beside the members listed (countries, bodies) and the countries the
+    row names outside its lists (chair, steering committee, …)."""
+    members = [p for p in parties if p.role == "member"]
+    return {"process_id": pid, "stated_total": stated,
+            "member_countries": sum(1 for p in members if p.iso3),
+            "member_organisations": sum(1 for p in members if not p.iso3),
+            "named_countries": len({p.iso3 for p in parties
+                                    if p.iso3 and p.role in NAMED_ROLES})}
 
 
 def _unique(values: Iterable[str]) -> list[str]:

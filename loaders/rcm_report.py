@@ -22,13 +22,24 @@ SOURCE = "rcm_extra_regional_2017.txt"
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _HEADING = re.compile(r"^([A-Z][A-Z ,\-–'’]{5,}):?\s*$")
 
-# Sentence cue -> the capacity in which the names in that sentence took part.
+# Sentence cue -> the capacity in which the names in that sentence took part. A sentence may
+# state several ("participated with some presentations and in their capacity as observers").
 CAPACITIES = [
     (re.compile(r"special invitees?", re.I), "special invitee"),
     (re.compile(r"member countries .* attended", re.I), "member attending"),
     (re.compile(r"capacity as observers", re.I), "observer"),
     (re.compile(r"\bfunded by\b", re.I), "funder"),
+    (re.compile(r"\b(?:presentations?|presented)\b", re.I), "presenter"),
+    (re.compile(r"\bparticipated as countries of origin and transit\b", re.I),
+     "country of origin and transit"),
+    (re.compile(r"\bas host country\b", re.I), "host"),
 ]
+# "Mr. Francisco Rico made a remote participation."
+_REMOTE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\s+"
+                     r"made a remote participation")
+# Who took part is read from these sections; the background tells of earlier meetings and the
+# later sections of plans.
+PARTICIPATION_SECTIONS = ("PARTICIPANTS", "TOPICS DISCUSSED DURING THE FOURTH MEETING")
 
 
 @dataclass
@@ -75,18 +86,49 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: pd.Dat
         text_item = re.sub(r"^[·\-•]\s*", "", line)
         out.items.append({"report_id": rid, "section": section or "Preamble",
                           "text": text_item, "source_line": number})
-        if section.upper() == "PARTICIPANTS":
-            for sentence in re.split(r"(?<=\.)\s+", line):
-                for cue, capacity in CAPACITIES:
-                    if not cue.search(sentence):
-                        continue
-                    names = sentence.split(":", 1)[-1] if capacity == "member attending" \
-                        else sentence
-                    for code in countries.find_in_text(names):
-                        out.participants.append({"report_id": rid, "iso3": code,
-                                                 "organisation": "", "role": capacity})
-                    for org in organisations_in(sentence, organisations):
-                        out.participants.append({"report_id": rid, "iso3": "",
-                                                 "organisation": org, "role": capacity})
-                    break
+        if section.upper() in PARTICIPATION_SECTIONS:
+            out.participants.extend(participants_in(line, countries, organisations,
+                                                    {"report_id": rid, "source_line": number}))
+    out.participants = _unique_rows(out.participants)
+    return out
+
+
+def participants_in(line: str, countries: CountryResolver, organisations: pd.DataFrame,
+                    base: dict) -> list[dict]:
+    """report_participants rows (base + iso3, organisation, person, role) for one paragraph.
+
+    Each sentence with a capacity cue gives that capacity to the countries and known
+    organisations it names: member countries are the names after the colon, a host the
+    name before ", as host country"; a person "made a remote participation".
+    """
+    rows = []
+
+    def row(role: str, iso3: str = "", organisation: str = "", person: str = "") -> dict:
+        return {**base, "iso3": iso3, "organisation": organisation, "person": person,
+                "role": role}
+
+    for sentence in re.split(r"(?<=[a-z)]\.)\s+", line):
+        for cue, capacity in CAPACITIES:
+            if not cue.search(sentence):
+                continue
+            names = sentence
+            if capacity == "member attending":
+                names = sentence.split(":", 1)[-1]
+            elif capacity == "host":
+                names = sentence[:cue.search(sentence).start()]
+            rows.extend(row(capacity, iso3=code) for code in countries.find_in_text(names))
+            rows.extend(row(capacity, organisation=org)
+                        for org in organisations_in(names, organisations))
+    rows.extend(row("remote participant", person=m["name"]) for m in _REMOTE.finditer(line))
+    return rows
+
+
+def _unique_rows(rows: list[dict]) -> list[dict]:
+    """The rows without repeats of (iso3, organisation, person, role), first one kept."""
+    seen, out = set(), []
+    for r in rows:
+        key = (r["iso3"], r["organisation"], r["person"], r["role"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
     return out

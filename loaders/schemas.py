@@ -10,9 +10,19 @@ import pandera.pandas as pa
 
 from loaders.dates import PRECISIONS
 
-ROLES = ["member", "observer", "partner", "guest", "suspended", "regular participant"]
+# Roles for a country or body that the overview names in a sentence of a mechanism's row
+# (chair, steering committee, …) but not in any of its lists: not members, never counted as such.
+NAMED_ROLES = ["named (chair)", "named (incoming chair)", "named (steering committee)",
+               "named (coordinator)", "named (main actor)"]
+COUNTRY_ROLES = ["member", "observer", "partner", "guest", "suspended", *NAMED_ROLES]
+ORGANISATION_ROLES = ["member", "observer", "partner", "guest", "regular participant",
+                      *NAMED_ROLES]
+REPORT_ROLES = ["member attending", "special invitee", "observer", "funder", "presenter", "host",
+                "country of origin and transit", "remote participant"]
 FREQUENCIES = ["monthly", "bimonthly", "quarterly", "biannual", "annual", "ad hoc", "varies", ""]
 KINDS = ["RCP", "IRF", "Global"]
+PARTNER_KINDS = ["country", "us agency", "foreign agency", "international", "regional",
+                 "civil society", "group", "unknown"]
 ISO3 = r"^[A-Z]{3}$"
 ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -57,21 +67,24 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "process_id": _s(regex=SLUG), "alias": _s(non_empty=True), "origin": _s(),
     }, unique=["process_id", "alias"], strict=True),
     "memberships": pa.DataFrameSchema({
-        "process_id": _s(regex=SLUG), "iso3": _s(regex=ISO3), "role": _s(isin=ROLES),
+        "process_id": _s(regex=SLUG), "iso3": _s(regex=ISO3), "role": _s(isin=COUNTRY_ROLES),
         "note": _s(), "source_line": _i(False),
     }, unique=["process_id", "iso3", "role"], strict=True),
     "process_organisations": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "organisation": _s(non_empty=True),
-        "organisation_text": _s(non_empty=True), "role": _s(isin=ROLES),
-        "source_line": _i(False),
-    }, strict=True),
+        "organisation_text": _s(non_empty=True), "role": _s(isin=ORGANISATION_ROLES),
+        "note": _s(), "source_line": _i(False),
+    }, unique=["process_id", "organisation", "role"], strict=True),
     "process_events": pa.DataFrameSchema({
-        "process_id": _s(regex=SLUG), "date_text": _s(), "year": _i(min=1900, max=2030),
-        "title": _s(non_empty=True), "place": _s(), "source_line": _i(False),
+        "process_id": _s(regex=SLUG), "date_text": _s(non_empty=True),
+        "start_date": _s(regex=ISO_DATE), "end_date": _s(regex=ISO_DATE),
+        "year": _i(False, min=1900, max=2030), "month": _i(min=1, max=12),
+        "title": _s(non_empty=True), "city": _s(), "iso3": _s(regex=r"^([A-Z]{3})?$"),
+        "note": _s(), "source_line": _i(False),
     }, strict=True),
     "count_checks": pa.DataFrameSchema({
         "process_id": _s(regex=SLUG), "stated_total": _i(False), "member_countries": _i(False),
-        "member_organisations": _i(False),
+        "member_organisations": _i(False), "named_countries": _i(False),
     }, strict=True),
     "countries": pa.DataFrameSchema({
         "iso3": _s(regex=ISO3), "name": _s(non_empty=True), "region": _s(non_empty=True),
@@ -93,19 +106,21 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "engagements": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "office": _s(non_empty=True), "office_name": _s(),
         "name": _s(non_empty=True), "description": _s(), "frequency_text": _s(),
-        "frequency": _s(isin=FREQUENCIES), "meetings_per_year": _f(min=0, max=52),
-        "location_text": _s(), "worldwide": _b(), "staffing_text": _s(),
+        "frequency": _s(isin=FREQUENCIES), "meetings_per_year": _i(min=0, max=52),
+        "schedule_note": _s(), "location_text": _s(), "worldwide": _b(), "staffing_text": _s(),
         "staffing_tier": _i(min=1, max=9), "staffing_level": _s(), "source_line": _i(False),
     }, unique=["engagement_id"], strict=True),
     "engagement_countries": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "iso3": _s(regex=ISO3),
     }, unique=["engagement_id", "iso3"], strict=True),
     "engagement_partners": pa.DataFrameSchema({
-        "engagement_id": _s(regex=SLUG), "iso3": _s(regex=r"^([A-Z]{3})?$"),
-        "organisation": _s(),
-    }, strict=True),
+        "engagement_id": _s(regex=SLUG), "kind": _s(isin=PARTNER_KINDS),
+        "iso3": _s(regex=r"^([A-Z]{3})?$"), "organisation": _s(), "partner_text": _s(),
+        "note": _s(),
+    }, unique=["engagement_id", "iso3", "organisation"], strict=True),
     "engagement_roles": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "role": _s(non_empty=True), "tier": _i(False),
+        "role_text": _s(non_empty=True),
     }, unique=["engagement_id", "role"], strict=True),
     "engagement_processes": pa.DataFrameSchema({
         "engagement_id": _s(regex=SLUG), "process_id": _s(regex=SLUG),
@@ -123,9 +138,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, unique=["entity_type", "entity_id", "theme_id"], strict=True),
     "action_items": pa.DataFrameSchema({
         "item": _s(regex=r"^[1-6]\.[1-9]$"), "section_no": _i(False, min=1, max=6),
-        "section": _s(non_empty=True), "action": _s(), "who": _s(), "status": _s(),
+        "section": _s(non_empty=True), "action": _s(non_empty=True), "who": _s(),
+        "who_note": _s(), "status": _s(),
         "status_category": _s(isin=["completed", "ongoing", "planned", "dormant", "unknown"]),
-        "status_evidence": _s(), "source_line": _i(False),
+        "status_evidence": _s(), "footnotes": _s(), "source_line": _i(False),
+        "source_lines": _s(regex=r"^\d+( \d+)*$"),
     }, unique=["item"], strict=True),
     "reports": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "title": _s(non_empty=True), "process_id": _s(regex=SLUG),
@@ -134,8 +151,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, unique=["report_id"], strict=True),
     "report_participants": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "iso3": _s(regex=r"^([A-Z]{3})?$"), "organisation": _s(),
-        "role": _s(isin=["member attending", "special invitee", "observer", "funder"]),
-    }, strict=True),
+        "person": _s(), "role": _s(isin=REPORT_ROLES), "source_line": _i(False),
+    }, unique=["report_id", "iso3", "organisation", "person", "role"], strict=True),
     "report_items": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "section": _s(non_empty=True), "text": _s(non_empty=True),
         "source_line": _i(False),
@@ -154,6 +171,7 @@ REFERENCES = [
     ("memberships", "iso3", "countries", "iso3"),
     ("process_organisations", "process_id", "processes", "process_id"),
     ("process_events", "process_id", "processes", "process_id"),
+    ("process_events", "iso3", "countries", "iso3"),
     ("meetings", "iso3", "countries", "iso3"),
     ("meeting_processes", "meeting_id", "meetings", "meeting_id"),
     ("meeting_processes", "process_id", "processes", "process_id"),

@@ -3,9 +3,10 @@
 Load inputs: tab-separated tables (six columns) split across pages, each page repeating the
 header, then the document's own "List of RAIO Acronyms" ("LACC-Latin America, …").
 Process: expand office acronyms (the document's list first, then data/reference/acronyms.csv),
-normalise frequency by data/reference/frequency_rules.csv, find countries in the location
-(with data/reference/place_aliases.csv), staff roles and one seniority tier by
-data/reference/staff_roles.csv, partners named in the description.
+normalise frequency by data/reference/frequency_rules.csv (a schedule the text qualifies away
+has no meetings a year), find countries in the location (with data/reference/place_aliases.csv),
+staff roles and one seniority tier by data/reference/staff_roles.csv, partners named in the
+name and description (loaders/engagement_partners.py).
 Outputs: EngagementTables; problems go to the RejectLog.
 """
 
@@ -17,6 +18,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from loaders.countries import CountryResolver
+from loaders.engagement_partners import (
+    PartnerReference,
+    finish_partners,
+    inherits_partners,
+    named_partners,
+    partners_from_line_above,
+)
 from loaders.processes import ProcessResolver, alias_key
 from loaders.rejects import RejectLog
 from loaders.text import clean_spaces, normalise_dashes, slugify
@@ -24,6 +32,14 @@ from loaders.text import clean_spaces, normalise_dashes, slugify
 SOURCE = "uscis_raio_engagements.txt"
 COLUMNS = ["office", "name", "description", "frequency_text", "location_text", "staffing_text"]
 _WORLDWIDE = re.compile(r"\bworld-?wide\b", re.I)
+# Words that take a stated rhythm away: in the frequency's first clause ("Once annually or at
+# the discretion of the Chair (not currently scheduled)"), or anywhere in the description
+# ("future meetings have been put on hold"). A later clause qualifies something else
+# ("Annual in-person …; supplemented with periodic conference calls (not currently
+# scheduled)").
+_QUALIFIED_AWAY = re.compile(
+    r"not currently scheduled|(?:future )?meetings (?:have been|are|were) (?:put )?on hold",
+    re.I)
 
 
 @dataclass
@@ -57,23 +73,51 @@ def document_acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def frequency_of(text: str, rules: pd.DataFrame) -> tuple[str, float | None]:
+def frequency_of(text: str, rules: pd.DataFrame) -> tuple[str, int | None]:
     """(frequency, meetings_per_year) by the first matching rule; ("", None) if none matches."""
     key = clean_spaces(text).casefold()
     for pattern, freq, per_year in zip(rules.pattern, rules.frequency, rules.meetings_per_year):
         if re.search(pattern, key):
-            return freq, (float(per_year) if per_year not in ("", None) and not pd.isna(per_year)
+            return freq, (int(per_year) if per_year not in ("", None) and not pd.isna(per_year)
                           else None)
     return "", None
 
 
-def roles_of(text: str, rules: pd.DataFrame) -> list[tuple[str, int]]:
-    """Staff roles named in a staffing text, each with its seniority tier, in rule order."""
-    found: list[tuple[str, int]] = []
-    for pattern, role, tier in zip(rules.pattern, rules.role, rules.tier):
-        if re.search(pattern, text) and role not in [r for r, _ in found]:
-            found.append((role, int(tier)))
-    return found
+def schedule_qualifier(frequency_text: str, description: str) -> str:
+    """The words, as written, that take a stated schedule away ("" when none do): in the
+    frequency's first clause (before ";") or anywhere in the description."""
+    first_clause = frequency_text.split(";", 1)[0]
+    for text in (first_clause, description):
+        m = _QUALIFIED_AWAY.search(text)
+        if m:
+            return m.group(0)
+    return ""
+
+
+def roles_of(text: str, rules: pd.DataFrame) -> list[tuple[str, int, str]]:
+    """(role, tier, words as written) for each staff role named in a staffing text, in order
+    of first mention.
+
+    Rules match case-insensitively (a pattern may switch that off for its part with
+    "(?-i:…)"). A pattern's named group `role` marks the role's words when the rest is
+    context ("RAD Chief or (?P<role>Deputy Chief)"). The longest match wins: a role whose
+    words overlap a longer match's role words is not also named ("LES Investigator" is not
+    also "LES"); equal lengths go by rule order.
+    """
+    candidates = []
+    for order, (pattern, role, tier) in enumerate(zip(rules.pattern, rules.role, rules.tier)):
+        for m in re.finditer(pattern, text, re.I):
+            group = "role" if "role" in m.re.groupindex else 0
+            candidates.append((-(m.end() - m.start()), order, m.start(group), m.end(group),
+                               role, int(tier)))
+    taken: list[tuple[int, int, str, int]] = []
+    for _, _, start, end, role, tier in sorted(candidates):
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, role, tier))
+    found: dict[str, tuple[str, int, str]] = {}
+    for start, end, role, tier in sorted(taken):
+        found.setdefault(role, (role, tier, text[start:end]))
+    return list(found.values())
 
 
 def organisations_in(text: str, organisations: pd.DataFrame) -> list[str]:
@@ -119,12 +163,32 @@ def table_lines(text: str, rejects: RejectLog) -> list[tuple[int, list[str]]]:
     return rows
 
 
+def _partners(row: dict[str, str], number: int, above: tuple[int, list[dict]] | None,
+              countries: CountryResolver, ref: PartnerReference,
+              rejects: RejectLog) -> list[dict]:
+    """The finished partner rows of one table row; a foreign agency without a country in
+    foreign_agencies.csv is kept (without iso3) and reported."""
+    rows = named_partners(row["name"], row["description"], countries, ref)
+    if inherits_partners(row["description"]):
+        if above:
+            rows += partners_from_line_above(above[1], above[0])
+        else:
+            rejects.add(SOURCE, number, "description", row["description"],
+                        "'similar in nature as above' on the first row: nothing to take")
+    for r in rows:
+        if r["kind"] == "foreign agency" and not r["iso3"]:
+            rejects.add(SOURCE, number, "description", r["partner_text"],
+                        f"foreign agency {r['organisation']!r} has no country in "
+                        "foreign_agencies.csv; kept without one")
+    return finish_partners(rows, row["description"], ref)
+
+
 def load_engagements(text: str, countries: CountryResolver, processes: ProcessResolver,
                      reference: dict[str, pd.DataFrame], rejects: RejectLog) -> EngagementTables:
     """Read the USCIS engagements text.
 
     reference holds the DataFrames acronyms, frequency_rules, staff_roles, staffing_levels,
-    place_aliases and organisations from data/reference/.
+    place_aliases, organisations, foreign_agencies and partner_groups from data/reference/.
     """
     out = EngagementTables()
     doc_acronyms = document_acronyms(text)
@@ -141,7 +205,9 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
     places = dict(zip(reference["place_aliases"].place, reference["place_aliases"].iso3))
     levels = dict(zip(reference["staffing_levels"].tier.astype(int),
                       reference["staffing_levels"].staffing_level))
+    partner_ref = PartnerReference.from_tables(reference)
     seen_ids: set[str] = set()
+    above: tuple[int, list[dict]] | None = None
     for number, cells in table_lines(text, rejects):
         row = dict(zip(COLUMNS, cells))
         eid = _short_slug(f"{row['office']} {re.sub(r'[(][^()]*[)]', '', row['name'])}")
@@ -157,8 +223,11 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
         if not frequency:
             rejects.add(SOURCE, number, "frequency_text", row["frequency_text"],
                         "no rule in frequency_rules.csv matches; frequency left empty")
+        qualifier = schedule_qualifier(row["frequency_text"], row["description"])
+        if qualifier:
+            per_year = None
         roles = roles_of(row["staffing_text"], reference["staff_roles"])
-        usc_tiers = [t for _, t in roles if t < 9]
+        usc_tiers = [t for _, t, _ in roles if t < 9]
         tier = min(usc_tiers) if usc_tiers else (9 if roles else None)
         if not roles:
             rejects.add(SOURCE, number, "staffing_text", row["staffing_text"],
@@ -175,6 +244,7 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
             "frequency_text": row["frequency_text"],
             "frequency": frequency,
             "meetings_per_year": per_year,
+            "schedule_note": qualifier,
             "location_text": row["location_text"],
             "worldwide": bool(_WORLDWIDE.search(location)),
             "staffing_text": row["staffing_text"],
@@ -183,12 +253,11 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
             "source_line": number,
         })
         out.countries.extend({"engagement_id": eid, "iso3": c} for c in where)
-        for code in countries.find_in_text(described, places, skip_parentheses=False):
-            if code != "USA":
-                out.partners.append({"engagement_id": eid, "iso3": code, "organisation": ""})
-        for org in organisations_in(described, reference["organisations"]):
-            out.partners.append({"engagement_id": eid, "iso3": "", "organisation": org})
-        out.roles.extend({"engagement_id": eid, "role": r, "tier": t} for r, t in roles)
+        partners = _partners(row, number, above, countries, partner_ref, rejects)
+        above = (number, partners)
+        out.partners.extend({"engagement_id": eid, **p} for p in partners)
+        out.roles.extend({"engagement_id": eid, "role": r, "tier": t, "role_text": w}
+                         for r, t, w in roles)
         out.processes.extend({"engagement_id": eid, "process_id": p}
                              for p in processes_in(described, processes))
     return out

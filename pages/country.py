@@ -26,7 +26,7 @@ hosted = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), Non
                                                        hosts=(iso3,)))
 wide = data.engagements_wide()
 engaged = wide[wide.country_codes.apply(lambda v: iso3 in v)
-               | wide.partners.apply(lambda v: name in v)]
+               | wide.partner_codes.apply(lambda v: iso3 in v)]
 reported = data.table("report_participants")
 reported = reported[reported.iso3 == iso3]
 

@@ -20,7 +20,10 @@ with tables_tab:
     name = st.selectbox("Table", data.TABLES, key="table", bind="query-params")
     frame = data.table(name)
     st.write(f"{len(frame)} rows")
-    st.dataframe(frame, width="stretch", hide_index=True)
+    if len(frame) and data.row_provenance(name, frame.iloc[0]) is not None:
+        ui.selectable_with_source(frame, name, key=f"data_{name}")
+    else:
+        st.dataframe(frame, width="stretch", hide_index=True)
     c1, c2 = st.columns(2)
     c1.download_button(f"Download {name}.csv",
                        (DICTIONARY.parent / "processed" / f"{name}.csv").read_bytes(),
@@ -41,4 +44,5 @@ with rejects_tab:
     rejects = data.table("rejects")
     st.write(f"{len(rejects)} source rows could not be loaded; each is explained in the data "
              "dictionary.")
-    st.dataframe(rejects, width="stretch", hide_index=True)
+    if len(rejects):
+        ui.selectable_with_source(rejects, "rejects", key="data_rejects")

@@ -59,7 +59,8 @@ m1.metric("Engagements", len(shown))
 m2.metric("Offices", shown.office.nunique())
 m3.metric("Meetings a year (fixed schedules)", f"{per_year:g}")
 m4.metric("Without a fixed schedule", int(shown.meetings_per_year.isna().sum()),
-          help="Ad hoc or varying: not counted in meetings a year.")
+          help="Ad hoc, varying, on hold or not currently scheduled: not counted in meetings a "
+               "year.")
 
 left, right = st.columns(2)
 with left:
@@ -107,6 +108,7 @@ if not points.empty:
 st.subheader("The engagements")
 ui.table(shown, {"office": "Office", "name": "Engagement", "description": "Description",
                  "frequency_text": "Frequency as written", "meetings_per_year": "Meetings a year",
+                 "schedule_note": "Schedule note",
                  "location_text": "Location as written", "countries": "Meets in",
                  "with": "With", "staffing_text": "Staffing as written",
                  "staffing_level": "Staffing level", "staffing_roles": "Roles",

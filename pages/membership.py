@@ -15,7 +15,7 @@ picked = chosen.process_ids()
 
 left, middle, right = st.columns([3, 2, 2])
 roles = left.multiselect("Roles", data.ROLE_ORDER, default=["member", "observer", "partner"],
-                         format_func=str.capitalize, key="roles", bind="query-params")
+                         format_func=data.ROLE_LABELS.get, key="roles", bind="query-params")
 view = middle.radio("Colour by", ["Role", "Number of mechanisms"], horizontal=True,
                     key="view", bind="query-params")
 with right:
@@ -75,6 +75,6 @@ if not organisations.empty:
     st.subheader("Organisations taking part")
     ui.table(organisations.assign(mechanism=organisations.process_id.map(data.process_labels())),
              {"mechanism": "Mechanism", "organisation": "Organisation", "role": "Role",
-              "organisation_text": "As written"},
+              "organisation_text": "As written", "note": "Note"},
              charts.file_name("organisations", chosen.describe()), key="organisation_table",
              height=300)

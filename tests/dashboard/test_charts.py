@@ -101,3 +101,24 @@ def test_every_small_island_participant_can_be_found_and_hovered(built, process_
     assert drawn == set(frame.iso3)
     assert small and small <= circles
     assert all(trace.hoverinfo == "text" for trace in fig.data)
+
+
+def test_a_zoomed_map_is_centred_on_its_range_so_no_edge_is_cut():
+    # Peru, Spain and Belgium cluster around -25° but their range is not centred there.
+    frame = pd.DataFrame({"iso3": ["PER", "ESP", "BEL"], "country": ["Peru", "Spain", "Belgium"],
+                          "kind": ["a", "a", "a"], "detail": ["x", "y", "z"]})
+    fig = charts.map_by_category(frame, "kind", "detail", "T", "S", "IOM",
+                                 colours={"a": "#000000"}, zoom=True)
+    west, east = fig.layout.geo.lonaxis.range
+    assert west < -81 < 4 < east  # Peru's coast and Belgium inside
+    assert fig.layout.geo.center.lon == (west + east) / 2
+
+
+def test_every_bali_status_category_has_a_colour_in_reading_order():
+    from loaders.bali_report import CATEGORIES
+    from loaders.schemas import SCHEMAS
+
+    checks = SCHEMAS["action_items"].columns["status_category"].checks
+    allowed = next(c.statistics["allowed_values"] for c in checks if c.name == "isin")
+    assert list(charts.STATUS_COLOURS) == CATEGORIES
+    assert set(CATEGORIES) == set(allowed)

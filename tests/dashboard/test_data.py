@@ -108,3 +108,38 @@ def test_points_by_country_with_no_place_is_empty_not_an_error():
     engagements = pd.DataFrame({"codes": [(), ()], "name": ["Anywhere", "HQ"]})
     points = data.points_by_country(engagements, "codes", "name", "engagement")
     assert points.empty and {"iso3", "count", "detail"} <= set(points.columns)
+
+
+def test_source_lines_come_from_data_raw_as_written():
+    lines = data.source_lines("bali_ahg_progress_2017.txt", (218, 206, 218))
+    assert [n for n, _ in lines] == [218, 206]
+    assert lines[0][1].startswith("3.4 Quick Reference Guide for Frontline Officers")
+    assert lines[1][1].startswith("Ad Hoc Group Progress Report: October 2017 Report")
+    assert data.source_lines("bali_ahg_progress_2017.txt", (0, 99999)) == []
+
+
+def test_source_lines_never_open_a_file_outside_data_raw():
+    assert data.raw_lines("../README.md") == ()
+    assert data.raw_lines("/etc/passwd") == ()
+    assert data.source_lines("no_such_file.txt", (1,)) == []
+
+
+def test_row_provenance_per_table():
+    action = pd.Series({"item": "3.3", "source_line": "216", "source_lines": "216 218"})
+    assert data.row_provenance("action_items", action) == ("bali_ahg_progress_2017.txt",
+                                                           (216, 218))
+    meeting = pd.Series({"meeting_id": "2017-001", "source_line": "3"})
+    assert data.row_provenance("meetings", meeting) == ("iscm_calendar_2017.txt", (3,))
+    reject = pd.Series({"source": "iscm_overview.txt", "line": "100", "text": "79 ACP"})
+    assert data.row_provenance("rejects", reject) == ("iscm_overview.txt", (100,))
+    assert data.row_provenance("themes", pd.Series({"theme_id": "data"})) is None
+
+
+def test_every_table_with_a_line_knows_its_source_file(built):
+    from loaders.build import RAW, SOURCES
+
+    for name, frame in built.tables.items():
+        if "source_line" in frame.columns and "source_file" not in frame.columns:
+            assert name in data.TABLE_SOURCES, f"{name} keeps source_line but no file"
+    assert set(data.TABLE_SOURCES.values()) <= set(SOURCES.values())
+    assert all((RAW / f).is_file() for f in data.TABLE_SOURCES.values())

@@ -157,3 +157,95 @@ def test_missing_tables_say_what_to_do(monkeypatch, tmp_path):
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     assert "make data" in at.error[0].value
+
+
+def test_documents_page_says_how_the_bali_status_is_derived():
+    at = open_page("documents")
+    captions = "\n".join(c.value for c in at.caption)
+    assert ("How the status is derived: from what each action's own status text says about "
+            "the action itself — completed if what it set out to deliver has been delivered"
+            ) in captions
+    table = at.dataframe[0].value
+    assert table.columns.tolist() == [
+        "Item", "Action", "Who", "Status", "Evidence", "Status text as written", "Who note",
+        "Footnote", "Heading"]
+    # 4.1's status ends with its last sentence; the page footnote has a column of its own.
+    avrr = table.set_index("Item").loc["4.1"]
+    assert avrr["Status text as written"].endswith("between July 2016 and June 2017.")
+    assert avrr["Footnote"].startswith("1 1 https://thailand.iom.int/")
+    # The Consultation Mechanism was convened for the first time: completed (source line 226).
+    assert table.set_index("Item").loc["6.3", "Status"] == "completed"
+
+
+def test_selecting_a_bali_action_shows_its_source_lines():
+    at = open_page("documents")
+    assert not at.code
+    at.session_state["bali_table_rows"] = {"selection": {"rows": [14], "columns": [],
+                                                         "cells": []}}
+    at.run()
+    assert not at.exception
+    # Row 15 is action 3.3, read from lines 216 and 218 of the report.
+    shown = at.code[0].value
+    assert shown.startswith("216: 2.5 Develop training materials and pilot workshop")
+    assert "\n\n218: 3.4 Quick Reference Guide for Frontline Officers" in shown
+    assert "line 216, 218" in "\n".join(c.value for c in at.caption).replace("lines", "line")
+
+
+def test_selecting_a_row_on_the_data_page_shows_its_source_line():
+    at = open_page("data", table="processes")
+    at.session_state["data_processes_rows"] = {"selection": {"rows": [0], "columns": [],
+                                                             "cells": []}}
+    at.run()
+    assert not at.exception
+    # The Budapest Process, line 12 of the overview: its HTML shows as the characters written.
+    assert at.code[0].value.startswith("12: <p><i>Budapest Process</i></p>")
+    assert "Read from data/raw/iscm_overview.txt" in "\n".join(c.value for c in at.caption)
+
+
+def test_selecting_a_reject_shows_the_line_it_came_from(monkeypatch, tmp_path):
+    # The shipped sources leave no reject, so the test gives the page a rejects table of one
+    # row pointing at line 100 of the overview (the ACP row).
+    import shutil
+
+    import streamlit as st
+
+    from dashboard import data
+
+    processed = tmp_path / "processed"
+    shutil.copytree(data.PROCESSED, processed)
+    pd.DataFrame([{"source": "iscm_overview.txt", "line": "100", "field": "participants",
+                   "text": "79 ACP Member States", "reason": "made up for this test"}]
+                 ).to_csv(processed / "rejects.csv", index=False)
+    monkeypatch.setattr(data, "PROCESSED", processed)
+    st.cache_data.clear()
+    try:
+        at = open_page("data")
+        at.session_state["data_rejects_rows"] = {"selection": {"rows": [0], "columns": [],
+                                                               "cells": []}}
+        at.run()
+        assert at.code[-1].value.startswith("100: <p>The African, Caribbean and Pacific Group")
+    finally:
+        st.cache_data.clear()
+
+
+def test_source_panel_shows_markup_as_plain_text(monkeypatch, tmp_path):
+    from dashboard import data
+
+    (tmp_path / "markup_test.txt").write_text("first\n<b>bold</b> **not bold** [link](x)\n")
+    monkeypatch.setattr(data, "RAW", tmp_path)
+    data.raw_lines.clear()
+
+    def script():
+        import pandas as pd
+
+        from dashboard import ui
+
+        ui.source_panel("rejects", pd.Series({"source": "markup_test.txt", "line": "2"}))
+
+    try:
+        at = AppTest.from_function(script).run()
+        assert at.code[0].value == "2: <b>bold</b> **not bold** [link](x)"
+        assert at.code[0].proto.language == "plaintext"
+        assert not any("bold" in m.value for m in at.markdown)
+    finally:
+        data.raw_lines.clear()

@@ -41,6 +41,9 @@ PAGES = [
     ("country", "country?country=Mexico", CHOROPLETH, 20),
     ("mechanism-pidc", "mechanism?mechanism_profile=PIDC", POINTS, 15),
     ("mechanism-cmc", "mechanism?mechanism_profile=CMC", POINTS, 10),
+    # 37 listed + Eritrea, Ethiopia, Sudan named outside the list; 28 EU + 79 ACP states.
+    ("mechanism-khartoum", "mechanism?mechanism_profile=Khartoum+Process", CHOROPLETH, 40),
+    ("mechanism-acp-eu", "mechanism?mechanism_profile=ACP-EU+Dialogue", CHOROPLETH, 95),
     ("documents", "documents", BARS, 6),
     ("data", "data", "[data-testid='stDataFrame']", 1),
 ]
@@ -172,3 +175,22 @@ def test_every_table_downloads_as_one_workbook(browser, app_url, tmp_path):
         download.value.save_as(path)
         book = openpyxl.load_workbook(path, read_only=True)
         assert "meetings" in book.sheetnames and len(book.sheetnames) == 22
+
+
+@pytest.mark.e2e
+def test_selecting_a_bali_action_shows_its_source_lines(browser, app_url):
+    with visit(browser, f"{app_url}/documents") as page:
+        wait_for(page, BARS, 6)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        box = grid.bounding_box()
+        # The grid is drawn on a canvas: click the selection box of its third row (1.3) by
+        # position, below the 35-pixel header and two 35-pixel rows.
+        page.mouse.click(box["x"] + 16, box["y"] + 35 + 2 * 35 + 17)
+        code = page.locator("[data-testid='stCode']")
+        code.wait_for(timeout=30000)
+        text = code.inner_text()
+        assert text.startswith("208: 1.2 Promote and expand the use of the Bali Process")
+        assert "210: Joint efforts contributed to 72 persons" in text
+        code.scroll_into_view_if_needed()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "documents-source-lines.png"), full_page=True)

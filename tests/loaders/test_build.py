@@ -25,6 +25,11 @@ def test_build_writes_every_table_and_strict_flags_rejects(raw_copy, tmp_path, c
     assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
     assert (out / "processes.csv").exists() and (out / "rejects.csv").exists()
     assert "rejects" in capsys.readouterr().out
+    # The shipped sources leave no reject; one bad calendar row makes --strict fail.
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out), "--strict"]) == 0
+    calendar = raw_copy / "iscm_calendar_2017.txt"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "\njust one cell\twith two\n",
+                        encoding="utf-8")
     assert main(["build", "--raw", str(raw_copy), "--out", str(out), "--strict"]) == 1
 
 

@@ -32,6 +32,9 @@ from loaders.dates import DateParseError, parse_date_span
         ("Nov. 6-8, 2017", date(2017, 11, 6), date(2017, 11, 8), "day", False),
         ("February\u00a028,\u00a02017", date(2017, 2, 28), date(2017, 2, 28), "day", False),
         ("2018", date(2018, 1, 1), date(2018, 12, 31), "year", False),
+        # The overview's past events (Rabat Process).
+        ("November 30 \u2013 1 December, 2016", date(2016, 11, 30), date(2016, 12, 1), "day",
+         False),
     ],
 )
 def test_calendar_forms(text, start, end, precision, tentative):
