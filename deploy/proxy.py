@@ -21,7 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +55,8 @@ CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 _PLACEHOLDER = re.compile(r"@[A-Z_]+@")
+# Health checks go straight to loopback, never through a proxy named in the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 # What each filled-in value may contain, so none can end its directive or open a new one.
 _ADDRESS = re.compile(r"[\w.\-\[\]:]+")
 _HOST_NAME = re.compile(r"[\w.\-\[\]:*]+")
@@ -171,14 +173,14 @@ def answers_health(url: str, host: str | None = None) -> bool:
     request = urllib.request.Request(f"{url}/_stcore/health",
                                      headers={"Host": host} if host else {})
     try:
-        with urllib.request.urlopen(request, timeout=2) as response:
+        with _DIRECT.open(request, timeout=2) as response:
             return response.status == 200
     except (OSError, urllib.error.HTTPError):
         return False
 
 
-def wait_until(ready, processes: Iterable[subprocess.Popen], timeout: float, what: str
-               ) -> None:
+def wait_until(ready: Callable[[], bool], processes: Iterable[subprocess.Popen],
+               timeout: float, what: str) -> None:
     """Return once `ready()` is true; raise RuntimeError naming `what` when one of
     `processes` exits first or `timeout` seconds pass."""
     processes = list(processes)
@@ -312,16 +314,34 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="first worker port; the next ones follow (default: free ports)")
     parser.add_argument("--run-dir", type=Path, default=ROOT / ".serve",
                         help="nginx.conf, logs and temp files (default .serve/)")
+    parser.add_argument("--render", action="store_true",
+                        help="only print nginx.conf for workers already running on "
+                             "--worker-port and the ports after it (systemd, containers)")
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
+    if args.render and not args.worker_port:
+        parser.error("--render needs --worker-port")
     return args
+
+
+def config_for(args: argparse.Namespace) -> str:
+    """nginx.conf for the options of `python -m deploy.proxy --render`."""
+    return render_nginx_config(
+        listen=f"{args.listen}:{args.port}",
+        upstreams=[f"{LOOPBACK}:{args.worker_port + i}" for i in range(args.workers)],
+        hosts=args.hosts.split(), run_dir=args.run_dir.resolve(),
+        csp=content_security_policy(streamlit_index_html()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the stack in the foreground until SIGINT/SIGTERM; a worker that dies is started
-    again. Returns 1 when nginx stops by itself, else 0."""
+    again. Returns 1 when nginx stops by itself, else 0. With --render, only print the
+    nginx configuration."""
     args = parse_args(argv)
+    if args.render:
+        print(config_for(args), end="")
+        return 0
     ports = ([args.worker_port + i for i in range(args.workers)] if args.worker_port else [])
     stack = start_stack(args.run_dir, workers=args.workers, port=args.port,
                         listen_host=args.listen, hosts=args.hosts.split(), worker_ports=ports)

@@ -12,6 +12,7 @@ from deploy.proxy import (
     AFFINITY_COOKIE,
     content_security_policy,
     inline_script_hashes,
+    main,
     nginx_binary,
     render_nginx_config,
     streamlit_index_html,
@@ -94,3 +95,19 @@ def test_nginx_accepts_the_rendered_config(tmp_path):
                            check=False)
     assert check.returncode == 0, check.stderr
     assert "syntax is ok" in check.stderr
+
+
+def test_render_prints_the_config_for_workers_started_elsewhere(tmp_path, capsys):
+    assert main(["--render", "--workers", "3", "--worker-port", "8601", "--port", "8080",
+                 "--listen", "0.0.0.0", "--hosts", "dashboard.example.org",
+                 "--run-dir", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert [line.strip() for line in text.splitlines() if line.strip().startswith("server 1")
+            ] == [f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;"
+                  for p in (8601, 8602, 8603)]
+    assert "listen 0.0.0.0:8080;" in text and "server_name dashboard.example.org;" in text
+
+
+def test_render_needs_the_worker_port():
+    with pytest.raises(SystemExit):
+        main(["--render"])

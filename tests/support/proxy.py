@@ -9,14 +9,15 @@ tried no connection beyond loopback. Use from other tests, e.g.:
         page.goto(stack.url)
 
 `stack.access_log` has one line per request with the worker that served it (`upstream=`) and
-the browser's affinity cookie (`affinity=`); `served_by` and `workers_by_session` read it.
+the browser's affinity cookie (`affinity=`); `wait_for_logged`, `served_by` and
+`workers_by_session` read it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,15 +55,16 @@ def assert_nothing_left_the_machine(run_dir: Path) -> None:
 
 @contextmanager
 def running_proxy(run_dir: Path, *, workers: int = 2, hosts: Sequence[str] = DEFAULT_HOSTS,
-                  options: Sequence[str] = (), env: Mapping[str, str] | None = None
-                  ) -> Iterator[Stack]:
-    """`workers` app processes behind nginx on a free loopback port, audited; stopped when
-    the block ends, then checked for outbound attempts. `stack.url` is the proxy's URL."""
+                  options: Sequence[str] = (), env: Mapping[str, str] | None = None,
+                  port: int = 0) -> Iterator[Stack]:
+    """`workers` app processes behind nginx on loopback:`port` (a free one when 0), audited;
+    stopped when the block ends, then checked for outbound attempts. `stack.url` is the
+    proxy's URL."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
     (run_dir / "access.log").unlink(missing_ok=True)
-    stack = start_stack(run_dir, workers=workers, hosts=hosts, options=options,
+    stack = start_stack(run_dir, workers=workers, port=port, hosts=hosts, options=options,
                         env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})})
     try:
         yield stack
@@ -132,3 +134,19 @@ def workers_by_session(stack: Stack) -> dict[str, set[str]]:
         if r.upstream:
             workers[r.affinity].add(r.upstream)
     return dict(workers)
+
+
+def wait_for_logged(stack: Stack, matches: Callable[[Served], bool], timeout: float,
+                    count: int = 1) -> list[Served]:
+    """Every logged request for which `matches` is true, once there are at least `count`
+    (nginx writes a line when a request ends, a moment after the client has its answer, and
+    a websocket's only when it closes); AssertionError after `timeout` s."""
+    def matching() -> list[Served]:
+        return [r for r in served_requests(stack) if matches(r)]
+
+    try:
+        wait_until(lambda: len(matching()) >= count, [stack.nginx], timeout,
+                   f"{count} logged request(s)")
+    except RuntimeError as late:
+        raise AssertionError(f"{late}; see {stack.access_log}") from None
+    return matching()
