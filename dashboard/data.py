@@ -497,14 +497,14 @@ def map_points() -> pd.DataFrame:
         columns={"name": "country"})
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The rows as UTF-8 CSV without the index, cached on the rows (a view's table is made
     once, not on every rerun)."""
     return frame.to_csv(index=False).encode("utf-8")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def meetings_calendar(meetings: pd.DataFrame) -> bytes:
     """The .ics file of these meetings (exports.meetings_ics), cached on the rows."""
     return exports.meetings_ics(meetings)[0]

@@ -223,10 +223,10 @@ async def browser_visit(browser, url: str, selector: str, at_least: int, level: 
     started = time.monotonic()
     try:
         await page.goto(url, timeout=WAIT * 1000)
-        await page.wait_for_function(
-            f"document.querySelectorAll({selector!r}).length >= {at_least}"
-            " || document.querySelector(\"[data-testid='stException']\")",
-            timeout=WAIT * 1000)
+        # Locators, not wait_for_function: the proxy's CSP forbids the eval that one needs.
+        await page.locator(selector).nth(at_least - 1).or_(
+            page.locator("[data-testid='stException']")).first.wait_for(
+            state="attached", timeout=WAIT * 1000)
         drawn = time.monotonic() - started
         level.browser_visits += 1
         if await page.locator("[data-testid='stException']").count():
@@ -284,9 +284,10 @@ async def run_level(url: str, pids: Sequence[int], target: str, sessions: int,
 
 
 @contextmanager
-def direct_app() -> Iterator[tuple[str, list[int]]]:
+def direct_app() -> Iterator[tuple[str, list[int], list[str]]]:
     """One app process through the launcher on a free loopback port, with the network audit:
-    (its URL, [its pid]). Fails afterwards if the server tried to reach the network."""
+    (its URL, [its pid], [its URL]). Fails afterwards if the server tried to reach the
+    network."""
     run_dir = ARTIFACTS / "direct"
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
@@ -295,21 +296,22 @@ def direct_app() -> Iterator[tuple[str, list[int]]]:
     url = f"http://{worker.address}"
     try:
         wait_until(lambda: answers_health(url), [worker.process], 90, f"app ({worker.log})")
-        yield url, [worker.process.pid]
+        yield url, [worker.process.pid], [url]
     finally:
         stop_processes([worker.process])
     assert_nothing_left_the_machine(run_dir)
 
 
 @contextmanager
-def proxied_app() -> Iterator[tuple[str, list[int]]]:
+def proxied_app() -> Iterator[tuple[str, list[int], list[str]]]:
     """Two app processes behind the project's nginx (make serve WORKERS=2), audited:
-    (the proxy's URL, the workers' pids)."""
+    (the proxy's URL, the workers' pids, the workers' own URLs)."""
     with running_proxy(ARTIFACTS / "proxy", workers=2, options=SERVER_OPTIONS) as stack:
-        yield stack.url, [w.process.pid for w in stack.workers]
+        yield (stack.url, [w.process.pid for w in stack.workers],
+               [f"http://{w.address}" for w in stack.workers])
 
 
-Target = Callable[[], AbstractContextManager[tuple[str, list[int]]]]
+Target = Callable[[], AbstractContextManager[tuple[str, list[int], list[str]]]]
 # name on the command line -> (heading in the report, how to start it)
 TARGETS: dict[str, tuple[str, Target]] = {
     "direct": ("Direct: one app process", direct_app),
@@ -405,9 +407,9 @@ async def run_target(target: str, levels: Sequence[int], seconds: float, settle:
     """Every level against one target, started fresh and warmed up, then the last (largest)
     level again: with no creep, memory after it stays within 2 % of the first time."""
     results = []
-    with TARGETS[target][1]() as (url, pids):
-        for _ in range(2 * len(pids)):  # a new visitor may land on any worker
-            await warm_up(url)
+    with TARGETS[target][1]() as (url, pids, workers):
+        for worker in workers:  # each process directly: a visitor may land on any of them
+            await warm_up(worker)
         for i, sessions in enumerate([*levels, levels[-1]]):
             level = await run_level(url, pids, target, sessions, seconds, settle, seed=i)
             print(_row(level), flush=True)
