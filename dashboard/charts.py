@@ -40,7 +40,8 @@ def cached(builder):
     """Cache a figure builder on its arguments, the display mode and the marking, so a rerun
     that comes back to a view it has drawn before builds nothing."""
 
-    @st.cache_data(show_spinner=False, max_entries=512)
+    # Per builder, the 128 most recent views (a figure is 30-100 kB pickled).
+    @st.cache_data(show_spinner=False, max_entries=128)
     def build(present: bool, marking: str, args: tuple, kwargs: dict) -> go.Figure:
         return builder(*args, **kwargs)
 

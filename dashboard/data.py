@@ -34,6 +34,9 @@ ORGANISATION_ROLE_ORDER = list(vocabulary.ORGANISATION_ROLES)
 REPORT_ROLE_ORDER = list(vocabulary.REPORT_ROLES)
 ROLE_LABELS = palette.ROLE_LABELS
 ALL_ISCMS = "All ISCMs"
+# A query keeps the results of its most recent argument sets (filter combinations), so memory
+# stays bounded however many combinations users try; an entry is at most about 100 kB.
+QUERY_CACHE_ENTRIES = 256
 # The roles that put a mechanism in a region's scope: its members, observers and partners and
 # the countries it names as chair, steering committee, … (guests and suspended members do not).
 SCOPE_ROLES = ("member", "observer", "partner", *NAMED_ROLES)
@@ -116,7 +119,7 @@ def region_options() -> list[str]:
     return [place for region, subs in geography().items() for place in (region, *subs)]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def countries_in(places: tuple[str, ...]) -> tuple[str, ...]:
     """ISO3 codes of the countries whose M49 region or sub-region is one of `places`."""
     c = table("countries")
@@ -138,7 +141,7 @@ def without_country_list() -> dict[str, str]:
             if everyone or pid not in listed}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def processes_reaching(countries: tuple[str, ...]) -> tuple[str, ...]:
     """The mechanisms with a member, observer, partner or named participant (SCOPE_ROLES)
     among `countries`, in the overview's order."""
@@ -162,7 +165,7 @@ def theme_names_by_entity(entity_type: str) -> dict[str, str]:
             .agg(lambda s: ", ".join(sorted(set(s)))).to_dict())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
                        themes: tuple[str, ...] = (), mechanisms: tuple[str, ...] = (),
                        headings: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -191,7 +194,7 @@ def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (
 # ---------------------------------------------------------------- overview
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def meetings_per_month(process_ids: tuple[str, ...] | None = None,
                        themes: tuple[str, ...] = ()) -> pd.DataFrame:
     """Meetings by start month (year and month), of the given mechanisms (None: all) and
@@ -223,7 +226,7 @@ UNDATED_MONTH = "9999-99"  # sorts after every month
 # ---------------------------------------------------------------- membership
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...],
                     countries: tuple[str, ...] | None = None) -> pd.DataFrame:
     """One row per (mechanism, country, role) among process_ids and roles (and `countries`,
@@ -239,7 +242,7 @@ def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...],
         ["mechanism", "country"]).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...],
                           countries: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Per country: role (its strongest role in the picked mechanisms), mechanisms (how many),
@@ -265,7 +268,7 @@ RANKED_TOP = 20  # ranks a ranked bar chart shows (ties at the last rank include
 RANKED_MOST = 30  # bars at most: ties that would pass it are cut at the rank above
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def countries_ranked(process_ids: tuple[str, ...], roles: tuple[str, ...],
                      countries: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The countries (of `countries`; None: any) by how many of the mechanisms they hold one
@@ -291,7 +294,7 @@ def top_ranks(ranked: pd.DataFrame) -> pd.DataFrame:
     return top
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("member",),
                    countries: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Square table: how many countries (of `countries`; None: any) each pair of mechanisms
@@ -380,7 +383,7 @@ def meeting_themes() -> pd.DataFrame:
         ["meeting_id", "theme_id"]).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def theme_reasons(themes: tuple[str, ...]) -> dict[str, str]:
     """meeting_id -> why the meeting is about one of `themes`: "own text" when its own text
     matched one of them, else "via mechanism: Abu Dhabi Dialogue (Labour migration)". Only
@@ -733,7 +736,7 @@ def map_points() -> pd.DataFrame:
         columns={"name": "country"})
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The rows as UTF-8 CSV without the index, cached on the rows (a view's table is made
     once, not on every rerun)."""

@@ -48,7 +48,7 @@ def country_names() -> dict[str, str]:
     return data.country_names()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def country_view(iso3: str) -> CountryView:
     """Everything the profile of `iso3` shows."""
     name = data.country_names()[iso3]

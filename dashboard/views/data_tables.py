@@ -30,7 +30,7 @@ class DataView:
     rejects_line: str
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def data_view(name: str) -> DataView:
     """The table `name` (one of data.table_names()), the dictionary and the rejects."""
     frame = data.table(name)

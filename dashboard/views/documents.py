@@ -53,7 +53,7 @@ def document_choices() -> DocumentChoices:
                            [s for s in vocabulary.BALI_STATUSES if s in present])
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = ()
                    ) -> DocumentsView:
     """The Bali actions under `sections` with `statuses` (none picked: all), counted by

@@ -87,7 +87,7 @@ def _ordered_by_total(frame: pd.DataFrame, column: str) -> list[str]:
     return list(frame.groupby("office")[column].sum().sort_values(ascending=False).index)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def engagements_view(filters: Filters, picked: Picked = Picked()) -> EngagementsView:
     """The engagements passing the page's choices and the shared theme filter (the shared
     mechanism filters do not apply: few engagements belong to a mechanism)."""

@@ -97,7 +97,7 @@ def _event_line(row) -> str:
             + (f" · _{escape_markdown(row.note)}_" if row.note else ""))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def mechanism_view(pid: str) -> MechanismView:
     """Everything the profile of mechanism `pid` shows."""
     label = data.process_labels()[pid]

@@ -96,7 +96,7 @@ def chosen_years(year: str) -> tuple[int, ...]:
     return data.calendar_years() if year == ALL_YEARS else (int(year),)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, str] = ("Jan", "Dec"),
                   hosts: tuple[str, ...] = (), status: str = "all",
                   colour: str = "region") -> MeetingsView:

@@ -42,7 +42,7 @@ class MembershipView:
     organisations_file: str
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def most_mechanisms(filters: Filters, roles: tuple[str, ...]) -> int:
     """The most picked mechanisms any one country holds one of `roles` in (0 for none): the
     top of the page's "at least N" slider."""
@@ -50,7 +50,7 @@ def most_mechanisms(filters: Filters, roles: tuple[str, ...]) -> int:
     return int(by_country.mechanisms.max()) if len(by_country) else 0
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role",
                     at_least: int = 1, found: str | None = None) -> MembershipView:
     """The countries (of the picked regions) holding `roles` in the mechanisms the filters

@@ -39,7 +39,7 @@ class OverviewView:
     meetings_blurb: str  # what the link to the meetings page offers
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def overview_view(filters: Filters, include: str = "Members only",
                   found: str | None = None) -> OverviewView:
     """The headline figures of what the filters leave, each country's participation in the

@@ -16,8 +16,15 @@ from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import ARTIFACTS
+from tests.waits import WAIT_MS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The page is idle: the script is not running and nothing on the page is left from a
+# previous run; and every chart has drawn.
+IDLE = ("document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState"
+        " === 'notRunning' && !document.querySelector(\"[data-stale='true']\")")
+CHARTS_DRAWN = ("[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
+                ".every(chart => chart.querySelector('.main-svg'))")
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 CHOROPLETH = "path.choroplethlocation"
 POINTS = "g.trace.scattergeo path.point"
@@ -61,10 +68,13 @@ def visit(browser, url: str) -> Iterator[Page]:
     localhost."""
     outside: list[str] = []
     page = browser.new_page(viewport={"width": 1500, "height": 2400})
+    # Every wait below is on a condition, bounded by the one setting in tests/waits.py.
+    page.set_default_timeout(WAIT_MS)
+    page.set_default_navigation_timeout(WAIT_MS)
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(LOCAL) else None)
     try:
         page.goto(url)
-        page.wait_for_selector("[data-testid='stApp']", timeout=30000)
+        page.wait_for_selector("[data-testid='stApp']")
         yield page
         assert outside == [], f"requests left the machine: {outside}"
     finally:
@@ -72,8 +82,13 @@ def visit(browser, url: str) -> Iterator[Page]:
 
 
 def wait_for(page: Page, selector: str, at_least: int) -> None:
-    page.wait_for_function(
-        f"document.querySelectorAll({selector!r}).length >= {at_least}", timeout=45000)
+    """Wait until `selector` matches at least `at_least` elements."""
+    page.wait_for_function(f"document.querySelectorAll({selector!r}).length >= {at_least}")
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until the run has finished and every chart on the page has drawn."""
+    page.wait_for_function(f"({IDLE}) && ({CHARTS_DRAWN})")
 
 
 @pytest.mark.e2e
@@ -82,7 +97,7 @@ def wait_for(page: Page, selector: str, at_least: int) -> None:
 def test_page_draws_offline(browser, app_url, name, path, selector, at_least):
     with visit(browser, f"{app_url}/{path}") as page:
         wait_for(page, selector, at_least)
-        page.wait_for_timeout(1500)
+        wait_idle(page)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         assert page.locator("[data-testid='stException']").count() == 0
@@ -95,7 +110,7 @@ def test_filters_stay_in_the_url_across_pages(browser, app_url):
     with visit(browser, f"{app_url}/membership?region=Africa") as page:
         wait_for(page, CHOROPLETH, 40)
         page.get_by_role("link", name="2017 meetings").first.click()
-        page.wait_for_url("**/meetings?*", timeout=30000)
+        page.wait_for_url("**/meetings?*")
         assert "region=Africa" in page.url
         wait_for(page, BARS, 3)
 
@@ -104,7 +119,7 @@ def test_filters_stay_in_the_url_across_pages(browser, app_url):
 def test_clicking_a_country_offers_its_profile(browser, app_url):
     with visit(browser, f"{app_url}/membership?region=Africa") as page:
         wait_for(page, CHOROPLETH, 40)
-        page.wait_for_timeout(1000)
+        wait_idle(page)
         shapes = page.locator(CHOROPLETH)
         # The largest countries drawn (with region=Africa only African ones, none 40 px across
         # on a world map); a bounding box's centre may fall outside its country,
@@ -117,15 +132,15 @@ def test_clicking_a_country_offers_its_profile(browser, app_url):
             page.mouse.move(*centre)
             page.mouse.click(*centre)
             try:
-                page.get_by_text("Selected:").first.wait_for(timeout=15000)
+                page.get_by_text("Selected:").first.wait_for(timeout=WAIT_MS // 4)
                 break
             except PlaywrightTimeout:
                 continue
-        page.get_by_text("Selected:").first.wait_for(timeout=15000)
+        page.get_by_text("Selected:").first.wait_for()
         selected = page.get_by_text("Selected:").first.inner_text().removeprefix("Selected: ")
         page.get_by_role("link", name=f"Profile of {selected}").click()
-        page.get_by_text("Mechanisms as member").first.wait_for(timeout=30000)
-        page.wait_for_url("**country=*", timeout=30000)
+        page.get_by_text("Mechanisms as member").first.wait_for()
+        page.wait_for_url("**country=*")
         assert f"country={selected}" in unquote_plus(page.url)
 
 
@@ -133,7 +148,7 @@ def test_clicking_a_country_offers_its_profile(browser, app_url):
 def test_presentation_mode_hides_toolbars(browser, app_url):
     with visit(browser, f"{app_url}/?mode=present") as page:
         wait_for(page, CHOROPLETH, 150)
-        page.wait_for_timeout(1000)
+        wait_idle(page)
         page.screenshot(path=str(ARTIFACTS / "overview-present.png"), full_page=True)
         assert page.locator(".modebar-container .modebar").count() == 0
 
@@ -145,16 +160,16 @@ def test_a_changed_filter_is_written_to_the_url(browser, app_url):
         before = page.locator(BARS).count()
         page.locator("[data-testid='stSelectbox']").filter(has_text="Status").locator("input").click()
         page.get_by_role("option", name="Tentative (TBC) only").click()
-        page.wait_for_url("**status=Tentative*", timeout=30000)
-        page.wait_for_function(
-            f"document.querySelectorAll({BARS!r}).length < {before}", timeout=30000)
+        page.wait_for_url("**status=Tentative*")
+        page.wait_for_function(f"document.querySelectorAll({BARS!r}).length < {before}")
 
 
 @pytest.mark.e2e
 def test_meetings_download_as_a_calendar_file(browser, app_url, tmp_path):
     with visit(browser, f"{app_url}/meetings?status=Tentative+%28TBC%29+only") as page:
         wait_for(page, BARS, 3)
-        with page.expect_download(timeout=30000) as download:
+        # Clicked at once, while the rest of the page may still be running: the file must come.
+        with page.expect_download() as download:
             page.get_by_text("meetings with exact dates (.ics)").click()
         path = tmp_path / download.value.suggested_filename
         download.value.save_as(path)
@@ -166,8 +181,8 @@ def test_meetings_download_as_a_calendar_file(browser, app_url, tmp_path):
 @pytest.mark.e2e
 def test_every_table_downloads_as_one_workbook(browser, app_url, tmp_path):
     with visit(browser, f"{app_url}/data") as page:
-        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
-        with page.expect_download(timeout=60000) as download:
+        page.wait_for_selector("[data-testid='stDataFrame']")
+        with page.expect_download() as download:
             page.get_by_text("Download every table (Excel workbook)").click()
         path = tmp_path / download.value.suggested_filename
         download.value.save_as(path)

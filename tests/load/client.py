@@ -154,6 +154,7 @@ class Session:
         self._inbox: asyncio.Queue[ForwardMsg | None] = asyncio.Queue()
         self._replies: dict[str, asyncio.Future[ForwardMsg]] = {}
         self._reader: asyncio.Task | None = None
+        self.in_step = True  # False once a run timed out or the stream closed: reconnect
 
     async def __aenter__(self) -> Session:
         await self.connect()
@@ -252,10 +253,10 @@ class Session:
             try:
                 msg = await asyncio.wait_for(self._inbox.get(), max(remaining, 0))
             except TimeoutError:
-                run.status = "timeout"
+                run.status, self.in_step = "timeout", False
                 break
             if msg is None:
-                run.status = "disconnected"
+                run.status, self.in_step = "disconnected", False
                 break
             kind = msg.WhichOneof("type")
             if kind == "new_session":

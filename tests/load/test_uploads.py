@@ -5,30 +5,36 @@ five 20 MB uploads raised the server's memory by 100 MB.)"""
 from __future__ import annotations
 
 import asyncio
-import urllib.error
-import urllib.request
+import contextlib
+import http.client
 import uuid
+from urllib.parse import urlsplit
 
 from tests.load.client import Session
 from tests.waits import WAIT_SECONDS
 
 
 def put_file(url: str, cookies: dict[str, str], size: int) -> int:
-    """PUT a multipart upload of `size` bytes as the browser's uploader does; the status."""
+    """PUT a multipart upload of `size` bytes as the browser's uploader does; the status.
+
+    A server that refuses on the headers answers before it reads the body and may close the
+    connection while the body is still being sent: its answer is read all the same."""
     boundary = uuid.uuid4().hex
     body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
             f"filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
             ).encode() + b"x" * size + f"\r\n--{boundary}--\r\n".encode()
-    request = urllib.request.Request(url, data=body, method="PUT", headers={
-        "Content-Type": f"multipart/form-data; boundary={boundary}",
-        "X-Xsrftoken": cookies["_streamlit_xsrf"],
-        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_SECONDS)
     try:
-        with opener.open(request, timeout=WAIT_SECONDS) as answer:
-            return answer.status
-    except urllib.error.HTTPError as answer:
-        return answer.code
+        # Refused before the body was read: the answer is waiting all the same.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            connection.request("PUT", parts.path, body=body, headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "X-Xsrftoken": cookies["_streamlit_xsrf"],
+                "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+        return connection.getresponse().status
+    finally:
+        connection.close()
 
 
 async def upload_status(app_url: str, size: int) -> int:
