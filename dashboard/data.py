@@ -616,15 +616,17 @@ def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
 def row_provenance(table_name: str,
                    row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
     """(source file, line numbers) one processed row was read from, or None when its table keeps
-    no line. The file is the one its source in the registry reads, or the row's own (its
-    source's file column, e.g. meetings' calendar; rejects' source); the lines are source_lines
-    ("206 208") or source_line (or rejects' line)."""
-    source = registry.source_of(table_name) if table_name in registry.schemas() else None
+    no line. The file is the row's own where its table names one (registry.file_column: the
+    meetings' and meeting_sources' `source`; rejects' source), else the one file its source in
+    the registry reads; the lines are source_lines ("206 208") or source_line (or rejects'
+    line)."""
+    known = table_name in registry.schemas()
+    column = registry.file_column(table_name) if known else ""
     if table_name == "rejects":
         file, raw = str(row.get("source") or ""), row.get("line")
     else:
-        file = (str(row.get(source.file_column) or "") if source and source.file_column
-                else registry.table_file(table_name))
+        file = (str(row.get(column) or "") if column
+                else registry.table_file(table_name) if known else "")
         raw = row.get("source_lines") or row.get("source_line")
     numbers = tuple(int(n) for n in str(raw if raw is not None else "").replace(";", " ").split()
                     if n.isdigit())
