@@ -13,19 +13,24 @@ ui.header(choices.title, choices.caption)
 chosen = filters.current()
 MONTHS = view_of.MONTHS
 
-c0, c1, c2, c3, c4 = st.columns([1.5, 3, 2.5, 2.5, 2])
+c0, c1, c2, c3, c4, c5 = st.columns([1.4, 2.6, 2.2, 2.2, 2.2, 2])
 year = c0.selectbox("Year", choices.years, key="year", bind="query-params",
-                    help="The calendar a meeting is listed in.")
+                    help="The calendar year a meeting belongs to.")
 months = c1.select_slider("Months", options=MONTHS, value=(MONTHS[0], MONTHS[-1]),
                           key="months", bind="query-params")
 hosts = c2.multiselect("Host country", list(choices.hosts), format_func=choices.hosts.get,
                        key="host", bind="query-params", placeholder="Any host")
 status = c3.selectbox("Status", list(view_of.STATUS), format_func=view_of.STATUS.get,
                       key="status", bind="query-params")
-colour = c4.selectbox("Colour by", list(view_of.COLOUR), format_func=view_of.COLOUR.get,
+sources = c4.multiselect("Listed in", list(choices.sources), format_func=choices.sources.get,
+                         key="source", bind="query-params", placeholder="Any document",
+                         help="The documents that describe a meeting: the calendar, the RCM "
+                              "or Bali report, the overview's past events.")
+colour = c5.selectbox("Colour by", list(view_of.COLOUR), format_func=view_of.COLOUR.get,
                       key="colour", bind="query-params")
 
-view = view_of.meetings_view(chosen, year, tuple(months), tuple(hosts), status, colour)
+view = view_of.meetings_view(chosen, year, tuple(months), tuple(hosts), status, colour,
+                             tuple(sources))
 if view.meetings.empty:
     ui.nothing_matches("meetings")
     st.stop()
@@ -41,7 +46,7 @@ if not view.undated.empty:
                 "timeline.")
     ui.table(view.undated, view.calendar_column | {
         "mechanisms": "Mechanism", "title": "Meeting", "date_text": "Date as written",
-        "location_text": "Place"}, view.undated_file, key="undated")
+        "location_text": "Place", "listed_in": "Listed in"}, view.undated_file, key="undated")
 
 if not view.points.empty:
     h = view.hosts
@@ -55,8 +60,8 @@ columns = view.calendar_column | {
     "date_text": "Date as written", "start_date": "From", "end_date": "To",
     "date_known": "Date known to", "tentative": "Tentative", "title": "Meeting",
     "mechanisms": "Mechanism", "location_text": "Place", "host": "Host country",
-    "themes": "Themes"}
-ui.table(view.meetings, columns, view.table_file, key="meetings")
+    "themes": "Themes", "listed_in": "Listed in", "note": "Note"}
+ui.table(view.meetings, columns, view.table_file, key="meetings", provenance="meetings")
 st.download_button(f"Download {view.ics_count} meetings with exact dates (.ics)",
                    view.ics, file_name=view.ics_file, mime="text/calendar",
                    key="meetings_ics", icon=":material/event:", on_click=ui.DOWNLOAD_CLICK)

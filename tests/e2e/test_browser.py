@@ -30,6 +30,10 @@ PAGES = [
      40),
     ("meetings", "meetings", BARS, 50),
     ("meetings-hosts", "meetings", POINTS, 20),
+    # The meetings the RCM and Bali reports describe (13 + 3, 9 with exact days), coloured by
+    # the document each is read from.
+    ("meetings-reports", "meetings?source=RCM+report&source=Bali+Process+report"
+     "&colour=Document+read+from", BARS, 9),
     ("engagements", "engagements", POINTS, 5),
     ("country", "country?country=Mexico", CHOROPLETH, 20),
     ("mechanism-pidc", "mechanism?mechanism_profile=PIDC", POINTS, 15),
