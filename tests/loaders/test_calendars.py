@@ -104,6 +104,22 @@ def test_the_2018_rows_are_read_as_written(both_years):
     assert both_years.tables["rejects"].empty
 
 
+def test_the_reports_meetings_keep_their_ids_whatever_calendars_come(both_years, only_2018,
+                                                                     built):
+    for build in (both_years, only_2018):
+        assert build.tables["report_meetings"].equals(built.tables["report_meetings"])
+    # With a 2018 calendar the reports' 2018 meetings join it under the same ids: the RCM's
+    # fifth meeting (first quarter 2018, line 125), the Bali report's 3rd meeting of National
+    # Training Directors (July 2018, line 206) and its three other 2018 plans (line 210: the
+    # working group's next meeting, the January training workshop; line 228: the TFPP).
+    meetings = both_years.tables["meetings"]
+    joined = meetings[(meetings.calendar_year == 2018)
+                      & ~meetings.source.str.startswith("iscm_calendar_")]
+    assert sorted(joined.meeting_id) == ["bali-2017-04", "bali-2017-07", "bali-2017-09",
+                                         "bali-2017-26", "rcm-2017-09"]
+    assert set(only_2018.tables["meetings"].calendar_year) == {2018}
+
+
 def test_with_only_another_years_calendar_its_ids_and_rows_are_the_same(only_2018, both_years):
     meetings = only_2018.tables["meetings"]
     assert set(meetings.source[meetings.source.str.startswith("iscm_calendar_")]) == {FILE_2018}

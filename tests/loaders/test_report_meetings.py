@@ -378,3 +378,11 @@ def test_an_overview_event_of_a_calendar_year_is_linked_or_added():
         ("overview-acp-eu-2017-2", "42nd session", "own row")]
     assert [(m["meeting_id"], m["start_date"], m["source"]) for m in out.meetings] == [
         ("overview-acp-eu-2017-2", "2017-05-04", "iscm_overview.txt")]
+
+
+def test_every_document_that_describes_a_meeting_is_in_the_vocabulary(built):
+    from loaders import registry, vocabulary
+
+    keys = {next(src.key for src in registry.sources() if src.matches(file))
+            for file in built.tables["meeting_sources"].source}
+    assert keys == set(vocabulary.MEETING_SOURCES)
