@@ -1,6 +1,7 @@
 """Meetings a report describes in its prose (the RCM and Bali reports) -> report_meetings rows.
 
-Load inputs: the report's paragraphs (line number, text, where in the report it stands).
+Load inputs: the report's paragraphs (line number, text) and a Reader (resolvers, the report's
+date and mechanism, and where in the report a sentence stands).
 Process: each sentence is cut into clauses; a clause that names a meeting (a noun phrase headed
 by meeting, workshop, roundtable, conference, consultation(s) with/on, training programme, SOM,
 the Consultation Mechanism, or "<NAME> will meet again") and gives a date is one mention; its
@@ -182,14 +183,21 @@ def _is_head(clause: str, m: re.Match) -> bool:
     return word in _AFTER_HEAD or word[0].isupper()
 
 
+def _stops_a_title(word: str) -> bool:
+    """True for a word a title does not reach back over: a determiner, preposition or verb,
+    or a word ending in punctuation (except an acronym in brackets: "… Solution (RBDES)")."""
+    bare = word.strip("“”\"")
+    if not bare or bare.lower() in _STOP_BACK:
+        return True
+    return bare[-1] in ".,;:)" and not re.fullmatch(r"\(\w+\)", bare)
+
+
 def _back(clause: str, start: int) -> int:
-    """Where the title starts: back from the head word over its modifiers."""
+    """Where the title starts: back from the head word over at most eight modifiers."""
     tokens = [t for t in _tokens(clause) if t[1] <= start]
     begin = start
     for t_start, _, word in reversed(tokens[-8:]):
-        bare = word.strip("“”\"")
-        if bare.lower() in _STOP_BACK or (bare[-1] in ".,;:" and not re.fullmatch(
-                r"\(\w+\)", bare)) or (bare.endswith(")") and not re.fullmatch(r"\(\w+\)", bare)):
+        if _stops_a_title(word):
             break
         begin = t_start
     return begin
@@ -363,13 +371,12 @@ def clause_mentions(line: int, offset: int, clause: str, reader: Reader,
     if not dates:
         return []
     found = []
-    heads = [(m.start(), m.end()) for m in _HEAD.finditer(clause) if _is_head(clause, m)]
-    again = _MEET_AGAIN.search(clause)
-    if again:
-        heads.append((again.start("name"), again.end("name")))
-    for head_start, head_end in heads:
-        start = _back(clause, head_start) if not again or head_start != again.start("name") \
-            else head_start
+    # (start, end, whether modifiers before it belong to the title): a head word takes its
+    # modifiers; "<NAME> will meet again" is its name alone.
+    heads = [(m.start(), m.end(), True) for m in _HEAD.finditer(clause) if _is_head(clause, m)]
+    heads += [(m.start("name"), m.end("name"), False) for m in _MEET_AGAIN.finditer(clause)]
+    for head_start, head_end, modified in heads:
+        start = _back(clause, head_start) if modified else head_start
         end = _on(clause, head_end, reader)
         inner = [(d.start(), d.end()) for d in dates if start <= d.start() and d.end() <= end]
         title = _clean_title(clause[start:end], inner, start)
