@@ -362,7 +362,8 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     windows hatched and pale, the date as written in the hover.
 
     frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`, and
-    optionally themes (a line of the hover: "Labour migration (via mechanism)").
+    optionally themes (a line of the hover: "Labour migration (via mechanism)") and
+    listed_in (the documents that describe the meeting, added to the hover).
     colours: a fixed colour per value of `colour` (legend in its order); others take the
     palette. years: the calendar years the axis spans (default: those of the dates).
     """
@@ -375,6 +376,8 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
                       for t, m, d, p, th in zip(shown.title, shown.mechanism, shown.date_text,
                                                 shown.location_text.replace("", "place TBC"),
                                                 themes, strict=True)]
+    if "listed_in" in shown.columns:  # which documents describe the meeting
+        shown["hover"] += "<br>Listed in: " + shown.listed_in.map(text)
     # Plain horizontal bars (what px.timeline makes, at a fraction of its cost): base = start,
     # length = duration in milliseconds on a date axis.
     fixed = colours or {}

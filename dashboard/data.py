@@ -325,12 +325,37 @@ def totals(process_id: str) -> dict[str, object]:
 # ---------------------------------------------------------------- meetings
 
 
+def source_key(file: str) -> str:
+    """The registry key of the source that reads `file` ("calendar", "rcm", …); "" for none."""
+    return next((s.key for s in registry.sources() if s.matches(file)), "")
+
+
+@st.cache_data(show_spinner=False)
+def meeting_documents() -> pd.DataFrame:
+    """Per meeting_id: source_keys (the documents that describe it, as registry keys in the
+    vocabulary's order: the calendar, the RCM or Bali report, the overview), listed_in (their
+    labels, "ISCM calendar; Bali Process report") and read_from (the label of the document its
+    row is read from)."""
+    described = table("meeting_sources")
+    keys = described.assign(key=described.source.map(source_key))
+    order = vocabulary.rank(vocabulary.MEETING_SOURCES)
+    grouped = keys.groupby("meeting_id").key.agg(
+        lambda k: tuple(sorted(set(k), key=lambda key: order.get(key, len(order)))))
+    own = table("meetings").set_index("meeting_id").source.map(source_key)
+    labels = palette.MEETING_SOURCE_LABELS
+    return pd.DataFrame({
+        "source_keys": grouped,
+        "listed_in": grouped.map(lambda k: "; ".join(labels.get(key, key) for key in k)),
+        "read_from": own.map(lambda key: labels.get(key, key))}).rename_axis("meeting_id")
+
+
 @st.cache_data(show_spinner=False)
 def meetings_long() -> pd.DataFrame:
     """One row per (meeting, mechanism) with the mechanism's region (the overview heading) and
     kind, the meeting's themes ("Labour migration (via mechanism); Trafficking in persons": its
     own text's, then its mechanisms'), first_theme (the first of them, "No theme" when none),
-    host country and the window the date allows (start, end; empty when unknown)."""
+    host country, the window the date allows (start, end; empty when unknown) and the
+    documents that describe it (meeting_documents)."""
     m = table("meetings")
     links = table("meeting_processes")
     p = table("processes")[["process_id", "short_name", "region", "kind"]]
@@ -354,6 +379,10 @@ def meetings_long() -> pd.DataFrame:
     out["start"] = pd.to_datetime(out.start_date.replace("", None))
     out["end"] = pd.to_datetime(out.end_date.replace("", None))
     out["date_known"] = out.date_precision.map(DATE_KNOWN)
+    documents = meeting_documents()
+    out = out.join(documents, on="meeting_id")
+    out["source_keys"] = out.source_keys.apply(lambda k: k if isinstance(k, tuple) else ())
+    out[["listed_in", "read_from"]] = out[["listed_in", "read_from"]].fillna("")
     return out.drop(columns=["short_name"])
 
 
@@ -435,10 +464,11 @@ def meetings_title(years: tuple[int, ...] | None = None) -> str:
 
 
 def no_meeting_words(what: str) -> str:
-    """"The 2017 calendar lists no meeting <what>." (the calendars' years, "list" for several)."""
+    """"Neither the 2017 calendar nor the other documents list a 2017 meeting <what>." (the
+    calendars' years)."""
     years = calendar_years()
-    verb = "list" if len(years) > 1 else "lists"
-    return f"{calendar_words(years).capitalize()} {verb} no meeting {what}."
+    meeting = " ".join(filter(None, [years_text(years), "meeting"]))
+    return f"Neither {calendar_words(years)} nor the other documents list a {meeting} {what}."
 
 
 def calendar_words(years: tuple[int, ...] | None = None) -> str:
@@ -451,7 +481,8 @@ def calendar_words(years: tuple[int, ...] | None = None) -> str:
 def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
                     themes: tuple[str, ...] = (), months: tuple[int, int] = (1, 12),
                     hosts: tuple[str, ...] = (), tentative: str = "all",
-                    years: tuple[int, ...] = ()) -> pd.DataFrame:
+                    years: tuple[int, ...] = (), sources: tuple[str, ...] = ()
+                    ) -> pd.DataFrame:
     """Rows of meetings_long that pass the filters.
 
     process_ids None keeps every mechanism; meetings for all ISCMs pass any mechanism filter.
@@ -460,6 +491,7 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     years keeps the meetings of those years' calendars (empty: every calendar). months keeps
     meetings whose date window overlaps those months in any year; undated ones always pass
     (they are listed apart, never dropped). tentative: "all", "confirmed" or "tentative".
+    sources keeps the meetings any of those documents describes (registry keys; empty: all).
     """
     keep = pd.Series(True, index=long.index)
     if process_ids is not None:
@@ -476,6 +508,8 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
         keep &= ~long.tentative
     elif tentative == "tentative":
         keep &= long.tentative
+    if sources:
+        keep &= long.source_keys.apply(lambda keys: bool(set(keys) & set(sources)))
     return long[keep]
 
 
@@ -521,7 +555,8 @@ def mechanisms_ranked(rows: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def meeting_hosts() -> dict[str, int]:
-    """iso3 -> how many meetings (of every calendar) it hosts."""
+    """iso3 -> how many meetings (of every calendar's years, whatever document describes them)
+    it hosts."""
     m = table("meetings")
     return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
 
@@ -537,8 +572,9 @@ def past_events(process_id: str) -> pd.DataFrame:
     then first day, the source's order on ties; an event known only to its year comes first
     in its year. Adds country (the host's name, "" when unknown), place ("City, Country", the
     country alone, or "" when the source names none: its note says so), place_in_title (the
-    title already names the city, or the country when there is no city) and label ("date as
-    written: title", cut for hovers)."""
+    title already names the city, or the country when there is no city), label ("date as
+    written: title", cut for hovers) and meeting_id (the meeting of meetings.csv the event is,
+    for an event of a calendar's year; "" otherwise)."""
     events = table("process_events")
     events = events[events.process_id == process_id]
     country = events.iso3.map(country_names()).fillna("")
@@ -548,10 +584,33 @@ def past_events(process_id: str) -> pd.DataFrame:
                                      events.title, strict=True)]
     short = events.title.map(lambda t: t if len(t) <= HOVER_TITLE
                              else t[:HOVER_TITLE - 1].rstrip() + "…")
+    described = table("meeting_sources")
+    overview = described[described.source == registry.OVERVIEW_FILE]
+    meeting_of = {(int(r.source_line), r.date_text, r.title): r.meeting_id
+                  for r in overview.itertuples()}
+    meeting = [meeting_of.get((int(n), d, t), "") for n, d, t in
+               zip(events.source_line, events.date_text, events.title, strict=True)]
     out = events.assign(country=country, place=place, place_in_title=named,
-                        label=events.date_text + ": " + short)
+                        label=events.date_text + ": " + short, meeting_id=meeting)
     return out.sort_values(["year", "month", "start_date"], na_position="first",
                            kind="stable").reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def other_year_report_meetings(process_id: str) -> pd.DataFrame:
+    """The meetings of one mechanism the reports describe in years no calendar covers (rows of
+    report_meetings, so not in meetings.csv), oldest first, with document (the report's
+    label) and place ("City, Country", the venue, or "")."""
+    found = table("report_meetings")
+    found = found[found.process_ids.str.split().apply(lambda ids: process_id in ids)]
+    found = found[~found.report_meeting_id.isin(table("meeting_sources").described_id)]
+    country = found.iso3.map(country_names()).fillna("")
+    place = [", ".join(filter(None, [c or v, n])) for c, v, n in
+             zip(found.city, found.venue, country, strict=True)]
+    labels = palette.MEETING_SOURCE_LABELS
+    return found.assign(document=found.source.map(lambda f: labels.get(source_key(f), f)),
+                        place=place).sort_values("start_date", kind="stable").reset_index(
+        drop=True)
 
 
 EVENT_BANDS = ["1 event", "2–3 events", "4 or more events"]
@@ -561,8 +620,10 @@ EVENT_BANDS = ["1 event", "2–3 events", "4 or more events"]
 def past_event_hosts(process_id: str) -> pd.DataFrame:
     """Per country where the mechanism's past events were held: iso3, country, events (how
     many), band (one of EVENT_BANDS) and detail ("2 event(s): date: title; …", oldest first).
-    Events with no country in the source are not counted."""
-    points = points_by_country(past_events(process_id), "iso3", "label", "event")
+    Events with no country in the source, and events that are meetings of meetings.csv (shown
+    with the calendars' meetings), are not counted."""
+    events = past_events(process_id)
+    points = points_by_country(events[events.meeting_id == ""], "iso3", "label", "event")
     band = pd.cut(points["count"], [0, 1, 3, float("inf")], labels=EVENT_BANDS)
     return points.assign(events=points["count"], band=band.astype(str))[
         ["iso3", "country", "events", "band", "detail"]]
@@ -772,15 +833,17 @@ def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
 def row_provenance(table_name: str,
                    row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
     """(source file, line numbers) one processed row was read from, or None when its table keeps
-    no line. The file is the one its source in the registry reads, or the row's own (its
-    source's file column, e.g. meetings' calendar; rejects' source); the lines are source_lines
-    ("206 208") or source_line (or rejects' line)."""
-    source = registry.source_of(table_name) if table_name in registry.schemas() else None
+    no line. The file is the row's own where its table names one (registry.file_column: the
+    meetings' and meeting_sources' `source`; rejects' source), else the one file its source in
+    the registry reads; the lines are source_lines ("206 208") or source_line (or rejects'
+    line)."""
+    known = table_name in registry.schemas()
+    column = registry.file_column(table_name) if known else ""
     if table_name == "rejects":
         file, raw = str(row.get("source") or ""), row.get("line")
     else:
-        file = (str(row.get(source.file_column) or "") if source and source.file_column
-                else registry.table_file(table_name))
+        file = (str(row.get(column) or "") if column
+                else registry.table_file(table_name) if known else "")
         raw = row.get("source_lines") or row.get("source_line")
     numbers = tuple(int(n) for n in str(raw if raw is not None else "").replace(";", " ").split()
                     if n.isdigit())

@@ -43,6 +43,12 @@ ENTITY_LABELS = {"process": "Mechanism", "meeting": "Meeting", "engagement": "US
                  "action_item": "Bali Process action"}
 SHAPE_SOURCE_LABELS = {"iso": "plotly outline (ISO code)", "name": "Natural Earth (by name)",
                        "none": "no outline"}
+# The documents a meeting is read from (loaders/registry.py keys), and how a passage was tied
+# to its meeting.
+MEETING_SOURCE_LABELS = {"calendar": "ISCM calendar", "rcm": "RCM report",
+                         "bali": "Bali Process report", "overview": "IOM overview (past events)"}
+MEETING_LINK_LABELS = {"own row": "its own row", "same days": "same mechanism, place and days",
+                       "same name": "same mechanism and place, the title names it"}
 
 ROLE_COLOURS = {"member": "#0072B2", "observer": "#E69F00", "partner": "#009E73",
                 "guest": "#CC79A7", "suspended": "#D55E00",
@@ -63,6 +69,8 @@ REGION_COLOURS = dict(zip(v.MECHANISM_REGIONS, [*QUALITATIVE, "#882255"], strict
 COUNTRY_REGION_COLOURS = dict(zip(v.COUNTRY_REGIONS, QUALITATIVE[:5], strict=True))
 DATE_KNOWN_COLOURS = {"day": "#0072B2", "month": "#56B4E9", "quarter": "#E69F00",
                       "half": "#CC79A7", "year": "#D55E00", "unknown": GREY}
+MEETING_SOURCE_COLOURS = {"calendar": "#0072B2", "rcm": "#E69F00", "bali": "#009E73",
+                          "overview": "#CC79A7"}
 
 # vocabulary name -> value labels; values shown as written are their own label.
 LABELS: dict[str, dict[str, str]] = {
@@ -78,6 +86,8 @@ LABELS: dict[str, dict[str, str]] = {
     "partner_kinds": PARTNER_KIND_LABELS,
     "themed_entities": ENTITY_LABELS,
     "shape_sources": SHAPE_SOURCE_LABELS,
+    "meeting_sources": MEETING_SOURCE_LABELS,
+    "meeting_links": MEETING_LINK_LABELS,
 }
 # vocabulary name -> value colours, for every vocabulary a chart colours by.
 COLOURS: dict[str, dict[str, str]] = {
@@ -87,4 +97,5 @@ COLOURS: dict[str, dict[str, str]] = {
     "mechanism_regions": REGION_COLOURS,
     "country_regions": COUNTRY_REGION_COLOURS,
     "date_precisions": DATE_KNOWN_COLOURS,
+    "meeting_sources": MEETING_SOURCE_COLOURS,
 }

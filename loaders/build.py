@@ -107,11 +107,17 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE, outlines_path: Pat
                        else step.load(files[step.key], ctx))
         except registry.ReferenceTableError as exc:
             raise BuildError(f"step {step.key}: {exc}") from exc
-        if set(emitted) != set(step.tables):
+        declared = set(step.tables) | set(step.extends)
+        if set(emitted) != declared:
             raise BuildError(f"step {step.key} emitted {sorted(emitted)}, its registry entry "
-                             f"declares {sorted(step.tables)}")
+                             f"declares {sorted(declared)}")
         for name, schema in step.tables.items():
             ctx.tables[name] = _frame(emitted[name], list(schema.columns))
+        for name in step.extends:
+            columns = list(registry.schemas(steps)[name].columns)
+            added = _frame(emitted[name], columns)
+            ctx.tables[name] = (pd.concat([ctx.tables[name], added], ignore_index=True)
+                                if len(added) else ctx.tables[name])
 
     validated, problems = validate_tables(ctx.tables, registry.schemas(steps))
     if problems:

@@ -7,7 +7,7 @@ process_ids. The year comes from the title line ("2017 Calendar of Meetings …"
 file name (iscm_calendar_2018.txt), so each year's calendar in the same format loads unchanged
 next to the others; a meeting's id is that year and its row's order ("2017-001"), so one
 year's ids do not change when another year's calendar is added.
-Outputs: meetings rows (each naming its calendar file and year) and meeting_process rows;
+Outputs: meetings rows (each naming its calendar file, `source`, and year) and meeting_process rows;
 problems go to the RejectLog.
 """
 
@@ -144,7 +144,7 @@ def load_calendar(text: str, source: str, processes: ProcessResolver,
                   taken: set[str] | frozenset[str] = frozenset()) -> CalendarTables:
     """Read one calendar text into CalendarTables; every data row becomes one meeting.
 
-    source: the file name (kept in each meeting's `calendar`). taken: id prefixes other
+    source: the file name (kept in each meeting's `source`). taken: id prefixes other
     calendars already use.
     """
     out = CalendarTables()
@@ -186,8 +186,9 @@ def load_calendar(text: str, source: str, processes: ProcessResolver,
             "mechanism_text": mech,
             "for_all_mechanisms": for_all,
             "source_line": row.line,
-            "calendar": source,
+            "source": source,
             "calendar_year": year,
+            "note": "",
         })
         if for_all:
             continue

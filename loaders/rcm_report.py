@@ -1,20 +1,25 @@
-"""RCM ad-hoc working group report (Mexico City, July 2017) -> report, participants, items.
+"""RCM ad-hoc working group report (Mexico City, July 2017) -> report, participants, items,
+and the meetings it describes.
 
 Load inputs: plain text with Word bookmarks ("[bookmark: …]") and upper-case section headings.
 Process: the date and place from the heading lines (the head a page break may repeat is read
-once), the participants from the PARTICIPANTS section's sentences, and every paragraph or
-bullet under each heading as one item.
+once), the participants from the PARTICIPANTS section's sentences, every paragraph or bullet
+under each heading as one item, and every dated meeting the items name
+(loaders/report_meetings.py), after the report's own meeting.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from loaders.countries import CountryResolver
 from loaders.dates import DateParseError, parse_date_span
+from loaders.meeting_calendar import place_parts
 from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
+from loaders.report_meetings import Mention, Place, Reader, mentions_in, report_meeting_rows
 from loaders.text import clean_spaces, normalise_quotes
 
 SOURCE = "rcm_extra_regional_2017.txt"
@@ -39,20 +44,37 @@ _REMOTE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w
 # Who took part is read from these sections; the background tells of earlier meetings and the
 # later sections of plans.
 PARTICIPATION_SECTIONS = ("PARTICIPANTS", "TOPICS DISCUSSED DURING THE FOURTH MEETING")
+PROCESS = "rcm"
+MEETING_PREFIX = "rcm-2017"
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
 
 
 @dataclass
 class ReportTables:
-    """Rows for reports.csv, report_participants.csv and report_items.csv."""
+    """Rows for reports.csv, report_participants.csv, report_items.csv and
+    report_meetings.csv."""
 
     reports: list[dict] = field(default_factory=list)
     participants: list[dict] = field(default_factory=list)
     items: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+
+
+def title_case(text: str) -> str:
+    """An upper-case heading in title case, small words in lower case after the first:
+    "FOURTH MEETING OF THE AD-HOC …" -> "Fourth Meeting of the Ad-Hoc …"."""
+    words = text.title().split()
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w
+                    for i, w in enumerate(words))
 
 
 def load_rcm_report(text: str, countries: CountryResolver, organisations: OrganisationNames,
-                    rejects: RejectLog) -> ReportTables:
-    """Read the RCM report into ReportTables (report_id "rcm-erm-2017-07")."""
+                    rejects: RejectLog, places: dict[str, str] | None = None,
+                    processes: dict[str, str] | None = None) -> ReportTables:
+    """Read the RCM report into ReportTables (report_id "rcm-erm-2017-07").
+
+    places (folded place -> ISO3, reference/place_aliases.csv) and processes (alias_key ->
+    process_id) help read the places and mechanisms of the meetings the report names."""
     out = ReportTables()
     rid = "rcm-erm-2017-07"
     lines = [(n, clean_spaces(normalise_quotes(_BOOKMARK.sub("", raw))))
@@ -90,7 +112,36 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: Organi
             out.participants.extend(participants_in(line, countries, organisations,
                                                     {"report_id": rid, "source_line": number}))
     out.participants = _unique_rows(out.participants)
+    out.meetings = _meetings(out, lines, when, countries, places or {}, processes or {},
+                             rejects)
     return out
+
+
+def _meetings(out: ReportTables, lines: list[tuple[int, str]], when: tuple[int, str] | None,
+              countries: CountryResolver, places: dict[str, str], processes: dict[str, str],
+              rejects: RejectLog) -> list[dict]:
+    """report_meetings rows: the report's own meeting (its title and the place and date
+    line), then every dated meeting its items name, the report's end date standing for the
+    year a date leaves out."""
+    report = out.reports[0]
+    if not report["end_date"]:
+        return []
+    end = date.fromisoformat(report["end_date"])
+    sections = {item["source_line"]: item["section"] for item in out.items}
+    reader = Reader(SOURCE, countries, places, processes, end, PROCESS, rejects,
+                    lambda line, _: sections.get(line, ""))
+    own: list[Mention] = []
+    title_line = next(((n, t) for n, t in lines if t), None)
+    if title_line and when:
+        span = parse_date_span(when[1].partition("/")[2])
+        written = report["place"]
+        city, iso3, venue = place_parts(written, countries)
+        own.append(Mention(title_line[0], 0, title_case(title_line[1]),
+                           when[1].partition("/")[2].strip(), span,
+                           Place(written, city, venue, iso3), (PROCESS,), False, False, "Title",
+                           ["the report's own meeting"], (when[0],)))
+    found = mentions_in(((i["source_line"], i["text"]) for i in out.items), reader)
+    return report_meeting_rows(own + found, MEETING_PREFIX, SOURCE)
 
 
 def _head_lines(lines: list[tuple[int, str]], title: str, when: str) -> set[str]:

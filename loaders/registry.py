@@ -10,13 +10,21 @@ checks the data dictionary (`data/README.md`) documents every table and column;
 row came from, and exports every table.
 
 Adding a source = one loader module + one entry in STEPS (before the derived steps).
+
+A table is declared by one step (`tables`); a later step may add rows to it (`extends`): the
+reports add their meetings to report_meetings, and the meeting links add the meetings only the
+reports and the overview describe to the calendars' meetings. Such a table's rows name their
+file (`file_column`).
 """
 
 from __future__ import annotations
 
+import calendar
 import fnmatch
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -28,18 +36,22 @@ from loaders.bali_report import (
     actors_from_table,
     cell_starts_from_table,
     load_bali_report,
+    pages,
     status_focus_from_table,
 )
 from loaders.countries import CountryResolver
 from loaders.geo import country_shapes, with_shapes
 from loaders.groups import CountryGroups
 from loaders.meeting_calendar import load_calendars
+from loaders.meeting_links import link_meetings
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_events, load_overview, participant_labels
 from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
+from loaders.report_meetings import Mention, Reader, mentions_in, report_meeting_rows
 from loaders.schemas import SCHEMAS
+from loaders.text import fold
 from loaders.themes import entity_texts, theme_links
 from loaders.uscis import load_engagements
 
@@ -85,7 +97,9 @@ Builder = Callable[[BuildContext], dict[str, Rows]]
 class Source:
     """A source document: `pattern` is its file name in data/raw, or with `many` a glob that
     every yearly edition matches (each one read, in name order). `file_column` names the
-    column in which each row keeps the file it came from (for a source of many files)."""
+    column in which each row keeps the file it came from (for a source of many files, or a
+    table other steps extend), in the tables that have it. `extends` names tables an earlier
+    step declared that this one adds rows to."""
 
     key: str
     pattern: str
@@ -95,6 +109,7 @@ class Source:
     many: bool = False
     file_column: str = ""
     title: str = ""
+    extends: tuple[str, ...] = ()
 
     def files(self, raw_dir: Path) -> list[Path]:
         """The files of raw_dir this source reads, in name order."""
@@ -110,12 +125,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Derived:
-    """Tables built from the tables of the steps before (and reference tables)."""
+    """Tables built from the tables of the steps before (and reference tables); `extends`
+    and `file_column` as for a Source."""
 
     key: str
     build: Builder
     tables: dict[str, pa.DataFrameSchema]
     reference: tuple[str, ...] = ()
+    extends: tuple[str, ...] = ()
+    file_column: str = ""
 
 
 Step = Source | Derived
@@ -169,19 +187,68 @@ def _engagements(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
             "engagement_processes": found.processes, "acronyms": found.acronyms}
 
 
+def _places(ctx: BuildContext) -> dict[str, str]:
+    """Places written without their country (reference/place_aliases.csv), folded -> ISO3."""
+    table = ctx.reference["place_aliases"]
+    return {fold(p): i for p, i in zip(table.place, table.iso3, strict=True)}
+
+
 def _rcm_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     report = load_rcm_report(files[0].text, ctx.countries,
-                             OrganisationNames(ctx.reference["organisations"]), ctx.rejects)
+                             OrganisationNames(ctx.reference["organisations"]), ctx.rejects,
+                             _places(ctx), ctx.processes().by_key)
     return {"reports": report.reports, "report_participants": report.participants,
-            "report_items": report.items}
+            "report_items": report.items, "report_meetings": report.meetings}
 
 
 def _bali_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
-    actions = load_bali_report(files[0].text, ctx.rejects,
+    text = files[0].text
+    actions = load_bali_report(text, ctx.rejects,
                                cell_starts_from_table(ctx.reference["bali_cells"]),
                                actors_from_table(ctx.reference["bali_actors"]),
                                status_focus_from_table(ctx.reference["bali_status_focus"]))
-    return {"action_items": actions.items}
+    return {"action_items": actions.items,
+            "report_meetings": bali_meetings(text, actions.items, ctx)}
+
+
+def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dict]:
+    """The dated meetings the Bali report's transcription names (report_meetings rows), each
+    placed in the action whose status holds it, or in the introduction on the first page."""
+    page_list = pages(text)
+    if not page_list:
+        return []
+    statuses = [(a["item"], fold(a["status"])) for a in actions]
+    first_page = page_list[0][0]
+
+    def context_of(line: int, words: str) -> str:
+        key = fold(words).rstrip(".;, ")
+        item = next((i for i, status in statuses if key and key in status), "")
+        return f"action {item}" if item else "introduction" if line == first_page else ""
+
+    dated = re.search(r"\b(" + "|".join(calendar.month_name[1:]) + r") (\d{4})\b",
+                      text.split("\n", 1)[0])
+    if not dated:
+        ctx.rejects.add(BALI_FILE, 1, "date", text.split("\n", 1)[0],
+                        "no month and year in the report's title: its meetings are not read")
+        return []
+    month, year = list(calendar.month_name).index(dated.group(1)), int(dated.group(2))
+    report_date = date(year, month, calendar.monthrange(year, month)[1])
+    reader = Reader(BALI_FILE, ctx.countries, _places(ctx), ctx.processes().by_key, report_date,
+                    "bali-process", ctx.rejects, context_of)
+    found: list[Mention] = mentions_in(page_list, reader)
+    return report_meeting_rows(found, f"bali-{year}", BALI_FILE)
+
+
+def _meeting_links(ctx: BuildContext) -> dict[str, Rows]:
+    labels = {s.pattern: s.title for s in sources() if not s.many}
+    actions = ctx.tables["action_items"]
+    linked = link_meetings(ctx.tables["meetings"], ctx.tables["meeting_processes"],
+                           ctx.tables["report_meetings"], ctx.tables["process_events"],
+                           ctx.tables["processes"], OVERVIEW_FILE, labels,
+                           dict(zip(actions["item"], actions["action"], strict=True)))
+    ctx.warnings.extend(linked.warnings)
+    return {"meetings": linked.meetings, "meeting_processes": linked.links,
+            "meeting_sources": linked.sources}
 
 
 def _themes(ctx: BuildContext) -> dict[str, Rows]:
@@ -210,15 +277,18 @@ def _rejects(ctx: BuildContext) -> dict[str, Rows]:
 
 # ---------------------------------------------------------------- the registry
 
+OVERVIEW_FILE = "iscm_overview.txt"
+BALI_FILE = "bali_ahg_progress_2017.txt"
+
 STEPS: tuple[Step, ...] = (
-    Source("overview", "iscm_overview.txt", _overview,
+    Source("overview", OVERVIEW_FILE, _overview,
            _schemas("processes", "process_aliases", "memberships", "process_organisations",
                     "process_events", "count_checks"),
            reference=("process_ids", "process_aliases_extra", "organisations", "place_aliases",
                       "participant_labels"),
            title="IOM overview of inter-state consultation mechanisms on migration"),
     Source("calendar", "iscm_calendar_*.txt", _calendars,
-           _schemas("meetings", "meeting_processes"), many=True, file_column="calendar",
+           _schemas("meetings", "meeting_processes"), many=True, file_column="source",
            title="Calendars of ISCM meetings, one file a year"),
     Source("uscis", "uscis_raio_engagements.txt", _engagements,
            _schemas("engagements", "engagement_countries", "engagement_partners",
@@ -227,12 +297,15 @@ STEPS: tuple[Step, ...] = (
                       "place_aliases", "organisations", "foreign_agencies", "partner_groups"),
            title="USCIS RAIO international engagements"),
     Source("rcm", "rcm_extra_regional_2017.txt", _rcm_report,
-           _schemas("reports", "report_participants", "report_items"),
-           reference=("organisations",),
+           _schemas("reports", "report_participants", "report_items", "report_meetings"),
+           reference=("organisations", "place_aliases"), file_column="source",
            title="RCM ad-hoc working group on extra-regional migrants, report"),
-    Source("bali", "bali_ahg_progress_2017.txt", _bali_report, _schemas("action_items"),
-           reference=("bali_cells", "bali_actors", "bali_status_focus"),
+    Source("bali", BALI_FILE, _bali_report, _schemas("action_items"),
+           reference=("bali_cells", "bali_actors", "bali_status_focus", "place_aliases"),
+           extends=("report_meetings",),
            title="Bali Process Ad Hoc Group progress report"),
+    Derived("meeting_links", _meeting_links, _schemas("meeting_sources"),
+            extends=("meetings", "meeting_processes"), file_column="source"),
     Derived("themes", _themes, _schemas("themes"), reference=("themes",)),
     Derived("theme_links", _theme_links, _schemas("theme_links"), reference=("theme_rules",)),
     Derived("countries", _countries, _schemas("countries")),
@@ -279,6 +352,20 @@ def column_types(table: str, steps: Iterable[Step] | None = None) -> dict[str, C
 def source_of(table: str, steps: Iterable[Step] | None = None) -> Source | None:
     """The Source that emits `table`; None for a derived table."""
     return next((s for s in sources(steps) if table in s.tables), None)
+
+
+def declaring_step(table: str, steps: Iterable[Step] | None = None) -> Step | None:
+    """The step that declares `table` (a Source or a Derived step); None when none does."""
+    return next((s for s in (STEPS if steps is None else steps) if table in s.tables), None)
+
+
+def file_column(table: str, steps: Iterable[Step] | None = None) -> str:
+    """The column in which each row of `table` names its file in data/raw; "" when the table
+    keeps none (its rows come from its source's one file, or from no file)."""
+    step = declaring_step(table, steps)
+    if step is None or not step.file_column:
+        return ""
+    return step.file_column if step.file_column in step.tables[table].columns else ""
 
 
 def table_file(table: str, steps: Iterable[Step] | None = None) -> str:

@@ -16,6 +16,7 @@ from loaders.vocabulary import (
     FREQUENCIES,
     MECHANISM_KINDS,
     MECHANISM_REGIONS,
+    MEETING_LINKS,
     NAMED_ROLES,
     ORGANISATION_ROLES,
     PARTNER_KINDS,
@@ -30,6 +31,11 @@ __all__ = ["COUNTRY_ROLES", "NAMED_ROLES", "ORGANISATION_ROLES", "REFERENCES", "
 ISO3 = r"^[A-Z]{3}$"
 ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A calendar's row ("2017-001", "2017b-001", "undated-001"), or a meeting only another document
+# describes: its report's key and year and its number there ("bali-2017-05"), or an overview
+# past event's mechanism, year and number ("overview-acp-eu-2017-1").
+MEETING_ID = r"^((\d{4}|undated)[b-z]?-\d{3}|[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{1,3})$"
+SOURCE_FILE = r"^[\w.-]+\.txt$"
 
 
 def _s(nullable: bool = False, **checks: object) -> pa.Column:
@@ -98,13 +104,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "ne_name": _s(), "shape_source": _s(isin=SHAPE_SOURCES), "map_marker": _b(),
     }, unique=["iso3"], strict=True),
     "meetings": pa.DataFrameSchema({
-        "meeting_id": _s(regex=r"^(\d{4}|undated)[b-z]?-\d{3}$"), "title": _s(non_empty=True),
+        "meeting_id": _s(regex=MEETING_ID), "title": _s(non_empty=True),
         "start_date": _s(regex=ISO_DATE), "end_date": _s(regex=ISO_DATE),
         "date_text": _s(non_empty=True), "date_precision": _s(isin=DATE_PRECISIONS),
         "tentative": _b(), "location_text": _s(), "city": _s(), "venue": _s(),
         "iso3": _s(regex=r"^([A-Z]{3})?$"), "mechanism_text": _s(non_empty=True),
         "for_all_mechanisms": _b(), "source_line": _i(False),
-        "calendar": _s(regex=r"^iscm_calendar_.*\.txt$"), "calendar_year": _i(min=1900, max=2100),
+        "source": _s(regex=SOURCE_FILE), "calendar_year": _i(min=1900, max=2100),
+        "note": _s(),
     }, unique=["meeting_id"], strict=True),
     "meeting_processes": pa.DataFrameSchema({
         "meeting_id": _s(), "process_id": _s(regex=SLUG),
@@ -159,6 +166,21 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "report_id": _s(regex=SLUG), "iso3": _s(regex=r"^([A-Z]{3})?$"), "organisation": _s(),
         "person": _s(), "role": _s(isin=REPORT_ROLES), "source_line": _i(False),
     }, unique=["report_id", "iso3", "organisation", "person", "role"], strict=True),
+    "report_meetings": pa.DataFrameSchema({
+        "report_meeting_id": _s(regex=r"^[a-z0-9]+(-[a-z0-9]+)*-\d{2,3}$"),
+        "title": _s(non_empty=True), "start_date": _s(regex=ISO_DATE),
+        "end_date": _s(regex=ISO_DATE), "date_text": _s(non_empty=True),
+        "date_precision": _s(isin=DATE_PRECISIONS), "tentative": _b(), "location_text": _s(),
+        "city": _s(), "venue": _s(), "iso3": _s(regex=r"^([A-Z]{3})?$"),
+        "process_ids": _s(regex=r"^([a-z0-9-]+( [a-z0-9-]+)*)?$"), "for_all_mechanisms": _b(),
+        "context": _s(), "note": _s(), "source": _s(regex=SOURCE_FILE),
+        "source_line": _i(False), "source_lines": _s(regex=r"^\d+( \d+)*$"),
+    }, unique=["report_meeting_id"], strict=True),
+    "meeting_sources": pa.DataFrameSchema({
+        "meeting_id": _s(regex=MEETING_ID), "source": _s(regex=SOURCE_FILE),
+        "source_line": _i(False), "described_id": _s(), "title": _s(non_empty=True),
+        "date_text": _s(non_empty=True), "link": _s(isin=MEETING_LINKS),
+    }, strict=True),
     "report_items": pa.DataFrameSchema({
         "report_id": _s(regex=SLUG), "section": _s(non_empty=True), "text": _s(non_empty=True),
         "source_line": _i(False),
@@ -193,6 +215,8 @@ REFERENCES = [
     ("reports", "iso3", "countries", "iso3"),
     ("report_participants", "iso3", "countries", "iso3"),
     ("report_items", "report_id", "reports", "report_id"),
+    ("report_meetings", "iso3", "countries", "iso3"),
+    ("meeting_sources", "meeting_id", "meetings", "meeting_id"),
     ("count_checks", "process_id", "processes", "process_id"),
 ]
 

@@ -54,6 +54,11 @@ PARTNER_KINDS = ("country", "us agency", "foreign agency", "international", "reg
 THEMED_ENTITIES = ("process", "meeting", "engagement", "action_item")
 # countries.shape_source: where a map takes the country's outline from (see data/README.md).
 SHAPE_SOURCES = ("iso", "name", "none")
+# The documents that describe meetings, by their key in loaders/registry.py, in the order the
+# build links them: a calendar first, then the reports, then the overview's past events.
+MEETING_SOURCES = ("calendar", "rcm", "bali", "overview")
+# meeting_sources.link: how a passage was tied to its meeting (loaders/meeting_links.py).
+MEETING_LINKS = ("own row", "same days", "same name")
 
 # Name -> values, for the checks that every value has a label, colour and order.
 VOCABULARIES: dict[str, tuple[str, ...]] = {
@@ -69,6 +74,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "partner_kinds": PARTNER_KINDS,
     "themed_entities": THEMED_ENTITIES,
     "shape_sources": SHAPE_SOURCES,
+    "meeting_sources": MEETING_SOURCES,
+    "meeting_links": MEETING_LINKS,
 }
 
 

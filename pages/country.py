@@ -45,7 +45,8 @@ st.subheader(view.meetings_heading)
 if view.hosted.empty:
     st.info(view.no_meetings)
 else:
-    ui.table(view.hosted, view.hosted_columns, view.hosted_file, key="country_meetings")
+    ui.table(view.hosted, view.hosted_columns, view.hosted_file, key="country_meetings",
+             provenance="meetings")
 
 st.subheader("USCIS engagements held there or with it")
 if view.engaged.empty:

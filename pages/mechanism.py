@@ -82,10 +82,21 @@ if view.meetings.empty:
     st.caption(view.no_meetings)
 else:
     ui.table(view.meetings, view.meetings_columns, view.meetings_file,
-             key="mechanism_meetings")
+             key="mechanism_meetings", provenance="meetings")
+if not view.for_all.empty:
+    st.caption(view.for_all_intro)
+if not view.other_years.empty:
+    st.caption(view.other_years_intro)
+    ui.table(view.other_years, {"date_text": "Date as written", "title": "Meeting",
+                                "place": "Place", "document": "Report", "note": "Note"},
+             view.other_years_file, key="mechanism_report_meetings",
+             provenance="report_meetings")
 
 st.subheader("Past events")
-if view.events.empty:
+if view.events.empty and not view.other_years.empty:
+    st.caption("The overview lists no past events for this mechanism; the meetings its "
+               "reports describe are above.")
+elif view.events.empty:
     st.caption("The overview lists no past events for this mechanism: only the "
                "inter-regional forums have a Meetings column; meetings named in other text are "
                "not listed here.")

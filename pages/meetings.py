@@ -13,7 +13,7 @@ ui.header(choices.title, choices.caption)
 chosen = filters.current()
 MONTHS = view_of.MONTHS
 
-c0, c1, c2, c3, c4 = st.columns([1.5, 3, 2.5, 2.5, 2])
+c0, c1, c2, c3, c4, c5 = st.columns([1.4, 2.6, 2.2, 2.2, 2.2, 2])
 year, unknown_year = filters.checked_in_url("year", choices.years, lambda: c0.selectbox(
     "Year", choices.years, key="year", bind="query-params",
     help="The calendar a meeting is listed in."))
@@ -28,14 +28,21 @@ filters.unknown_notice("host country", unknown_hosts,
 status, unknown_status = filters.checked_in_url("status", view_of.STATUS.values(), lambda: (
     c3.selectbox("Status", list(view_of.STATUS), format_func=view_of.STATUS.get, key="status",
                  bind="query-params")))
+sources, unknown_sources = filters.checked_in_url("source", choices.sources.values(), lambda: (
+    c4.multiselect("Listed in", list(choices.sources), format_func=choices.sources.get,
+                   key="source", bind="query-params", placeholder="Any document",
+                   help="The documents that describe a meeting: the calendar, the RCM or Bali "
+                        "report, the overview's past events.")))
 colour, unknown_colour = filters.checked_in_url("colour", view_of.COLOUR.values(), lambda: (
-    c4.selectbox("Colour by", list(view_of.COLOUR), format_func=view_of.COLOUR.get,
+    c5.selectbox("Colour by", list(view_of.COLOUR), format_func=view_of.COLOUR.get,
                  key="colour", bind="query-params")))
 filters.unknown_notice("status", unknown_status, "showing confirmed and tentative meetings.")
+filters.unknown_notice("document", unknown_sources, "left out of the filter.")
 filters.unknown_notice("colouring", unknown_colour,
                        f"coloured by {view_of.COLOUR[colour].lower()}.")
 
-view = view_of.meetings_view(chosen, year, tuple(months), tuple(hosts), status, colour)
+view = view_of.meetings_view(chosen, year, tuple(months), tuple(hosts), status, colour,
+                             tuple(sources))
 if view.scope_note:
     st.caption(view.scope_note)
 if view.meetings.empty:
@@ -68,7 +75,7 @@ if not view.undated.empty:
                 "timeline.")
     ui.table(view.undated, view.calendar_column | {
         "mechanisms": "Mechanism", "title": "Meeting", "date_text": "Date as written",
-        "location_text": "Place"}, view.undated_file, key="undated")
+        "location_text": "Place", "listed_in": "Listed in"}, view.undated_file, key="undated")
 
 if not view.points.empty:
     h = view.hosts
@@ -82,8 +89,9 @@ columns = view.calendar_column | {
     "date_text": "Date as written", "start_date": "From", "end_date": "To",
     "date_known": "Date known to", "tentative": "Tentative", "title": "Meeting",
     "mechanisms": "Mechanism"} | ({"theme_found": "Theme found in"} if view.theme_line else {}) | {
-    "location_text": "Place", "host": "Host country", "themes": "Themes"}
-ui.table(view.meetings, columns, view.table_file, key="meetings")
+    "location_text": "Place", "host": "Host country", "themes": "Themes", "listed_in": "Listed in",
+    "note": "Note"}
+ui.table(view.meetings, columns, view.table_file, key="meetings", provenance="meetings")
 st.download_button(f"Download {view.ics_count} meetings with exact dates (.ics)",
                    view.ics, file_name=view.ics_file, mime="text/calendar",
                    key="meetings_ics", icon=":material/event:", on_click=ui.DOWNLOAD_CLICK)

@@ -91,7 +91,7 @@ def country_view(iso3: str) -> CountryView:
         hosted=hosted,
         hosted_columns=calendar_column(data.calendar_years()) | {
             "date_text": "Date as written", "title": "Meeting", "mechanisms": "Mechanism",
-            "location_text": "Place"},
+            "location_text": "Place", "listed_in": "Listed in"},
         hosted_file=file_name(name, meetings),
         no_meetings=data.no_meeting_words(f"hosted by {name}"),
         engaged=engaged,

@@ -51,11 +51,16 @@ class MechanismView:
     themes: list[tuple[str, str, str]]  # (theme label, matched words, evidence)
     sections: list[tuple[str, str, bool]]  # (heading, text as written, expanded)
     meetings_heading: str
-    meetings: pd.DataFrame
+    meetings: pd.DataFrame  # its own meetings (not those for all ISCMs)
     meetings_columns: dict[str, str]
     meetings_file: str
     no_meetings: str
-    events: pd.DataFrame
+    for_all: pd.DataFrame  # the meetings for all ISCMs, listed once as such
+    for_all_intro: str
+    other_years: pd.DataFrame  # its meetings the reports describe in years no calendar covers
+    other_years_intro: str
+    other_years_file: str
+    events: pd.DataFrame  # past events that are not meetings of the calendars' years
     events_intro: str
     events_list: str  # markdown, one line per event, source text escaped
     events_file: str
@@ -111,8 +116,13 @@ def mechanism_view(pid: str) -> MechanismView:
     themes = data.themes_of("process")
     themes = themes[themes.entity_id == pid]
     theme_names = data.theme_labels()
-    meetings = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), (pid,)))
-    events = data.past_events(pid)
+    listed = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), (pid,)))
+    meetings = listed[~listed.for_all_mechanisms]
+    for_all = listed[listed.for_all_mechanisms]
+    other_years = data.other_year_report_meetings(pid)
+    everything = data.past_events(pid)
+    events = everything[everything.meeting_id == ""]
+    in_meetings = len(everything) - len(events)
     hosts = data.past_event_hosts(pid)
     unplaced = int((events.iso3 == "").sum())
     wide = data.engagements_wide()
@@ -148,14 +158,26 @@ def mechanism_view(pid: str) -> MechanismView:
         meetings=meetings,
         meetings_columns=calendar_column(data.calendar_years()) | {
             "date_text": "Date as written", "title": "Meeting", "location_text": "Place",
-            "tentative": "Tentative"},
+            "tentative": "Tentative", "listed_in": "Listed in", "note": "Note"},
         meetings_file=file_name(label, heading),
         no_meetings=data.no_meeting_words("of this mechanism"),
+        for_all=for_all,
+        for_all_intro=f"For all ISCMs, not {label}'s own: "
+                      + "; ".join(f"{r.date_text}, {r.title}" for r in for_all.itertuples())
+                      + ".",
+        other_years=other_years,
+        other_years_intro=f"{len(other_years)} meetings of {label} in years no calendar "
+                          "covers (earlier ones and plans), as the "
+                          + " and the ".join(sorted(set(other_years.document)))
+                          + " describes them.",
+        other_years_file=file_name(label, "meetings in the reports"),
         events=events,
-        events_intro=f"{len(events)} events the overview lists for {label}, oldest first: the "
-                     "only history this app has. Dates and places as the overview gives them "
-                     "(the place is added where the title does not name it); a note in italics "
-                     "says what the overview leaves out.",
+        events_intro=f"{len(events)} events the overview lists for {label}, oldest first"
+                     + (f" ({in_meetings} more are {heading} and listed above with them)"
+                        if in_meetings else "")
+                     + ". Dates and places as the overview gives them (the place is added "
+                       "where the title does not name it); a note in italics says what the "
+                       "overview leaves out.",
         events_list="\n".join(_event_line(row) for row in events.itertuples()),
         events_file=file_name(label, "past events"),
         event_hosts=data.on_map(hosts),

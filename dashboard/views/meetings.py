@@ -13,29 +13,35 @@ from dashboard import data, exports, palette
 from dashboard.charts import file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, calendar_column, ranked_words
+from loaders import vocabulary
 
 ALL_YEARS = "All years"
 MONTHS = list(calendar.month_abbr)[1:]
 STATUS = {"all": "Confirmed and tentative", "confirmed": "Confirmed only",
           "tentative": "Tentative (TBC) only"}
-COLOUR = {"region": "Overview heading", "first_theme": "Theme", "date_known": "Date known to"}
+COLOUR = {"region": "Overview heading", "first_theme": "Theme", "date_known": "Date known to",
+          "read_from": "Document read from"}
 # Fixed colours for the timeline's colourings (themes take the palette in their order).
 TIMELINE_COLOURS = {
     "region": palette.REGION_COLOURS | {"All regions": palette.GREY},
     "date_known": {palette.DATE_KNOWN[k]: c for k, c in palette.DATE_KNOWN_COLOURS.items()},
+    "read_from": {palette.MEETING_SOURCE_LABELS[k]: c
+                  for k, c in palette.MEETING_SOURCE_COLOURS.items()},
 }
 
 
 @dataclass(frozen=True)
 class MeetingChoices:
     """The page's title and caption (every calendar's years), and what its controls offer:
-    year options (ALL_YEARS, then the latest first) and the host countries of any meeting
-    (iso3 -> name, by name)."""
+    year options (ALL_YEARS, then the latest first), the host countries of any meeting
+    (iso3 -> name, by name) and the documents that describe any (key -> label, in the
+    vocabulary's order)."""
 
     title: str
     caption: str
     years: tuple[str, ...]
     hosts: dict[str, str]
+    sources: dict[str, str]
 
 
 @dataclass
@@ -70,25 +76,48 @@ class MeetingsView:
         return calendar_column(self.years)
 
 
-def source(years: tuple[int, ...]) -> str:
-    """The source line for charts of the given years' calendars."""
+def source(years: tuple[int, ...], read_from: tuple[str, ...] = ()) -> str:
+    """The source line for charts of the given years' meetings: the calendars, and the other
+    documents (labels, as in meeting_documents().read_from) some of the meetings are read
+    from."""
     calendars = " ".join(filter(None, [data.years_text(years),
                                        "calendars" if len(years) > 1 else "calendar"]))
-    return f"IOM, {calendars} of meetings of inter-state consultation mechanisms on migration"
+    others = [label for label in palette.MEETING_SOURCE_LABELS.values()
+              if label in read_from and label != palette.MEETING_SOURCE_LABELS["calendar"]]
+    return "; ".join([f"IOM, {calendars} of meetings of inter-state consultation mechanisms "
+                      "on migration", *others])
+
+
+def _read_elsewhere(meetings: pd.DataFrame) -> str:
+    """"; 14 of them known only from other documents than the calendar (Bali Process report
+    11, …)", or "" when every meeting is a calendar's row."""
+    others = meetings[meetings.read_from != palette.MEETING_SOURCE_LABELS["calendar"]]
+    if others.empty:
+        return ""
+    counts = others.read_from.value_counts()
+    return (f"; {len(others)} of them known only from other documents than the calendar ("
+            + ", ".join(f"{label} {n}" for label, n in counts.items()) + ")")
 
 
 @st.cache_data(show_spinner=False)
 def meeting_choices() -> MeetingChoices:
     """The page's title and the year and host options for its controls."""
     names = data.country_names()
-    hosts = set(data.meetings_long().iso3)
+    long = data.meetings_long()
+    hosts = set(long.iso3)
+    present = {key for keys in long.source_keys for key in keys}
     years = data.calendar_years()
     return MeetingChoices(
         data.meetings_title(),
-        f"The ISCM meetings of {data.calendar_words(years)}. Pale hatched bars span the "
-        "month, quarter or half-year a fuzzy date allows; the hover gives the date as written.",
+        f"The ISCM meetings of {data.calendar_words(years)}, with those of the same years "
+        "that only the RCM and Bali reports or the overview's past events describe (each "
+        "meeting once; \"Listed in\" names every document that describes it). Pale hatched "
+        "bars span the month, quarter or half-year a fuzzy date allows; the hover gives the "
+        "date as written.",
         (ALL_YEARS, *(str(y) for y in reversed(years))),
-        {c: n for c, n in names.items() if c in hosts})
+        {c: n for c, n in names.items() if c in hosts},
+        {k: palette.MEETING_SOURCE_LABELS[k] for k in vocabulary.MEETING_SOURCES
+         if k in present})
 
 
 def chosen_years(year: str) -> tuple[int, ...]:
@@ -99,16 +128,16 @@ def chosen_years(year: str) -> tuple[int, ...]:
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
 def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, str] = ("Jan", "Dec"),
                   hosts: tuple[str, ...] = (), status: str = "all",
-                  colour: str = "region") -> MeetingsView:
+                  colour: str = "region", sources: tuple[str, ...] = ()) -> MeetingsView:
     """The meetings of the chosen year (ALL_YEARS: every calendar), of the mechanisms and
     themes the shared filters leave, overlapping `months` (names, "Jan"–"Dec"), hosted by
-    `hosts` (ISO3; none: anywhere), of `status` (STATUS), the timeline coloured by `colour`
-    (COLOUR)."""
+    `hosts` (ISO3; none: anywhere), of `status` (STATUS), described in `sources` (registry
+    keys; none: any document), the timeline coloured by `colour` (COLOUR)."""
     years = chosen_years(year)
     span = (MONTHS.index(months[0]) + 1, MONTHS.index(months[1]) + 1)
     rows = data.filter_meetings(data.meetings_long(), filters.meeting_process_ids(),
                                 filters.themes, span, hosts, status,
-                                () if year == ALL_YEARS else years)
+                                () if year == ALL_YEARS else years, sources)
     if filters.regions:
         rows = labelled_without_country_list(rows)
     ranked = data.mechanisms_ranked(rows)
@@ -120,13 +149,17 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         theme_found=[reasons.get(m, "") for m in meetings.meeting_id])
     own = int(meetings.theme_found.eq(data.OWN_TEXT).sum())
     names = data.country_names()
+    labels = palette.MEETING_SOURCE_LABELS
     words = [filters.describe(), f"{months[0]}–{months[1]}" if span != (1, 12) else "",
              ("hosted by " + ", ".join(names[h] for h in hosts)) if hosts else "",
-             STATUS[status].lower() if status != "all" else ""]
+             STATUS[status].lower() if status != "all" else "",
+             ("listed in the " + " or the ".join(labels[k] for k in sources)) if sources
+             else ""]
     subtitle = "; ".join(w for w in words if w)
     shown = data.meetings_title(years)
     fuzzy = int((meetings.date_precision != "day").sum())
     points = data.points_by_country(meetings, "iso3", "title", "meeting")
+    read_from = tuple(dict.fromkeys(meetings.read_from)) if len(meetings) else ()
     exact = int((meetings.date_precision.eq("day") & meetings.start_date.ne("")).sum())
     return MeetingsView(
         years=years,
@@ -135,7 +168,8 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         undated=meetings[meetings.start.isna()],
         points=points,
         summary=f"**{len(meetings)} meetings**, {fuzzy} of them with fuzzy or unknown dates, "
-                f"{int(meetings.tentative.sum())} tentative.",
+                f"{int(meetings.tentative.sum())} tentative"
+                + _read_elsewhere(meetings) + ".",
         theme_line=theme_line(filters.themes, own, len(meetings) - own),
         scope_note=filters.scope_note(meetings=True),
         ranked=ranked,
@@ -148,13 +182,13 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
                                                     subtitle)),
         ranked_file=file_name(f"mechanisms ranked by {shown}", subtitle),
         timeline=Chart(f"{shown} by mechanism", f"{subtitle}; colour: {COLOUR[colour].lower()}",
-                       source(years), file_name(f"{shown} timeline", subtitle)),
+                       source(years, read_from), file_name(f"{shown} timeline", subtitle)),
         timeline_colours=TIMELINE_COLOURS.get(colour),
         hosts=Chart(f"Where the {shown} take place",
                     f"{subtitle}; {int(points['count'].sum()) if len(points) else 0} meetings "
                     f"with a known host country; place TBC for "
                     f"{int((meetings.iso3 == '').sum())}",
-                    source(years), file_name(f"{shown} hosts", subtitle)),
+                    source(years, read_from), file_name(f"{shown} hosts", subtitle)),
         undated_file=file_name(f"{shown} undated"),
         table_file=file_name(shown, subtitle),
         ics_file=file_name(shown, subtitle) + ".ics",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, palette
 from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, ranked_words
@@ -37,6 +37,13 @@ class OverviewView:
     per_month: pd.DataFrame  # meetings by year and month (data.meetings_per_month)
     months: Chart
     meetings_blurb: str  # what the link to the meetings page offers
+
+
+def _other_documents() -> list[str]:
+    """The labels of the documents besides the calendars that some meetings are read from."""
+    found = set(data.meeting_documents().read_from)
+    return [label for key, label in palette.MEETING_SOURCE_LABELS.items()
+            if key != "calendar" and label in found]
 
 
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
@@ -97,7 +104,8 @@ def overview_view(filters: Filters, include: str = "Members only",
         months=Chart(f"{meetings} by month",
                      f"{described}; {int(per_month.meetings.sum())} meetings by start "
                      "month; fuzzy dates shown apart",
-                     f"IOM, {data.calendar_words(years).removeprefix('the ')} of ISCM meetings",
+                     "; ".join([f"IOM, {data.calendar_words(years).removeprefix('the ')} "
+                                "of ISCM meetings", *_other_documents()]),
                      file_name(f"{meetings} per month", described)),
         meetings_blurb=f"{data.calendar_words(years).removeprefix('the ').capitalize()} "
                        "as a timeline, with .ics export",

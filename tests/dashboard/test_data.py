@@ -121,30 +121,34 @@ def test_row_provenance_per_table():
     action = pd.Series({"item": "3.3", "source_line": "216", "source_lines": "216 218"})
     assert data.row_provenance("action_items", action) == ("bali_ahg_progress_2017.txt",
                                                            (216, 218))
-    # A meeting names its calendar: each year's file is its own.
+    # A meeting names its document: each calendar's file is its own, and a report's meeting
+    # its report's.
     meeting = pd.Series({"meeting_id": "2017-001", "source_line": "3",
-                         "calendar": "iscm_calendar_2017.txt"})
+                         "source": "iscm_calendar_2017.txt"})
     assert data.row_provenance("meetings", meeting) == ("iscm_calendar_2017.txt", (3,))
     later = pd.Series({"meeting_id": "2018-002", "source_line": 7,
-                       "calendar": "iscm_calendar_2018.txt"})
+                       "source": "iscm_calendar_2018.txt"})
     assert data.row_provenance("meetings", later) == ("iscm_calendar_2018.txt", (7,))
+    reported = pd.Series({"meeting_id": "bali-2017-05", "source_line": 210,
+                          "source": "bali_ahg_progress_2017.txt"})
+    assert data.row_provenance("meetings", reported) == ("bali_ahg_progress_2017.txt", (210,))
+    mention = pd.Series({"report_meeting_id": "bali-2017-05", "source_line": 210,
+                         "source_lines": "210 214", "source": "bali_ahg_progress_2017.txt"})
+    assert data.row_provenance("report_meetings", mention) == ("bali_ahg_progress_2017.txt",
+                                                               (210, 214))
     reject = pd.Series({"source": "iscm_overview.txt", "line": "100", "text": "79 ACP"})
     assert data.row_provenance("rejects", reject) == ("iscm_overview.txt", (100,))
     assert data.row_provenance("themes", pd.Series({"theme_id": "data"})) is None
 
 
-def test_every_table_with_a_line_knows_its_source_file(built):
-    from loaders import registry
-
+def test_every_row_with_a_line_knows_its_source_file(built):
     for name, frame in built.tables.items():
         if "source_line" not in frame.columns:
             continue
-        source = registry.source_of(name)
-        assert source is not None, f"{name} keeps source_line but comes from no source"
-        files = ({frame[source.file_column].iloc[0]} if source.file_column
-                 else {registry.table_file(name)})
+        found = [data.row_provenance(name, row) for _, row in frame.iterrows()]
+        assert None not in found, f"{name} keeps source_line but a row names no file"
+        files = {file for file, _ in found}
         assert all((data.RAW / f).is_file() for f in files), (name, files)
-        assert data.row_provenance(name, frame.iloc[0]) is not None
 
 
 def test_points_by_country_with_no_place_is_empty_not_an_error():

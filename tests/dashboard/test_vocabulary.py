@@ -10,7 +10,7 @@ from loaders import registry, vocabulary
 
 # The vocabularies the dashboard's charts colour by (maps, timeline, bars).
 COLOURED = {"country_roles", "report_roles", "bali_statuses", "mechanism_regions",
-            "country_regions", "date_precisions"}
+            "country_regions", "date_precisions", "meeting_sources"}
 
 
 def missing_display(vocabularies: dict[str, tuple[str, ...]],

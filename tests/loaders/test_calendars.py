@@ -1,6 +1,7 @@
 """Calendars of any year: every data/raw file matching iscm_calendar_*.txt is loaded; meetings
-keep the calendar they came from; ids are "<year>-<row>", so 2017's do not change when another
-year comes.
+keep the calendar they came from (`source`); ids are "<year>-<row>", so 2017's do not change
+when another year comes, and neither do those of the meetings only the reports and the
+overview describe.
 
 The second calendar, tests/loaders/calendars/iscm_calendar_2018.txt, is made up for these tests
 in the 2017 file's format: a range across months (line 6, whose title names a theme), a month
@@ -68,22 +69,29 @@ def rows_of(meetings: pd.DataFrame, links: pd.DataFrame) -> list[tuple]:
             for m in meetings.itertuples()]
 
 
+def calendar_rows(meetings: pd.DataFrame, file: str) -> pd.DataFrame:
+    return meetings[meetings.source == file].reset_index(drop=True)
+
+
 def test_both_years_are_loaded_and_2017_is_unchanged(both_years, built):
     meetings = both_years.tables["meetings"]
-    assert meetings.calendar.value_counts().to_dict() == {"iscm_calendar_2017.txt": 62,
-                                                          FILE_2018: 8}
+    calendars = meetings[meetings.source.str.startswith("iscm_calendar_")]
+    assert calendars.source.value_counts().to_dict() == {"iscm_calendar_2017.txt": 62,
+                                                         FILE_2018: 8}
     assert set(meetings.calendar_year) == {2017, 2018}
     assert meetings.meeting_id.is_unique
-    old = meetings[meetings.calendar == "iscm_calendar_2017.txt"].reset_index(drop=True)
+    # Every meeting of the build without 2018 is there with the same id and the same row.
+    ids = set(built.tables["meetings"].meeting_id)
+    old = meetings[meetings.meeting_id.isin(ids)].reset_index(drop=True)
     assert old.equals(built.tables["meetings"])
     links = both_years.tables["meeting_processes"]
-    assert links[links.meeting_id.str.startswith("2017")].reset_index(drop=True).equals(
+    assert links[links.meeting_id.isin(ids)].reset_index(drop=True).equals(
         built.tables["meeting_processes"])
 
 
 def test_the_2018_rows_are_read_as_written(both_years):
     meetings = both_years.tables["meetings"]
-    new = meetings[meetings.calendar == FILE_2018]
+    new = calendar_rows(meetings, FILE_2018)
     assert rows_of(new, both_years.tables["meeting_processes"]) == EXPECTED_2018
     titles = new.set_index("meeting_id").title
     assert titles["2018-002"] == "Ad Hoc Group Senior Officials' Meeting"
@@ -96,10 +104,27 @@ def test_the_2018_rows_are_read_as_written(both_years):
     assert both_years.tables["rejects"].empty
 
 
+def test_the_reports_meetings_keep_their_ids_whatever_calendars_come(both_years, only_2018,
+                                                                     built):
+    for build in (both_years, only_2018):
+        assert build.tables["report_meetings"].equals(built.tables["report_meetings"])
+    # With a 2018 calendar the reports' 2018 meetings join it under the same ids: the RCM's
+    # fifth meeting (first quarter 2018, line 125), the Bali report's 3rd meeting of National
+    # Training Directors (July 2018, line 206) and its three other 2018 plans (line 210: the
+    # working group's next meeting, the January training workshop; line 228: the TFPP).
+    meetings = both_years.tables["meetings"]
+    joined = meetings[(meetings.calendar_year == 2018)
+                      & ~meetings.source.str.startswith("iscm_calendar_")]
+    assert sorted(joined.meeting_id) == ["bali-2017-04", "bali-2017-07", "bali-2017-09",
+                                         "bali-2017-26", "rcm-2017-09"]
+    assert set(only_2018.tables["meetings"].calendar_year) == {2018}
+
+
 def test_with_only_another_years_calendar_its_ids_and_rows_are_the_same(only_2018, both_years):
     meetings = only_2018.tables["meetings"]
-    assert set(meetings.calendar) == {FILE_2018}
-    assert rows_of(meetings, only_2018.tables["meeting_processes"]) == EXPECTED_2018
+    assert set(meetings.source[meetings.source.str.startswith("iscm_calendar_")]) == {FILE_2018}
+    assert rows_of(calendar_rows(meetings, FILE_2018),
+                   only_2018.tables["meeting_processes"]) == EXPECTED_2018
 
 
 def test_themes_link_meetings_of_every_year(both_years, built):
@@ -111,7 +136,8 @@ def test_themes_link_meetings_of_every_year(both_years, built):
                         ["entity_id", "theme_id", "matched"]].values.tolist() == [
         ["2018-001", "borders", "biometrics"]]
     old = built.tables["theme_links"]
-    assert meetings[meetings.entity_id.str.startswith("2017")].reset_index(drop=True).equals(
+    ids = set(built.tables["meetings"].meeting_id)
+    assert meetings[meetings.entity_id.isin(ids)].reset_index(drop=True).equals(
         old[old.entity_type == "meeting"].reset_index(drop=True))
 
 
@@ -141,7 +167,7 @@ def test_files_are_read_in_name_order_whatever_order_they_come_in(resolvers):
     files = [("iscm_calendar_2019.txt", TITLED.format(year=2019)),
              ("iscm_calendar_2018.txt", TITLED.format(year=2018))]
     out = load_calendars(files, processes, countries, RejectLog())
-    assert [(m["meeting_id"], m["calendar"], m["calendar_year"]) for m in out.meetings] == [
+    assert [(m["meeting_id"], m["source"], m["calendar_year"]) for m in out.meetings] == [
         ("2018-001", "iscm_calendar_2018.txt", 2018), ("2019-001", "iscm_calendar_2019.txt", 2019)]
 
 

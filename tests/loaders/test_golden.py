@@ -46,8 +46,13 @@ def test_global_processes_are_open_to_all_without_rows(built):
     assert not member_codes(built, "gfmd")
 
 
-def test_calendar_has_62_meetings_linked_to_mechanisms(built):
+def calendar_meetings(built):
     meetings = built.tables["meetings"]
+    return meetings[meetings.source == "iscm_calendar_2017.txt"]
+
+
+def test_calendar_has_62_meetings_linked_to_mechanisms(built):
+    meetings = calendar_meetings(built)
     links = built.tables["meeting_processes"]
     assert len(meetings) == 62
     unlinked = set(meetings.meeting_id) - set(links.meeting_id)
@@ -56,8 +61,23 @@ def test_calendar_has_62_meetings_linked_to_mechanisms(built):
 
 
 def test_calendar_precisions(built):
-    counts = built.tables["meetings"].date_precision.value_counts().to_dict()
+    counts = calendar_meetings(built).date_precision.value_counts().to_dict()
     assert counts == {"day": 52, "month": 5, "unknown": 3, "quarter": 1, "half": 1}
+
+
+def test_2017_meetings_only_the_reports_and_the_overview_describe(built):
+    # Read from the sources (tests/loaders/truth/report_meetings.csv): of the reports' 2017
+    # meetings, the RCM report adds 2 (its own meeting; the September virtual meeting; its
+    # 30 March meeting is the calendar's line 29) and the Bali report 11 (its TFPP and RBDES
+    # meetings are the calendar's lines 8 and 18); of the overview's five 2017 past events,
+    # four are calendar rows (lines 14, 24, 35 and 43) and ACP-EU's Council of Ministers of
+    # 4-5 May 2017 is not.
+    meetings = built.tables["meetings"]
+    assert len(meetings) == 62 + 2 + 11 + 1
+    assert meetings.source.value_counts().to_dict() == {
+        "iscm_calendar_2017.txt": 62, "bali_ahg_progress_2017.txt": 11,
+        "rcm_extra_regional_2017.txt": 2, "iscm_overview.txt": 1}
+    assert set(meetings.calendar_year) == {2017}
 
 
 def test_uscis_has_26_engagements_in_8_offices(built):
