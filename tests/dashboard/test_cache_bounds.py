@@ -13,7 +13,8 @@ import pytest
 from dashboard import charts, data, views
 
 # Keyed by one of a fixed, small set: a table name, an entity type, a mechanism, a source file.
-FIXED_KEYS = {"table", "theme_names_by_entity", "past_events", "past_event_hosts", "raw_lines"}
+FIXED_KEYS = {"table", "theme_names_by_entity", "past_events", "past_event_hosts", "raw_lines",
+              "other_year_report_meetings"}
 
 
 VIEW_MODULES = [importlib.import_module(f"dashboard.views.{m.name}")
