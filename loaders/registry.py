@@ -164,12 +164,27 @@ def _overview(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     extra = ctx.reference["process_aliases_extra"].assign(
         origin=lambda d: "reference: " + d.seen_in)
     aliases = pd.concat([aliases, extra[["process_id", "alias", "origin"]]], ignore_index=True)
+    aliases = _without_excluded_aliases(aliases, ctx)
     return {"processes": overview.processes,
             "process_aliases": aliases.drop_duplicates(["process_id", "alias"]),
             "memberships": overview.memberships,
             "process_organisations": overview.organisations,
             "process_events": events,
             "count_checks": overview.count_checks}
+
+
+def _without_excluded_aliases(aliases: pd.DataFrame, ctx: BuildContext) -> pd.DataFrame:
+    """The aliases less the reviewed exclusions (reference/process_alias_exclusions.csv: forms
+    the name rules derive that name another body or half a name); a warning for an exclusion
+    no derived alias matched."""
+    excluded = ctx.reference["process_alias_exclusions"]
+    pairs = set(zip(excluded.process_id, excluded.alias, strict=True))
+    found = set(zip(aliases.process_id, aliases.alias, strict=True))
+    ctx.warnings.extend(f"alias exclusion never used: {pid} {alias!r}"
+                        for pid, alias in sorted(pairs - found))
+    keep = [(pid, alias) not in pairs
+            for pid, alias in zip(aliases.process_id, aliases.alias, strict=True)]
+    return aliases[keep]
 
 
 def _calendars(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
@@ -284,8 +299,8 @@ STEPS: tuple[Step, ...] = (
     Source("overview", OVERVIEW_FILE, _overview,
            _schemas("processes", "process_aliases", "memberships", "process_organisations",
                     "process_events", "count_checks"),
-           reference=("process_ids", "process_aliases_extra", "organisations", "place_aliases",
-                      "participant_labels"),
+           reference=("process_ids", "process_aliases_extra", "process_alias_exclusions",
+                      "organisations", "place_aliases", "participant_labels"),
            title="IOM overview of inter-state consultation mechanisms on migration"),
     Source("calendar", "iscm_calendar_*.txt", _calendars,
            _schemas("meetings", "meeting_processes"), many=True, file_column="source",

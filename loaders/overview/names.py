@@ -40,16 +40,24 @@ def alias_candidates(name: str) -> list[str]:
     for inner in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", name):
         inner = re.sub(r"^(formerly|former)\s+", "", inner.strip(), flags=re.I)
         out.append(inner)
-        out.extend(part.strip() for part in split_outside_parentheses(inner, ","))
+        # A comma inside a name ("… on Migration, Asylum and Refugees") does not end it; only
+        # an acronym after a comma is a name of its own ("Regional Conference on Migration, RCM").
+        parts = [part.strip() for part in split_outside_parentheses(inner, ",")]
+        if len(parts) > 1 and _ACRONYM.match(parts[-1]):
+            out.extend([", ".join(parts[:-1]), parts[-1]])
         out.extend(part.strip() for part in re.split(r"\bformerly\b", inner))
         out.extend(part.strip() for part in re.split(r"\s+or the\s+|\s+or\s+", inner))
     for part in re.split(r"\s+or the\s+|\s+or\s+", outer):
         out.append(part)
     for part in re.split(r"(?<=\w)-\s+", outer):
         out.append(part)
-    for word in re.findall(r"\b[A-Z][A-Z0-9]+(?:-[A-Z]+)?\b", outer):
-        out.append(word)
-    out.extend(re.findall(r"formerly\s+([A-Z][\w-]+)", name))
+    # An acronym is a name of the mechanism where it leads a name it abbreviates ("SACM (South
+    # American Conference on Migration)"); an acronym inside a longer name ("RCP IGAD", "PCR du
+    # COMESA") is often another body's.
+    lead_acronym = re.match(r"^([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*(\(|$)", name)
+    if lead_acronym:
+        out.append(lead_acronym.group(1))
+    out.extend(re.findall(r"formerly\s+([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\b", name))
     lead = re.match(r"^([A-Z]{3,})\s+the\s+(.*)$", name)
     if lead:
         out.extend(lead.groups())

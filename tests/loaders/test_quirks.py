@@ -85,6 +85,42 @@ def test_names_in_three_languages_give_aliases():
         "Intra-Regional Forum on Migration in Africa (IRFMA or the Pan-African Forum)")
 
 
+def test_a_comma_inside_a_name_does_not_cut_it():
+    aliases = alias_candidates(
+        "IGC (Inter-Governmental Consultations on Migration, Asylum and Refugees)")
+    assert "Inter-Governmental Consultations on Migration, Asylum and Refugees" in aliases
+    assert "Asylum and Refugees" not in aliases
+    assert "Inter-Governmental Consultations on Migration" not in aliases
+
+
+def test_an_acronym_is_an_alias_only_where_it_leads_the_name_it_abbreviates():
+    assert "SACM" in alias_candidates("SACM (South American Conference on Migration)")
+    spanish = alias_candidates("RCP IGAD (Proceso Consultivo Regional sobre Migración IGAD)")
+    assert "RCP" not in spanish and "IGAD" not in spanish
+    assert "PCR" not in alias_candidates("PCR du COMESA (Marché commun)")
+
+
+def test_formerly_gives_an_acronym_not_a_city():
+    assert "COMESA-RCP" in alias_candidates("MIDCOM (Migration Dialogue) formerly COMESA-RCP")
+    assert "Lima" not in alias_candidates(
+        "SACM (South American Conference on Migration) (formerly Lima Process)")
+
+
+def test_reviewed_exclusions_remove_aliases_and_warn_when_unused(countries, groups):
+    import pandas as pd
+
+    from loaders.registry import BuildContext, _without_excluded_aliases
+
+    exclusions = pd.DataFrame({"process_id": ["eu-lac", "acp-eu"],
+                               "alias": ["European Union", "Nothing"],
+                               "seen_in": ["", ""], "reason": ["", ""]})
+    ctx = BuildContext({"process_alias_exclusions": exclusions}, countries, groups, None)
+    aliases = pd.DataFrame({"process_id": ["eu-lac", "eu-lac"],
+                            "alias": ["European Union", "EU-LAC"], "origin": ["", ""]})
+    assert list(_without_excluded_aliases(aliases, ctx).alias) == ["EU-LAC"]
+    assert ctx.warnings == ["alias exclusion never used: acp-eu 'Nothing'"]
+
+
 def test_members_observers_chair_and_total(countries, groups):
     out, rejects = overview(rcp_row(
         "<p>Belize, Canada, Costa Rica (Total: 3)</p> <p>Current Chair: Canada</p>",
