@@ -249,7 +249,11 @@ def meetings_long() -> pd.DataFrame:
     out["kind"] = out.kind.fillna("")
     themes = theme_names_by_entity("meeting")
     out["themes"] = out.meeting_id.map(themes).fillna("")
-    out["first_theme"] = out.themes.str.split(", ").str[0].replace("", "No theme")
+    # The first of its themes in the themes column's (alphabetical) order, from the links: a
+    # label may hold a comma ("Climate, environment and displacement").
+    links = themes_of("meeting")
+    first = links.theme_id.map(theme_labels()).groupby(links.entity_id).min()
+    out["first_theme"] = out.meeting_id.map(first).fillna("No theme")
     out["host"] = out.iso3.map(country_names()).fillna("")
     out["start"] = pd.to_datetime(out.start_date.replace("", None))
     out["end"] = pd.to_datetime(out.end_date.replace("", None))
