@@ -19,6 +19,8 @@ import streamlit as st
 
 from dashboard.palette import (  # noqa: F401 (the pages use the colour maps from here)
     COUNTRY_REGION_COLOURS,
+    DATED_COLOURS,
+    FREQUENCY_COLOURS,
     GREY,
     QUALITATIVE,
     REPORT_ROLE_COLOURS,
@@ -277,7 +279,7 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
     """Circles on a world map at each row's lat/lon, sized by `size`.
 
     frame: lat, lon, country, `size`, `detail`, optional `colour` (category); `colours` fixes
-    each category's colour and the legend's order (others take the palette after them).
+    each category's colour and the legend's order (category_colour).
     """
     fig = go.Figure()
     groups: list[tuple[str | None, pd.DataFrame]] = [(None, frame)]
@@ -285,13 +287,14 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
         groups = [(name, frame[frame[colour] == name])
                   for name in _category_order(frame[colour], colours or {})]
     top = max(float(frame[size].max()) if len(frame) else 1, 1)
-    for i, (name, part) in enumerate(groups):
+    for name, part in groups:
         fig.add_trace(go.Scattergeo(
             lat=part.lat, lon=part.lon, mode="markers", name=str(name or ""),
             showlegend=name is not None, text=_hover(part, detail), hoverinfo="text",
             customdata=part.iso3 if "iso3" in part else None,
             marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
-                    "color": (colours or {}).get(str(name), QUALITATIVE[i % len(QUALITATIVE)]),
+                    "color": category_colour(name, colours) if name is not None
+                    else QUALITATIVE[0],
                     "opacity": 0.85,
                     "line": {"color": "white", "width": 1}}))
     fig.update_layout(legend=LEGEND)
@@ -306,10 +309,14 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
         labels: dict[str, str] | None = None, horizontal: bool = False,
         colours: dict[str, str] | None = None) -> go.Figure:
     """A bar chart in the house style; `order` fixes the category axis, `colours` maps
-    colour values to colours (others take the palette)."""
+    colour values to colours (legend in its order; a value it lacks is grey)."""
+    fixed = ({value: category_colour(value, colours) for value in frame[colour].unique()}
+             if colour is not None else {})
     fig = px.bar(frame, x=y if horizontal else x, y=x if horizontal else y, color=colour,
                  orientation="h" if horizontal else "v", labels=labels or {},
-                 color_discrete_sequence=QUALITATIVE, color_discrete_map=colours or {},
+                 color_discrete_sequence=QUALITATIVE, color_discrete_map=fixed,
+                 category_orders={colour: _category_order(frame[colour], colours or {})}
+                 if colour is not None else {},
                  text_auto=colour is None)
     fig.update_traces(textangle=0, textposition="auto")
     if order is not None:
@@ -353,6 +360,13 @@ def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
 GREYED = {"All regions": GREY, "No theme": GREY}
 
 
+def category_colour(category: object, colours: dict[str, str] | None) -> str:
+    """The fixed colour of a category: from `colours`, else grey. Never by position, so a
+    category keeps its colour whatever the filters leave (tests/dashboard/test_colours.py
+    checks every chart is given a colour for each category it draws)."""
+    return (colours or {}).get(str(category)) or GREYED.get(str(category)) or GREY
+
+
 @cached
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
              source: str, colours: dict[str, str] | None = None,
@@ -361,8 +375,8 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     windows hatched and pale, the date as written in the hover.
 
     frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`.
-    colours: a fixed colour per value of `colour` (legend in its order); others take the
-    palette. years: the calendar years the axis spans (default: those of the dates).
+    colours: a fixed colour per value of `colour` (legend in its order; category_colour).
+    years: the calendar years the axis spans (default: those of the dates).
     """
     shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
                          exact=frame.date_known.eq("exact dates").map(
@@ -376,15 +390,18 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     fixed = colours or {}
     groups = _category_order(shown[colour], fixed)
     traces = []
-    for i, group in enumerate(groups):
-        colour_of = fixed.get(group) or GREYED.get(group) or QUALITATIVE[i % len(QUALITATIVE)]
-        for kind, part in shown[shown[colour] == group].groupby("exact", sort=True):
+    for group in groups:
+        colour_of = category_colour(group, fixed)
+        # Exact dates first; the group's first trace carries its legend entry, so a group
+        # with fuzzy dates only is in the legend too.
+        for n, (kind, part) in enumerate(shown[shown[colour] == group].groupby("exact",
+                                                                               sort=True)):
             fuzzy = kind == "fuzzy window"
             traces.append(go.Bar(
                 base=part.start.dt.strftime("%Y-%m-%d").tolist(),
                 x=((part.finish - part.start).dt.total_seconds() * 1000).tolist(),
                 y=part.mechanism.tolist(), orientation="h", name=str(group),
-                legendgroup=str(group), showlegend=not fuzzy, opacity=0.45 if fuzzy else 1,
+                legendgroup=str(group), showlegend=n == 0, opacity=0.45 if fuzzy else 1,
                 marker={"color": colour_of, "line": {"width": 0.5, "color": "#333"},
                         "pattern": {"shape": "/" if fuzzy else ""}},
                 customdata=part.hover.tolist(),

@@ -52,7 +52,7 @@ with left:
                            labels={"office": "", "engagements": "Engagements",
                                    "frequency": "Frequency"},
                            title=c.title, subtitle=c.subtitle, source=c.source,
-                           horizontal=True), c.file_name)
+                           horizontal=True, colours=charts.FREQUENCY_COLOURS), c.file_name)
 with right:
     c = view.by_level_chart
     charts.show(charts.bar(view.by_level, "staffing_level", "engagements",
@@ -68,7 +68,7 @@ if not view.load.empty:
                            labels={"office": "", "meetings": "Meetings a year",
                                    "frequency": "Frequency"},
                            title=c.title, subtitle=c.subtitle, source=c.source,
-                           horizontal=True), c.file_name)
+                           horizontal=True, colours=charts.FREQUENCY_COLOURS), c.file_name)
 
 if not view.points.empty:
     c = view.points_chart

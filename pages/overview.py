@@ -40,7 +40,8 @@ else:
                       order=list(dict.fromkeys(view.per_month.month_label)),
                       labels={"month_label": "", "meetings": "Meetings",
                               "dated": "Date known to"},
-                      title=m.title, subtitle=m.subtitle, source=m.source)
+                      title=m.title, subtitle=m.subtitle, source=m.source,
+                      colours=charts.DATED_COLOURS)
     charts.show(bars, m.file_name)
 
 st.subheader("Go further")

@@ -19,11 +19,21 @@ MONTHS = list(calendar.month_abbr)[1:]
 STATUS = {"all": "Confirmed and tentative", "confirmed": "Confirmed only",
           "tentative": "Tentative (TBC) only"}
 COLOUR = {"region": "Mechanism region", "first_theme": "Theme", "date_known": "Date known to"}
-# Fixed colours for the timeline's colourings (themes take the palette in their order).
+# Fixed colours for the timeline's colourings, so a value keeps its colour whatever the filters
+# leave (themes: timeline_colours).
 TIMELINE_COLOURS = {
     "region": palette.REGION_COLOURS | {"All regions": palette.GREY},
     "date_known": {palette.DATE_KNOWN[k]: c for k, c in palette.DATE_KNOWN_COLOURS.items()},
 }
+
+
+def timeline_colours(colour: str) -> dict[str, str]:
+    """The fixed colour of every value the timeline can be coloured by `colour` (COLOUR)."""
+    if colour == "first_theme":
+        labels = data.theme_labels()
+        return {labels[t]: c for t, c in palette.THEME_COLOURS.items() if t in labels} | {
+            "No theme": palette.GREY}
+    return TIMELINE_COLOURS[colour]
 
 
 @dataclass(frozen=True)
@@ -124,7 +134,7 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
                 f"{int(meetings.tentative.sum())} tentative.",
         timeline=Chart(f"{shown} by mechanism", f"{subtitle}; colour: {COLOUR[colour].lower()}",
                        source(years), file_name(f"{shown} timeline", subtitle)),
-        timeline_colours=TIMELINE_COLOURS.get(colour),
+        timeline_colours=timeline_colours(colour),
         hosts=Chart(f"Where the {shown} take place",
                     f"{subtitle}; {int(points['count'].sum()) if len(points) else 0} meetings "
                     f"with a known host country; place TBC for "
