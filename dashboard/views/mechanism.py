@@ -12,6 +12,7 @@ from dashboard import data, palette
 from dashboard.charts import file_name
 from dashboard.ui import escape_markdown
 from dashboard.views import Chart, calendar_column
+from dashboard.words import count
 
 SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 EVENT_COLOURS = dict(zip(data.EVENT_BANDS, ["#9ECAE1", "#4292C6", "#08306B"], strict=True))
@@ -148,7 +149,8 @@ def mechanism_view(pid: str) -> MechanismView:
         meetings_file=file_name(label, heading),
         no_meetings=data.no_meeting_words("of this mechanism"),
         events=events,
-        events_intro=f"{len(events)} events the overview lists for {label}, oldest first: the "
+        events_intro=f"{count(len(events), 'event')} the overview lists for {label}, oldest "
+                     "first: the "
                      "only history this app has. Dates and places as the overview gives them "
                      "(the place is added where the title does not name it); a note in italics "
                      "says what the overview leaves out.",
@@ -157,7 +159,7 @@ def mechanism_view(pid: str) -> MechanismView:
         event_hosts=data.on_map(hosts),
         event_hosts_chart=Chart(
             f"Where {label}'s past events were held",
-            f"{len(events) - unplaced} events in {len(hosts)} countries"
+            f"{count(len(events) - unplaced, 'event')} in {count(len(hosts), 'country')}"
             + (f"; {unplaced} with no country in the source, not drawn" if unplaced else ""),
             SOURCE, file_name(label, "past events map")),
         engagements=wide[wide.process_ids.apply(lambda v: pid in v)],

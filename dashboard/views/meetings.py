@@ -13,6 +13,7 @@ from dashboard import data, exports, palette
 from dashboard.charts import file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, calendar_column
+from dashboard.words import count, the_one
 
 ALL_YEARS = "All years"
 MONTHS = list(calendar.month_abbr)[1:]
@@ -121,6 +122,11 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
              STATUS[status].lower() if status != "all" else ""]
     subtitle = "; ".join(w for w in words if w)
     shown = data.meetings_title(years)
+    # A title names the one mechanism and the one host country the filters leave.
+    one = the_one(filters.process_ids(), data.process_labels()) if filters.active else None
+    host = the_one(hosts, names)
+    which = " ".join(filter(None, [shown, f"of {one}" if one else "",
+                                   f"in {host}" if host else ""]))
     fuzzy = int((meetings.date_precision != "day").sum())
     points = data.points_by_country(meetings, "iso3", "title", "meeting")
     exact = int((meetings.date_precision.eq("day") & meetings.start_date.ne("")).sum())
@@ -130,13 +136,15 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         dated=rows[rows.start.notna()],
         undated=meetings[meetings.start.isna()],
         points=points,
-        summary=f"**{len(meetings)} meetings**, {fuzzy} of them with fuzzy or unknown dates, "
-                f"{int(meetings.tentative.sum())} tentative.",
-        timeline=Chart(f"{shown} by mechanism", f"{subtitle}; colour: {COLOUR[colour].lower()}",
+        summary=f"**{count(len(meetings), 'meeting')}**, {fuzzy} of them with fuzzy or unknown "
+                f"dates, {int(meetings.tentative.sum())} tentative.",
+        timeline=Chart(which if one else f"{which} by mechanism",
+                       f"{subtitle}; colour: {COLOUR[colour].lower()}",
                        source(years), file_name(f"{shown} timeline", subtitle)),
         timeline_colours=timeline_colours(colour),
-        hosts=Chart(f"Where the {shown} take place",
-                    f"{subtitle}; {int(points['count'].sum()) if len(points) else 0} meetings "
+        hosts=Chart(which if host else f"Where the {which} take place",
+                    f"{subtitle}; "
+                    f"{count(int(points['count'].sum()) if len(points) else 0, 'meeting')} "
                     f"with a known host country; place TBC for "
                     f"{int((meetings.iso3 == '').sum())}",
                     source(years), file_name(f"{shown} hosts", subtitle)),

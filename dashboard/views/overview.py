@@ -11,6 +11,7 @@ from dashboard import data
 from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart
+from dashboard.words import COUNTRIES, count, the_one
 
 OVERVIEW_SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 ROLES = {"Members only": ("member",),
@@ -43,22 +44,25 @@ def overview_view(filters: Filters, include: str = "Members only",
                                         filters.themes)
     years = data.calendar_years()
     meetings = data.meetings_title(years)
+    one = the_one(filters.process_ids(), data.process_labels())
     return OverviewView(
         caption="Inter-state consultation mechanisms on migration (IOM overview), their "
                 f"meetings ({data.calendar_words(years)}), and USCIS RAIO international "
                 "engagements.",
         headline=data.headline_figures(),
         counts=data.on_map(counts),
-        participation=Chart("How many mechanisms each country takes part in",
-                            f"{filters.describe()}; {include.lower()}; {len(counts)} countries "
-                            "and territories", OVERVIEW_SOURCE,
+        participation=Chart(f"Countries taking part in {one}" if one else
+                            "How many mechanisms each country takes part in",
+                            f"{filters.describe()}; {include.lower()}; "
+                            f"{count(len(counts), *COUNTRIES)}",
+                            OVERVIEW_SOURCE,
                             file_name("mechanisms per country", include)),
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         per_month=per_month,
-        months=Chart(f"{meetings} by month",
-                     f"{filters.describe()}; {int(per_month.meetings.sum())} meetings by start "
-                     "month; fuzzy dates shown apart",
+        months=Chart(f"{meetings} of {one} by month" if one else f"{meetings} by month",
+                     f"{filters.describe()}; {count(int(per_month.meetings.sum()), 'meeting')} "
+                     "by start month; fuzzy dates shown apart",
                      f"IOM, {data.calendar_words(years).removeprefix('the ')} of ISCM meetings",
                      file_name(f"{meetings} per month", filters.describe())),
         meetings_blurb=f"{data.calendar_words(years).removeprefix('the ').capitalize()} "

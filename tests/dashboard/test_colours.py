@@ -5,6 +5,7 @@ categories, and a category named in both legends has the same colour in both."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,10 +37,11 @@ def trace_colour(trace: dict) -> str | None:
 
 
 def legend(at: AppTest, title: str) -> dict[str, str]:
-    """name -> colour of the legend entries of the chart whose title starts with `title`."""
+    """name -> colour of the legend entries of the first chart whose title matches `title` (a
+    regular expression, from the start)."""
     specs = [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
     titles = [spec["layout"]["title"]["text"].removeprefix("<b>") for spec in specs]
-    spec = next((s for s, t in zip(specs, titles, strict=True) if t.startswith(title)), None)
+    spec = next((s for s, t in zip(specs, titles, strict=True) if re.match(title, t)), None)
     assert spec is not None, f"no chart titled {title!r}; the page shows {titles}"
     return {t["name"]: trace_colour(t) for t in spec["data"]
             if t.get("showlegend", True) and t.get("name") is not None
@@ -76,7 +78,7 @@ CASES = {
     "host map by region": ("meetings", "Where the", RCP, IRF, {}),
     "meetings by month": ("overview", "2017 meetings", RCP, GLOBAL, {}),
     "membership by role": ("membership", "Membership", RCP, IRF, {}),
-    "engagements by frequency": ("engagements", "Engagements by office",
+    "engagements by frequency": ("engagements", "Engagements .*by (office|frequency)",
                                  set_widget("multiselect", "office", ["APAC"]),
                                  set_widget("multiselect", "office", ["ASY", "EMEA"]), {}),
     "bali actions by status": ("documents", "Bali Process actions",
