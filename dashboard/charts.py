@@ -128,18 +128,39 @@ def clustered(longitudes: Sequence[float]) -> bool:
     return _resultant(longitudes)[0] >= CLUSTERED
 
 
-def zoom_ranges(lats: Sequence[float], lons: Sequence[float], centre: float
-                ) -> tuple[list[float], list[float]]:
-    """(lataxis range, lonaxis range) that frame the places with a margin, at least 70° wide
-    and 40° tall; longitudes are measured from `centre` so a Pacific cluster stays whole."""
-    offsets = [((lon - centre + 180) % 360) - 180 for lon in lons]
-    lo, hi = min(offsets) - 12, max(offsets) + 12
-    if hi - lo < 70:
-        lo, hi = (lo + hi) / 2 - 35, (lo + hi) / 2 + 35
-    south, north = min(lats) - 8, max(lats) + 8
-    if north - south < 40:
-        south, north = (south + north) / 2 - 20, (south + north) / 2 + 20
-    return [max(south, -60), min(north, 85)], [centre + lo, centre + hi]
+# A box a zoomed map frames: (west, east, south, north) in degrees, east >= west (it may pass
+# 180: Russia runs from 20 to 190).
+Box = tuple[float, float, float, float]
+ZOOM_MARGIN = 5  # degrees around the countries' extents
+# Lower bounds of a zoomed frame, in degrees: wide enough to read one country in its
+# surroundings, and about twice as wide as tall, the shape of a wide plot.
+MIN_WIDTH, MIN_HEIGHT, MIN_ASPECT = 70, 40, 1.75
+
+
+def zoom_ranges(boxes: Sequence[Box], centre: float) -> tuple[list[float], list[float]]:
+    """(lataxis range, lonaxis range) that frame every box with a margin (ZOOM_MARGIN), at
+    least MIN_WIDTH by MIN_HEIGHT and MIN_ASPECT times as wide as tall; longitudes are measured
+    from `centre`, so a cluster across the date line stays whole."""
+    wests = [((west - centre + 180) % 360) - 180 for west, _, _, _ in boxes]
+    easts = [w + (east - west) for w, (west, east, _, _) in zip(wests, boxes, strict=True)]
+    lo, hi = min(wests) - ZOOM_MARGIN, max(easts) + ZOOM_MARGIN
+    south = min(b[2] for b in boxes) - ZOOM_MARGIN
+    north = max(b[3] for b in boxes) + ZOOM_MARGIN
+    if north - south < MIN_HEIGHT:
+        south, north = (south + north) / 2 - MIN_HEIGHT / 2, (south + north) / 2 + MIN_HEIGHT / 2
+    south, north = max(south, -60), min(north, 85)
+    width = min(max(hi - lo, MIN_WIDTH, MIN_ASPECT * (north - south)), 360)
+    lo, hi = (lo + hi) / 2 - width / 2, (lo + hi) / 2 + width / 2
+    return [south, north], [centre + lo, centre + hi]
+
+
+def boxes_of(frame: pd.DataFrame) -> list[Box]:
+    """Each country's extent (west, east, south, north; data.map_points), or its point where
+    it has no outline."""
+    extent = frame.reindex(columns=["west", "east", "south", "north"])
+    return [(w, e, s, n) if w == w else (lon, lon, lat, lat)
+            for w, e, s, n, lat, lon in zip(extent.west, extent.east, extent.south,
+                                            extent.north, frame.lat, frame.lon, strict=True)]
 
 
 def _geo_layout(fig: go.Figure, centre: float = 10.0,
@@ -265,7 +286,7 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                                     textfont={"size": 14, "color": "#000"}))
     places = frame.dropna(subset=["lat"])
     centre = centre_longitude(places.lon.tolist())
-    bounds = (zoom_ranges(places.lat.tolist(), places.lon.tolist(), centre)
+    bounds = (zoom_ranges(boxes_of(places), centre)
               if zoom and len(places) and clustered(places.lon.tolist()) else None)
     _geo_layout(fig, centre, bounds)
     return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560,
