@@ -10,6 +10,7 @@ import html
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -33,29 +34,71 @@ SEQUENTIAL = "Blues"
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
 BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
 PRESENT_KEY = "mode"
+SCREEN_KEY = "screen"
+# The screens presentation mode fits a chart to: option (the URL's ?screen=) -> height.
+SCREENS = {"1280x720": 720, "1920x1080": 1080}
+# What a screen shows above a chart in presentation mode: Streamlit's top padding (96 px), the
+# compact header row, the row of a clicked country's links and the gaps between them.
+SLIDE_CHROME = 220
 # Legends sit between the subtitle and the plot; finish() makes room for their rows.
 LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
           "title": {"text": ""}}
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How this session's charts are laid out: standard, presentation mode (each chart fits
+    one screen `screen` pixels high, bigger text), or a phone (narrow: titles wrap, every
+    timeline label kept)."""
+
+    present: bool = False
+    phone: bool = False
+    screen: int = 720
+
+    @property
+    def slide_height(self) -> int:
+        """A chart's height in presentation mode: the screen less what sits above it."""
+        return self.screen - SLIDE_CHROME
+
+    @property
+    def big(self) -> bool:
+        """True when chart text is enlarged (presentation mode, not on a phone)."""
+        return self.present and not self.phone
+
+
+def is_phone(user_agent: str | None) -> bool:
+    """True for a phone's browser: its User-Agent says "Mobi" (Mobile Safari, Chrome on
+    Android phones), which tablets and desktop browsers do not."""
+    return "Mobi" in (user_agent or "")
+
+
+def layout() -> Layout:
+    """This session's layout, from the display mode and screen (URL ?mode=present&screen=…)
+    and the browser's User-Agent."""
+    state = st.session_state
+    return Layout(present=state.get(PRESENT_KEY) == "present",
+                  phone=is_phone(st.context.headers.get("User-Agent")),
+                  screen=SCREENS.get(state.get(SCREEN_KEY) or "", 720))
+
+
 def cached(builder):
-    """Cache a figure builder on its arguments, the display mode and the marking, so a rerun
-    that comes back to a view it has drawn before builds nothing."""
+    """Cache a figure builder on its arguments, the layout and the marking, so a rerun that
+    comes back to a view it has drawn before builds nothing."""
 
     @st.cache_data(show_spinner=False, max_entries=512)
-    def build(present: bool, marking: str, args: tuple, kwargs: dict) -> go.Figure:
+    def build(shape: Layout, marking: str, args: tuple, kwargs: dict) -> go.Figure:
         return builder(*args, **kwargs)
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs) -> go.Figure:
-        return build(present_mode(), SETTINGS.marking, args, kwargs)
+        return build(layout(), SETTINGS.marking, args, kwargs)
 
     return wrapper
 
 
 def present_mode() -> bool:
     """True when the page is in presentation mode (?mode=present)."""
-    return st.session_state.get(PRESENT_KEY) == "present"
+    return layout().present
 
 
 def text(value: object) -> str:
@@ -69,39 +112,100 @@ def file_name(*parts: str) -> str:
     return slug[:80] or "chart"
 
 
+# On a phone (about 340 px for a figure), how many characters a line of the title, subtitle
+# and source line holds before it wraps; and how tall a map's plot is (a world map is about
+# twice as wide as tall).
+PHONE_CHARS = {"title": 30, "subtitle": 48, "source": 54}
+PHONE_LEGEND_WIDTH = 300  # a legend wraps short of the figure's width
+PHONE_MAP_PLOT = 240
+PHONE_LABEL_CHARS = 14  # a category label's line on a phone
+
+
 def finish(fig: go.Figure, title: str, subtitle: str, source: str,
            height: int = 480, bottom: int = 80, legend_rows: int = 0,
-           source_width: int = 62) -> go.Figure:
+           source_width: int = 62, plot: int | None = None) -> go.Figure:
     """Put title, subtitle, source line, as-of date and marking inside the figure.
 
     bottom: the bottom margin in pixels; the source line sits at its foot. legend_rows: rows
     of a legend placed (LEGEND) between subtitle and plot. source_width: characters a source
     line may hold (it starts where the plot starts, so long axis labels leave it less room).
+    plot: the plot area's height, when it matters more than the figure's (the figure grows by
+    its margins). In presentation mode the figure is one slide high (Layout.slide_height)
+    whatever `height` says; on a phone title, subtitle and source wrap and a map's plot is
+    PHONE_MAP_PLOT high.
     """
-    big = present_mode()
-    top = (100 if big else 85) + (34 if big else 28) * legend_rows
+    shape = layout()
+    big = shape.big
+    titles, subtitles = [title], [subtitle]
+    if shape.phone:
+        titles = textwrap.wrap(title, PHONE_CHARS["title"]) or [""]
+        subtitles = textwrap.wrap(subtitle, PHONE_CHARS["subtitle"]) or [""]
+        source_width = min(source_width, PHONE_CHARS["source"])
+        legend_rows = max(legend_rows, phone_legend_rows(fig))
+    top = ((100 if big else 85) + (34 if big else 28) * legend_rows
+           + 22 * (len(titles) - 1) + 16 * (len(subtitles) - 1))
     top += (22 if big else 18) if SETTINGS.marking else 0
+    if big:
+        source_width = int(source_width * 1.6)  # a slide is a screen wide
     source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", source_width)
     bottom += (18 if big else 14) * (len(source_lines) - 1)
+    if shape.phone and any(t.type in ("choropleth", "scattergeo") for t in fig.data):
+        plot = PHONE_MAP_PLOT
+    if shape.big:
+        height = shape.slide_height
+    elif plot is not None:
+        height = top + plot + bottom
     fig.update_layout(
         # The marking opens the title block, clear of the toolbar on the right.
         title={"text": (f"<span style='color:#B00020;font-size:{13 if big else 11}px'><b>"
                         f"{text(SETTINGS.marking)}</b></span><br>" if SETTINGS.marking else "")
-               + f"<b>{text(title)}</b>", "x": 0.01, "xanchor": "left",
-               "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12},
-               "font": {"size": 24 if big else 18},
-               "subtitle": {"text": text(subtitle), "font": {"size": 16 if big else 13,
-                                                             "color": "#444"}}},
+               + "<br>".join(f"<b>{text(line)}</b>" for line in titles), "x": 0.01,
+               "xanchor": "left", "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 12}, "font": {"size": 24 if big else 18},
+               "subtitle": {"text": "<br>".join(text(line) for line in subtitles),
+                            "font": {"size": 16 if big else 13, "color": "#444"}}},
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 17 if big else 13},
         colorway=QUALITATIVE,
-        height=int(height * (1.2 if big else 1)),
+        height=height,
         paper_bgcolor="white",
     )
     fig.add_annotation(text="<br>".join(text(line) for line in source_lines), xref="paper",
                        yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                        yanchor="bottom", align="left",
                        showarrow=False, font={"size": 13 if big else 11, "color": "#444"})
+    return fig
+
+
+def phone_legend_rows(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH,
+                      font: int = 13) -> int:
+    """How many rows a horizontal legend of fig's named traces takes on a phone, at most:
+    entries (symbol and gaps, about 55 px, then the name at up to 0.75 em a character) packed
+    into rows `width` pixels wide. Too many rows leave a gap; too few put the legend over the
+    subtitle."""
+    names = list(dict.fromkeys(t.name for t in fig.data
+                               if t.name and t.showlegend is not False))
+    rows, used = 0, width
+    for name in names:
+        entry = 55 + 0.75 * font * len(name)
+        if used + entry > width:
+            rows, used = rows + 1, 0
+        used += entry
+    return rows
+
+
+def label_every_row(fig: go.Figure, rows: Sequence[str], axis: str = "yaxis",
+                    wrap: int = 0) -> go.Figure:
+    """Show every row's label on a category axis (plotly drops some when rows are dense),
+    in a font that fits the row height; `wrap` > 0 breaks labels longer than that many
+    characters over lines (a phone's narrow margin)."""
+    margin = fig.layout.margin
+    plot = max(fig.layout.height - margin.t - margin.b, 1)
+    size = max(9, min(fig.layout.font.size, int(0.8 * plot / max(len(rows), 1))))
+    texts = ["<br>".join(text(line) for line in textwrap.wrap(str(r), wrap)) if wrap
+             else text(r) for r in rows]
+    fig.update_layout({axis: {"tickmode": "array", "tickvals": list(rows), "ticktext": texts,
+                              "tickfont": {"size": size}}})
     return fig
 
 
@@ -195,7 +299,7 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
     """
     traces: list[go.BaseTraceType] = []
     common = {"marker_line_color": "white", "marker_line_width": 0.5, "hoverinfo": "text",
-              "name": name, "legendgroup": name}
+              "name": name, "legendgroup": name} | SELECTION
     own = frame[frame.shape_source != "name"]
     traces.append(go.Choropleth(locations=own.iso3, locationmode="ISO-3",
                                 text=_hover(own, detail), customdata=own.iso3,
@@ -217,8 +321,15 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
         traces.append(go.Scattergeo(lat=small.lat, lon=small.lon, mode="markers",
                                     marker=marker, text=_hover(small, detail),
                                     customdata=small.iso3, hoverinfo="text", name=name,
-                                    legendgroup=name, showlegend=False))
+                                    legendgroup=name, showlegend=False, **SELECTION))
     return traces
+
+
+# A clicked country stays full colour and the others fade a little, not to plotly's pale
+# default (0.2), so the map stays readable while one country is selected. A selection cannot
+# be drawn as an outline: a figure that changes with the selection is a new chart to
+# Streamlit, which then forgets the selection.
+SELECTION = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 0.6}}}
 
 
 def _colour(frame: pd.DataFrame, colour: dict) -> dict:
@@ -244,10 +355,17 @@ def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subti
     fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False,
                                 shapes))
     top = max(int(frame[value].max()) if len(frame) else 1, 1)
+    bar = {"title": {"text": value_label}, "thickness": 14, "dtick": 1 if top <= 10 else None}
+    phone = layout().phone
+    if phone:
+        # A phone has no width to spare beside the map: the scale goes above it, where a
+        # legend would be.
+        bar |= {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
+                "len": 0.8, "thickness": 10, "title": {"text": value_label, "side": "top"}}
     fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top,
-                                 "colorbar": {"title": {"text": value_label}, "thickness": 14,
-                                              "dtick": 1 if top <= 10 else None}})
-    return _finish_map(fig, title, subtitle, source, highlight, frame)
+                                 "colorbar": bar})
+    return _finish_map(fig, title, subtitle, source, highlight, frame,
+                       legend_rows=2 if phone else 0)
 
 
 @cached
@@ -283,13 +401,15 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                                     marker={"size": 16, "symbol": "circle-open",
                                             "color": "#000", "line": {"width": 3}},
                                     hoverinfo="skip", showlegend=False,
-                                    textfont={"size": 14, "color": "#000"}))
+                                    textfont={"size": 14, "color": "#000"},
+                                    unselected={"marker": {"opacity": 1}}))
     places = frame.dropna(subset=["lat"])
     centre = centre_longitude(places.lon.tolist())
     bounds = (zoom_ranges(boxes_of(places), centre)
               if zoom and len(places) and clustered(places.lon.tolist()) else None)
     _geo_layout(fig, centre, bounds)
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560,
+    # A map has no axis under it: the bottom margin holds the source line only.
+    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560, bottom=50,
                   legend_rows=legend_rows)
 
 
@@ -312,7 +432,7 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
         fig.add_trace(go.Scattergeo(
             lat=part.lat, lon=part.lon, mode="markers", name=str(name or ""),
             showlegend=name is not None, text=_hover(part, detail), hoverinfo="text",
-            customdata=part.iso3 if "iso3" in part else None,
+            customdata=part.iso3 if "iso3" in part else None, **SELECTION,
             marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
                     "color": category_colour(name, colours) if name is not None
                     else QUALITATIVE[0],
@@ -320,7 +440,7 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
                     "line": {"color": "white", "width": 1}}))
     fig.update_layout(legend=LEGEND)
     _geo_layout(fig, centre_longitude(frame.lon.tolist()))
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520,
+    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520, bottom=50,
                   legend_rows=0 if colour is None else 1)
 
 
@@ -365,7 +485,8 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
     fig = finish(fig, title, subtitle, source, height=max(420, 260 + 24 * len(matrix)),
                  bottom=190)
     fig.update_layout(margin={"l": 170})
-    return fig
+    return label_every_row(label_every_row(fig, list(matrix.index)), list(matrix.columns),
+                           axis="xaxis")
 
 
 def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
@@ -454,8 +575,19 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
         yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
         legend=LEGEND, bargap=0.3)
     legend_rows = 1 + (frame[colour].nunique() + 1) // 4
-    return finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
-                  bottom=90, legend_rows=legend_rows)
+    shape = layout()
+    if shape.big:
+        # A slide is short: the legend goes to the right of the plot, a column of its own.
+        fig.update_layout(legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1,
+                                  "yanchor": "top", "font": {"size": 14},
+                                  "tracegroupgap": 2})
+        legend_rows = 0
+    fig = finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
+                 bottom=90, legend_rows=legend_rows,
+                 # On a phone a row holds a label of two lines.
+                 plot=34 * rows if shape.phone else None)
+    return label_every_row(fig, sorted(frame.mechanism.unique(), reverse=True),
+                           wrap=PHONE_LABEL_CHARS if shape.phone else 0)
 
 
 def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, int]:
@@ -468,26 +600,38 @@ def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, in
 
 
 def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:
-    """Draw a figure with offline map geometry and a 16:9 PNG download at 2x.
+    """Draw a figure with offline map geometry and a 16:9 PNG download at 2x (the toolbar
+    shows on hover; in presentation mode it holds the PNG button only; a phone has none).
 
-    With a key, clicking a country (or point carrying an ISO3) selects it; returns the
-    selected ISO3 codes ([] without a key or selection).
+    With a key, clicking a country (or point carrying an ISO3) selects it; the rest of the map
+    stays readable (SELECTION). Returns the selected ISO3 codes ([] without a key or
+    selection).
     """
+    shape = layout()
     config = {
         "topojsonURL": TOPOJSON_URL,
         "displaylogo": False,
-        # Toolbar on hover only, so it never sits over a title in a screenshot.
-        "displayModeBar": False if present_mode() else "hover",
+        # Toolbar on hover only, so it never sits over a title in a screenshot; none on a
+        # phone, where a tap shows it over the title.
+        "displayModeBar": False if shape.phone else "hover",
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {"format": "png", "filename": filename, "width": 1600,
                                  "height": 900, "scale": 2},
     }
+    if shape.present:
+        config["modeBarButtons"] = [["toImage"]]
     if key is None:
         st.plotly_chart(fig, width="stretch", config=config, theme=None)
         return []
     event = st.plotly_chart(fig, width="stretch", config=config, theme=None, key=key,
                             on_select="rerun", selection_mode="points")
-    points = (event or {}).get("selection", {}).get("points", [])
+    return selected_codes(event)
+
+
+def selected_codes(event: object) -> list[str]:
+    """The ISO3 codes a chart's selection event (or its state) carries in its points'
+    customdata, in order, without repeats."""
+    points = ((event or {}).get("selection") or {}).get("points") or []
     codes = [p.get("customdata") for p in points]
     codes = [c[0] if isinstance(c, list) else c for c in codes]
     return [c for c in dict.fromkeys(codes) if isinstance(c, str)]

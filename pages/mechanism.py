@@ -8,9 +8,9 @@ import streamlit as st
 from dashboard import charts, palette, ui
 from dashboard.views import mechanism as view_of
 
-ui.header("Mechanism profile")
+controls = ui.header("Mechanism profile").controls
 labels = view_of.mechanism_labels()
-pid = st.selectbox("Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
+pid = controls.selectbox("Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
                    bind="query-params")
 view = view_of.mechanism_view(pid)
 st.subheader(view.name)
@@ -35,7 +35,7 @@ if not view.participants.empty:
                                  colours=palette.ROLE_COLOURS, title=c.title,
                                  subtitle=c.subtitle, source=c.source, zoom=True,
                                  shapes=view.shapes)
-    ui.country_links(charts.show(fig, c.file_name, key="mechanism_map"))
+    ui.map_with_links(fig, c.file_name, key="mechanism_map")
 
 left, right = st.columns(2)
 with left:
@@ -94,7 +94,7 @@ else:
                                      colours=view_of.EVENT_COLOURS, title=c.title,
                                      subtitle=c.subtitle, source=c.source, zoom=True,
                                      shapes=view.shapes)
-        ui.country_links(charts.show(fig, c.file_name, key="mechanism_events_map"))
+        ui.map_with_links(fig, c.file_name, key="mechanism_events_map")
 
 if not view.engagements.empty:
     st.subheader("Related USCIS engagements")

@@ -9,11 +9,11 @@ from dashboard import charts, filters, ui
 from dashboard.views import meetings as view_of
 
 choices = view_of.meeting_choices()
-ui.header(choices.title, choices.caption)
+controls = ui.header(choices.title, choices.caption).controls
 chosen = filters.current()
 MONTHS = view_of.MONTHS
 
-c0, c1, c2, c3, c4 = st.columns([1.5, 3, 2.5, 2.5, 2])
+c0, c1, c2, c3, c4 = controls.columns([1.5, 3, 2.5, 2.5, 2])
 year = c0.selectbox("Year", choices.years, key="year", bind="query-params",
                     help="The calendar a meeting is listed in.")
 months = c1.select_slider("Months", options=MONTHS, value=(MONTHS[0], MONTHS[-1]),
@@ -48,7 +48,7 @@ if not view.points.empty:
     fig = charts.points_map(view.points, "count", "detail", colour="region",
                             colours=charts.COUNTRY_REGION_COLOURS, title=h.title,
                             subtitle=h.subtitle, source=h.source)
-    ui.country_links(charts.show(fig, h.file_name, key="host_map"))
+    ui.map_with_links(fig, h.file_name, key="host_map")
 
 st.subheader("The meetings")
 columns = view.calendar_column | {

@@ -7,9 +7,9 @@ import streamlit as st
 from dashboard import charts, filters, navigation, ui
 from dashboard.views import overview as view_of
 
-top = st.container()  # title and headline figures, filled once the view is known
+head = ui.header("Migration diplomacy at a glance")  # figures filled once the view is known
 chosen = filters.current()
-left, right = st.columns([3, 2])
+left, right = head.controls.columns([3, 2])
 include = left.radio("Count participation as", list(view_of.ROLES), horizontal=True,
                      key="overview_roles", bind="query-params")
 with right:
@@ -17,10 +17,7 @@ with right:
 
 view = view_of.overview_view(chosen, include, found)
 
-with top:
-    ui.header("Migration diplomacy at a glance", view.caption)
-    for column, (label, value) in zip(st.columns(4), view.headline.items(), strict=True):
-        column.metric(label, value)
+head.headline(view.headline, view.caption)
 
 if view.counts.empty:
     ui.nothing_matches("mechanisms")
@@ -29,8 +26,7 @@ else:
     fig = charts.map_by_value(view.counts, value="mechanisms", detail="detail",
                               value_label="Mechanisms", title=p.title, subtitle=p.subtitle,
                               source=p.source, highlight=view.highlight, shapes=view.shapes)
-    clicked = charts.show(fig, p.file_name, key="overview_map")
-    ui.country_links(clicked or ([found] if found else []))
+    ui.map_with_links(fig, p.file_name, key="overview_map", found=found)
 
 if view.per_month.empty:
     ui.nothing_matches("meetings")
