@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import pickle
 import re
 import textwrap
 from collections.abc import Sequence
@@ -85,13 +86,17 @@ def cached(builder):
     """Cache a figure builder on its arguments, the layout and the marking, so a rerun that
     comes back to a view it has drawn before builds nothing."""
 
+    # Kept pickled and unpickled on every run, the first included: a figure fresh from its
+    # builder serialises its layout's keys in another order than its unpickled copy (what a
+    # cache hit returns), and Streamlit takes a chart whose spec changed for a new chart, so
+    # the rerun a click on a freshly built map causes forgot the click.
     @st.cache_data(show_spinner=False, max_entries=512)
-    def build(shape: Layout, marking: str, args: tuple, kwargs: dict) -> go.Figure:
-        return builder(*args, **kwargs)
+    def build(shape: Layout, marking: str, args: tuple, kwargs: dict) -> bytes:
+        return pickle.dumps(builder(*args, **kwargs))
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs) -> go.Figure:
-        return build(layout(), SETTINGS.marking, args, kwargs)
+        return pickle.loads(build(layout(), SETTINGS.marking, args, kwargs))
 
     return wrapper
 
