@@ -124,6 +124,7 @@ PHONE_CHARS = {"title": 30, "subtitle": 48, "source": 54}
 PHONE_LEGEND_WIDTH = 300  # a legend wraps short of the figure's width
 PHONE_MAP_PLOT = 240
 PHONE_LABEL_CHARS = 14  # a category label's line on a phone
+MIN_LABEL_FONT = 9  # pixels: the smallest font a category label is drawn in
 
 
 def finish(fig: go.Figure, title: str, subtitle: str, source: str,
@@ -203,10 +204,15 @@ def label_every_row(fig: go.Figure, rows: Sequence[str], axis: str = "yaxis",
                     wrap: int = 0) -> go.Figure:
     """Show every row's label on a category axis (plotly drops some when rows are dense),
     in a font that fits the row height; `wrap` > 0 breaks labels longer than that many
-    characters over lines (a phone's narrow margin)."""
+    characters over lines (a phone's narrow margin). Rows too dense for a 9-pixel font
+    (a slide of 30 mechanisms' shared members) keep plotly's own thinning: labels on top of
+    each other would be worse."""
     margin = fig.layout.margin
     plot = max(fig.layout.height - margin.t - margin.b, 1)
-    size = max(9, min(fig.layout.font.size, int(0.8 * plot / max(len(rows), 1))))
+    row = plot / max(len(rows), 1)
+    if row < MIN_LABEL_FONT / 0.8:
+        return fig
+    size = max(MIN_LABEL_FONT, min(fig.layout.font.size, int(0.8 * row)))
     texts = ["<br>".join(text(line) for line in textwrap.wrap(str(r), wrap)) if wrap
              else text(r) for r in rows]
     fig.update_layout({axis: {"tickmode": "array", "tickvals": list(rows), "ticktext": texts,
