@@ -479,8 +479,13 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
     height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
     rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
     # Horizontal bars put their labels left of the plot, where the source line starts.
-    return finish(fig, title, subtitle, source, height=height, bottom=100,
-                  legend_rows=rows, source_width=42 if horizontal else 62)
+    fig = finish(fig, title, subtitle, source, height=height, bottom=100,
+                 legend_rows=rows, source_width=42 if horizontal else 62)
+    if horizontal:
+        # A slide squeezes the rows: every bar keeps its label, in a font that fits.
+        fig = label_every_row(fig, list(order) if order is not None
+                              else list(dict.fromkeys(frame[x])))
+    return fig
 
 
 @cached
@@ -527,17 +532,20 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     """Meetings as bars from start to end on one row per mechanism; exact dates solid, fuzzy
     windows hatched and pale, the date as written in the hover.
 
-    frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`.
+    frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`, and
+    optionally themes (a line of the hover: "Labour migration (via mechanism)").
     colours: a fixed colour per value of `colour` (legend in its order; category_colour).
     years: the calendar years the axis spans (default: those of the dates).
     """
     shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
                          exact=frame.date_known.eq("exact dates").map(
                              {True: "exact dates", False: "fuzzy window"}))
+    themes = (shown.themes if "themes" in shown else pd.Series("", index=shown.index))
     shown["hover"] = [f"<b>{text(t)}</b><br>{text(m)}<br>Date as written: {text(d)}<br>{text(p)}"
-                      for t, m, d, p in zip(shown.title, shown.mechanism, shown.date_text,
-                                            shown.location_text.replace("", "place TBC"),
-                                            strict=True)]
+                      + (f"<br>Themes: {text(th)}" if th else "")
+                      for t, m, d, p, th in zip(shown.title, shown.mechanism, shown.date_text,
+                                                shown.location_text.replace("", "place TBC"),
+                                                themes, strict=True)]
     # Plain horizontal bars (what px.timeline makes, at a fraction of its cost): base = start,
     # length = duration in milliseconds on a date axis.
     fixed = colours or {}

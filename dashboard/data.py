@@ -35,6 +35,13 @@ ORGANISATION_ROLE_ORDER = list(vocabulary.ORGANISATION_ROLES)
 REPORT_ROLE_ORDER = list(vocabulary.REPORT_ROLES)
 ROLE_LABELS = palette.ROLE_LABELS
 ALL_ISCMS = "All ISCMs"
+# The roles that put a mechanism in a region's scope: its members, observers and partners and
+# the countries it names as chair, steering committee, … (guests and suspended members do not).
+SCOPE_ROLES = ("member", "observer", "partner", *NAMED_ROLES)
+# Why a mechanism has no country rows (data.without_country_list): it is then in every
+# region's scope.
+OPEN_TO_ALL = "open to all"
+NO_COUNTRY_LIST = "no country list"
 
 
 def table_names() -> list[str]:
@@ -90,9 +97,55 @@ def theme_labels() -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False)
-def regions() -> list[str]:
-    """The overview's mechanism regions, in its order."""
+def headings() -> list[str]:
+    """The overview's regional headings (processes.region), in its order: where the document
+    files a mechanism, not geography (the Bali Process and the IGC are under "Others")."""
     return list(dict.fromkeys(table("processes").region))
+
+
+@st.cache_data(show_spinner=False)
+def geography() -> dict[str, tuple[str, ...]]:
+    """UN M49 region -> its sub-regions (alphabetical), for the countries in the tables;
+    regions in the vocabulary's order."""
+    c = table("countries")
+    return {region: tuple(sorted(set(c.loc[c.region == region, "sub_region"])))
+            for region in vocabulary.COUNTRY_REGIONS if region in set(c.region)}
+
+
+def region_options() -> list[str]:
+    """The region filter's choices: each M49 region followed by its sub-regions."""
+    return [place for region, subs in geography().items() for place in (region, *subs)]
+
+
+@st.cache_data(show_spinner=False)
+def countries_in(places: tuple[str, ...]) -> tuple[str, ...]:
+    """ISO3 codes of the countries whose M49 region or sub-region is one of `places`."""
+    c = table("countries")
+    return tuple(c.loc[c.region.isin(places) | c.sub_region.isin(places), "iso3"])
+
+
+@st.cache_data(show_spinner=False)
+def without_country_list() -> dict[str, str]:
+    """process_id -> why the mechanism has no country to place it in a region: OPEN_TO_ALL
+    (the overview says membership is open to all UN or IOM member states) or NO_COUNTRY_LIST
+    (its members are given only as groups or organisations: "African Union 53 member
+    countries", the regional economic communities). Such mechanisms are in every region's
+    scope."""
+    p = table("processes")
+    m = table("memberships")
+    listed = set(m.loc[m.role.isin(SCOPE_ROLES), "process_id"])
+    return {pid: OPEN_TO_ALL if everyone else NO_COUNTRY_LIST
+            for pid, everyone in zip(p.process_id, p.open_to_all, strict=True)
+            if everyone or pid not in listed}
+
+
+@st.cache_data(show_spinner=False)
+def processes_reaching(countries: tuple[str, ...]) -> tuple[str, ...]:
+    """The mechanisms with a member, observer, partner or named participant (SCOPE_ROLES)
+    among `countries`, in the overview's order."""
+    m = table("memberships")
+    reach = set(m.loc[m.role.isin(SCOPE_ROLES) & m.iso3.isin(countries), "process_id"])
+    return tuple(p for p in table("processes").process_id if p in reach)
 
 
 def themes_of(entity_type: str) -> pd.DataFrame:
@@ -112,13 +165,20 @@ def theme_names_by_entity(entity_type: str) -> dict[str, str]:
 
 @st.cache_data(show_spinner=False)
 def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
-                       themes: tuple[str, ...] = (), mechanisms: tuple[str, ...] = ()
-                       ) -> tuple[str, ...]:
-    """The process_ids the shared filters leave; an empty filter does not restrict."""
+                       themes: tuple[str, ...] = (), mechanisms: tuple[str, ...] = (),
+                       headings: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The process_ids the shared filters leave; an empty filter does not restrict.
+
+    regions: M49 regions or sub-regions; a mechanism is in scope when a member, observer,
+    partner or named participant lies there, or when it has no country list at all
+    (without_country_list). headings: the overview's own headings (processes.region)."""
     p = table("processes")
     keep = pd.Series(True, index=p.index)
     if regions:
-        keep &= p.region.isin(regions)
+        reach = set(processes_reaching(countries_in(regions))) | set(without_country_list())
+        keep &= p.process_id.isin(reach)
+    if headings:
+        keep &= p.region.isin(headings)
     if kinds:
         keep &= p.kind.isin(kinds)
     if themes:
@@ -133,23 +193,13 @@ def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (
 
 
 @st.cache_data(show_spinner=False)
-def headline_figures() -> dict[str, int]:
-    """The overview's headline numbers; the meetings' label names the calendars' years."""
-    return {
-        "Mechanisms": len(table("processes")),
-        "Countries and territories": table("memberships").iso3.nunique(),
-        meetings_title(): len(table("meetings")),
-        "USCIS engagements": len(table("engagements")),
-    }
-
-
-@st.cache_data(show_spinner=False)
 def meetings_per_month(process_ids: tuple[str, ...] | None = None,
                        themes: tuple[str, ...] = ()) -> pd.DataFrame:
     """Meetings by start month (year and month), of the given mechanisms (None: all) and
-    themes; meetings known only to a quarter, half-year or not at all are counted as "Undated
-    or wider", after the months. Columns: month (sort key "YYYY-MM"), dated, meetings,
-    month_label ("Mar", or "Mar 2017" when the months span more than one year)."""
+    themes (a meeting's own or its mechanism's: filter_meetings); meetings known only to a
+    quarter, half-year or not at all are counted as "Undated or wider", after the months.
+    Columns: month (sort key "YYYY-MM"), dated, meetings, month_label ("Mar", or "Mar 2017"
+    when the months span more than one year)."""
     picked = filter_meetings(meetings_long(), process_ids, themes).meeting_id
     m = table("meetings")
     m = m[m.meeting_id.isin(picked)]
@@ -175,10 +225,14 @@ UNDATED_MONTH = "9999-99"  # sorts after every month
 
 
 @st.cache_data(show_spinner=False)
-def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...]) -> pd.DataFrame:
-    """One row per (mechanism, country, role) among process_ids and roles, with names."""
+def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...],
+                    countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """One row per (mechanism, country, role) among process_ids and roles (and `countries`,
+    ISO3; None: any), with names."""
     m = table("memberships")
     m = m[m.process_id.isin(process_ids) & m.role.isin(roles)]
+    if countries is not None:
+        m = m[m.iso3.isin(countries)]
     labels = process_labels()
     names = country_names()
     out = m.assign(mechanism=m.process_id.map(labels), country=m.iso3.map(names))
@@ -187,10 +241,12 @@ def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...]) -> pd.
 
 
 @st.cache_data(show_spinner=False)
-def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...]) -> pd.DataFrame:
+def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...],
+                          countries: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Per country: role (its strongest role in the picked mechanisms), mechanisms (how many),
-    and detail ("Member: A, B; Observer: C"); one row per country that has any of `roles`."""
-    long = membership_long(process_ids, roles)
+    and detail ("Member: A, B; Observer: C"); one row per country (of `countries`, ISO3;
+    None: any) that has any of `roles`."""
+    long = membership_long(process_ids, roles, countries)
     if long.empty:
         return pd.DataFrame(columns=["iso3", "country", "role", "mechanisms", "detail"])
     rank = {r: i for i, r in enumerate(ROLE_ORDER)}
@@ -206,11 +262,42 @@ def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...]) 
     return pd.DataFrame(rows).sort_values("country").reset_index(drop=True)
 
 
+RANKED_TOP = 20  # ranks a ranked bar chart shows (ties at the last rank included)
+RANKED_MOST = 30  # bars at most: ties that would pass it are cut at the rank above
+
+
 @st.cache_data(show_spinner=False)
-def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("member",)
-                   ) -> pd.DataFrame:
-    """Square table: how many countries each pair of mechanisms shares (diagonal: own size)."""
-    long = membership_long(process_ids, roles)
+def countries_ranked(process_ids: tuple[str, ...], roles: tuple[str, ...],
+                     countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The countries (of `countries`; None: any) by how many of the mechanisms they hold one
+    of `roles` in, most first, then by name: rank (1 for the most; ties share a rank), country,
+    iso3, region (M49), mechanisms and detail ("Member: A, B; Observer: C")."""
+    by_country = membership_by_country(process_ids, roles, countries)
+    if by_country.empty:
+        return pd.DataFrame(columns=["rank", "country", "iso3", "region", "mechanisms",
+                                     "detail"])
+    out = by_country.sort_values(["mechanisms", "country"], ascending=[False, True])
+    out = out.assign(rank=out.mechanisms.rank(method="min", ascending=False).astype(int),
+                     region=out.iso3.map(table("countries").set_index("iso3").region))
+    return out[["rank", "country", "iso3", "region", "mechanisms", "detail"]].reset_index(
+        drop=True)
+
+
+def top_ranks(ranked: pd.DataFrame) -> pd.DataFrame:
+    """The first RANKED_TOP ranks of a ranked table, ties at the last one included, but no
+    more than RANKED_MOST rows (a tie that would pass it is left out whole)."""
+    top = ranked[ranked["rank"] <= RANKED_TOP]
+    while len(top) > RANKED_MOST:
+        top = top[top["rank"] < top["rank"].max()]
+    return top
+
+
+@st.cache_data(show_spinner=False)
+def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("member",),
+                   countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Square table: how many countries (of `countries`; None: any) each pair of mechanisms
+    shares (diagonal: own size)."""
+    long = membership_long(process_ids, roles, countries)
     if long.empty:
         return pd.DataFrame()
     incidence = pd.crosstab(long.mechanism, long.iso3).clip(upper=1)
@@ -238,8 +325,10 @@ def totals(process_id: str) -> dict[str, object]:
 
 @st.cache_data(show_spinner=False)
 def meetings_long() -> pd.DataFrame:
-    """One row per (meeting, mechanism) with the mechanism's region and kind, the meeting's
-    themes, host country and the window the date allows (start, end; empty when unknown)."""
+    """One row per (meeting, mechanism) with the mechanism's region (the overview heading) and
+    kind, the meeting's themes ("Labour migration (via mechanism); Trafficking in persons": its
+    own text's, then its mechanisms'), first_theme (the first of them, "No theme" when none),
+    host country and the window the date allows (start, end; empty when unknown)."""
     m = table("meetings")
     links = table("meeting_processes")
     p = table("processes")[["process_id", "short_name", "region", "kind"]]
@@ -248,13 +337,17 @@ def meetings_long() -> pd.DataFrame:
     out["mechanism"] = out.short_name.fillna(ALL_ISCMS)
     out["region"] = out.region.fillna("All regions")
     out["kind"] = out.kind.fillna("")
-    themes = theme_names_by_entity("meeting")
-    out["themes"] = out.meeting_id.map(themes).fillna("")
-    # The first of its themes in the themes column's (alphabetical) order, from the links: a
-    # label may hold a comma ("Climate, environment and displacement").
-    links = themes_of("meeting")
-    first = links.theme_id.map(theme_labels()).groupby(links.entity_id).min()
-    out["first_theme"] = out.meeting_id.map(first).fillna("No theme")
+    themes = meeting_themes()
+    labels = theme_labels()
+    # The meeting's own themes first, then those through its mechanisms, each by label.
+    ordered = themes.assign(label=themes.theme_id.map(labels),
+                            own=themes.via.ne(OWN_TEXT)).sort_values(["meeting_id", "own",
+                                                                      "label"])
+    ordered["shown"] = ordered.label.where(ordered.via == OWN_TEXT,
+                                           ordered.label + " (via mechanism)")
+    grouped = ordered.groupby("meeting_id")
+    out["themes"] = out.meeting_id.map(grouped.shown.agg("; ".join)).fillna("")
+    out["first_theme"] = out.meeting_id.map(grouped.label.first()).fillna("No theme")
     out["host"] = out.iso3.map(country_names()).fillna("")
     out["start"] = pd.to_datetime(out.start_date.replace("", None))
     out["end"] = pd.to_datetime(out.end_date.replace("", None))
@@ -263,6 +356,47 @@ def meetings_long() -> pd.DataFrame:
 
 
 DATE_KNOWN = palette.DATE_KNOWN
+OWN_TEXT = "own text"
+VIA_MECHANISM = "via mechanism"
+
+
+@st.cache_data(show_spinner=False)
+def meeting_themes() -> pd.DataFrame:
+    """The themes each meeting is about, one row per (meeting_id, theme_id): via is OWN_TEXT
+    when a theme rule matched the meeting's own text, else VIA_MECHANISM when one of its
+    mechanisms carries the theme; mechanisms names those mechanisms ("" for its own text).
+    A meeting for all ISCMs has only its own text's themes."""
+    own = themes_of("meeting")[["entity_id", "theme_id"]].rename(
+        columns={"entity_id": "meeting_id"}).drop_duplicates()
+    links = table("meeting_processes")
+    tagged = themes_of("process")[["entity_id", "theme_id"]].rename(
+        columns={"entity_id": "process_id"})
+    through = links.merge(tagged, on="process_id")
+    through = through.assign(mechanism=through.process_id.map(process_labels()))
+    through = (through.groupby(["meeting_id", "theme_id"], sort=False).mechanism
+               .agg(lambda s: ", ".join(dict.fromkeys(s))).rename("mechanisms").reset_index())
+    out = pd.concat([own.assign(via=OWN_TEXT, mechanisms=""),
+                     through.assign(via=VIA_MECHANISM)], ignore_index=True)
+    return out.drop_duplicates(["meeting_id", "theme_id"]).sort_values(
+        ["meeting_id", "theme_id"]).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def theme_reasons(themes: tuple[str, ...]) -> dict[str, str]:
+    """meeting_id -> why the meeting is about one of `themes`: "own text" when its own text
+    matched one of them, else "via mechanism: Abu Dhabi Dialogue (Labour migration)". Only
+    the meetings about one of `themes`."""
+    picked = meeting_themes()
+    picked = picked[picked.theme_id.isin(themes)]
+    labels = theme_labels()
+    reasons: dict[str, str] = {}
+    for meeting_id, rows in picked.groupby("meeting_id"):
+        if rows.via.eq(OWN_TEXT).any():
+            reasons[meeting_id] = OWN_TEXT
+        else:
+            reasons[meeting_id] = f"{VIA_MECHANISM}: " + "; ".join(
+                f"{r.mechanisms} ({labels[r.theme_id]})" for r in rows.itertuples())
+    return reasons
 
 
 def calendar_years() -> tuple[int, ...]:
@@ -319,6 +453,8 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     """Rows of meetings_long that pass the filters.
 
     process_ids None keeps every mechanism; meetings for all ISCMs pass any mechanism filter.
+    themes keeps the meetings about one of them: by their own text or through one of their
+    mechanisms (meeting_themes).
     years keeps the meetings of those years' calendars (empty: every calendar). months keeps
     meetings whose date window overlaps those months in any year; undated ones always pass
     (they are listed apart, never dropped). tentative: "all", "confirmed" or "tentative".
@@ -327,8 +463,7 @@ def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
     if process_ids is not None:
         keep &= long.process_id.isin(process_ids) | long.for_all_mechanisms
     if themes:
-        tagged = themes_of("meeting")
-        keep &= long.meeting_id.isin(tagged.loc[tagged.theme_id.isin(themes), "entity_id"])
+        keep &= long.meeting_id.isin(list(theme_reasons(tuple(themes))))
     if years:
         keep &= long.calendar_year.isin(years)
     if months != (1, 12):
@@ -366,6 +501,20 @@ def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
     first = long.drop_duplicates("meeting_id").set_index("meeting_id")
     first["mechanisms"] = mechanisms
     return first.reset_index().sort_values(["start", "meeting_id"], na_position="last")
+
+
+def mechanisms_ranked(rows: pd.DataFrame) -> pd.DataFrame:
+    """The mechanisms of (meeting, mechanism) rows (filter_meetings) by how many of the
+    meetings they hold, most first, then by name: rank (ties share one), mechanism,
+    process_id, meetings. Meetings for all ISCMs belong to no single mechanism and are not
+    counted."""
+    own = rows[rows.process_id.ne("")]
+    if own.empty:
+        return pd.DataFrame(columns=["rank", "mechanism", "process_id", "meetings"])
+    out = (own.groupby(["process_id", "mechanism"]).meeting_id.nunique().rename("meetings")
+           .reset_index().sort_values(["meetings", "mechanism"], ascending=[False, True]))
+    out["rank"] = out.meetings.rank(method="min", ascending=False).astype(int)
+    return out[["rank", "mechanism", "process_id", "meetings"]].reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False)

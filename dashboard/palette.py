@@ -17,6 +17,8 @@ GREY = "#999999"
 ROLE_LABELS = {"member": "Member", "observer": "Observer", "partner": "Partner",
                "guest": "Guest", "suspended": "Suspended",
                "regular participant": "Regular participant",
+               "other participant": "Other participant",
+               "secretariat": "Secretariat or its support",
                "named (chair)": "Named as chair, not listed",
                "named (incoming chair)": "Named as incoming chair, not listed",
                "named (steering committee)": "Named on the steering committee, not listed",

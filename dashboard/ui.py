@@ -44,9 +44,11 @@ class Header:
             return self._controls
         return self._controls.popover("Options", icon=":material/tune:", width="stretch")
 
-    def headline(self, figures: dict[str, int | str], caption: str = "") -> None:
-        """The page's headline figures: a caption and a metric each under the title, or in
-        presentation mode on the title's line ("Title · 34 Mechanisms · 204 …")."""
+    def headline(self, figures: dict[str, int | str], caption: str = "",
+                 help: dict[str, str] | None = None, notes: Sequence[str] = ()) -> None:
+        """The page's headline figures: a caption, a metric each (with its `help`) and the
+        `notes` under the title, or in presentation mode the figures on the title's line
+        ("Title · 34 Mechanisms · 204 …"; the chart subtitles say what the filters are)."""
         if self.present:
             self.line.markdown(title_line(self.title) + " · " + " · ".join(
                 f"**{value}** {escape_markdown(label)}" for label, value in figures.items()))
@@ -56,7 +58,10 @@ class Header:
                 st.caption(caption)
             for column, (label, value) in zip(st.columns(len(figures)), figures.items(),
                                               strict=True):
-                column.metric(label, value)
+                column.metric(label, value, help=(help or {}).get(label))
+            for note in notes:
+                if note:
+                    st.caption(note)
 
 
 def title_line(title: str) -> str:

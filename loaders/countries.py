@@ -43,6 +43,19 @@ def _pycountry_names() -> dict[str, str]:
     return names
 
 
+def m49_corrected(reference: pd.DataFrame, reference_dir: Path = REFERENCE_DIR) -> pd.DataFrame:
+    """country_reference rows with region and sub_region replaced where
+    reference/m49_corrections.csv (each row citing UN M49) says the generated table is wrong."""
+    path = reference_dir / "m49_corrections.csv"
+    if not path.exists():
+        return reference
+    fixes = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("iso3")
+    out = reference.set_index("iso3")
+    known = fixes.index.intersection(out.index)
+    out.loc[known, ["region", "sub_region"]] = fixes.loc[known, ["region", "sub_region"]]
+    return out.reset_index()
+
+
 @dataclass
 class CountryResolver:
     """Resolves country names to ISO3 codes and remembers which aliases were used."""
@@ -56,9 +69,9 @@ class CountryResolver:
     def from_reference(cls, reference_dir: Path = REFERENCE_DIR) -> CountryResolver:
         """Build a resolver from the alias and country reference tables in reference_dir."""
         alias_table = pd.read_csv(reference_dir / "country_aliases.csv", dtype=str).fillna("")
-        reference = pd.read_csv(
+        reference = m49_corrected(pd.read_csv(
             reference_dir / "country_reference.csv", dtype=str, keep_default_na=False
-        )
+        ), reference_dir)
         aliases = {country_key(a): i for a, i in zip(alias_table.alias, alias_table.iso3)}
         known = _pycountry_names()
         for iso3, short in zip(reference.iso3, reference.short_name):

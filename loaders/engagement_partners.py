@@ -40,6 +40,8 @@ _SUBJECT_AFTER = re.compile(
     r"^\s+(?:migration|refugees?|government|asylum program|operations)\b", re.I)
 # "other DHS components including ICE HSI, CBP" names the components, not DHS itself.
 _QUALIFIER_AFTER = re.compile(r"^\s+components\b", re.I)
+# "DHS (ICE and USCIS)": a parenthesis right after a body, read for the parts that take part.
+_PARENTHESIS_AFTER = re.compile(r"^\s*\(([^()]*)\)")
 # "(similar to the OIG)" compares; what it names does not take part.
 _COMPARISON = re.compile(r"\(similar to [^()]*\)", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|/|-|&|\band\b)\s*)+$", re.I)
@@ -150,6 +152,15 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     return out
 
 
+def names_its_parts(text: str, m: Mention, ref: PartnerReference) -> bool:
+    """True when the parenthesis right after an organisation names other known organisations:
+    its parts, which take part in its place ("DHS (ICE and USCIS)" is ICE; USCIS is the
+    reporter). A parenthesis giving the body's own acronym or names no one does not count."""
+    inner = _PARENTHESIS_AFTER.match(text[m.end:])
+    return bool(inner) and any(o.name != m.organisation
+                               for o in ref.organisations.mentions(inner.group(1)))
+
+
 def _is_subject(text: str, m: Mention) -> bool:
     return bool(_SUBJECT_AFTER.match(text[m.end:]) or _POSSESSIVE_AFTER.match(text[m.end:]))
 
@@ -201,7 +212,8 @@ def _mentions_in(text: str, countries: CountryResolver, ref: PartnerReference,
     hidden = _hide(text, orgs + groups)
     kept = [m for m in orgs + groups
             if in_name or not (_SUBJECT_AFTER.match(text[m.end:])
-                               or _QUALIFIER_AFTER.match(text[m.end:]))]
+                               or _QUALIFIER_AFTER.match(text[m.end:])
+                               or names_its_parts(text, m, ref))]
     kept += _countries_taking_part(hidden, places, in_name)
     kept = [m for m in kept if m.iso3 not in SELF or m.organisation]
     return [(m, _notes_for(text, m, in_name)) for m in sorted(kept, key=lambda m: m.start)]

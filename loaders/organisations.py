@@ -26,6 +26,7 @@ _GLUE = re.compile(r"^(?:and|the|as well as|[&<>/.,;:]|\s)*$", re.I)
 # Words that stand for nobody in particular: "and others (i.e. relevant UN agencies …)".
 _FILLER = re.compile(r"(?:and\s+)?(?:others?|other partners|notably:?|etc\.?)", re.I)
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
+_EXPLANATION = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\))\s*")
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ class OrganisationNames:
                     # A name closed by its "(ACRONYM)" is complete; a bare one may go on.
                     follows_name = (i > 0 and not out[-1].written.endswith(")")
                                     and re.match(r"\s*[A-Z]", piece) is not None)
+                    # "ICMPD [in its capacity of …]": a bracket right after a name explains it.
+                    follows_name |= i > 0 and _EXPLANATION.fullmatch(piece) is not None
                     written = re.sub(r"^(?:and|the)\s+", "", piece.strip(" .,;:<"),
                                      flags=re.I).strip()
                     bare = re.sub(r"\s*\((?:i\.e\.|e\.g\.)[^()]*\)", "", written).strip()

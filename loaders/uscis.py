@@ -226,8 +226,7 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
         if qualifier:
             per_year = None
         roles = roles_of(row["staffing_text"], reference["staff_roles"])
-        usc_tiers = [t for _, t, _ in roles if t < 9]
-        tier = min(usc_tiers) if usc_tiers else (9 if roles else None)
+        tier = min((t for _, t, _ in roles), default=None)
         if not roles:
             rejects.add(SOURCE, number, "staffing_text", row["staffing_text"],
                         "no staff role recognised; staffing_level left empty")

@@ -22,10 +22,11 @@ LISTED_ROLES = ("member", "observer", "partner", "guest", "suspended")
 NAMED_ROLES = ("named (chair)", "named (incoming chair)", "named (steering committee)",
                "named (coordinator)", "named (main actor)")
 COUNTRY_ROLES = (*LISTED_ROLES, *NAMED_ROLES)
-# Organisations may also be regular participants (the Budapest Process's list); they are
-# never suspended.
-ORGANISATION_ROLES = ("member", "regular participant", "observer", "partner", "guest",
-                      *NAMED_ROLES)
+# Organisations may also be regular participants (the Budapest Process's list), other
+# participants (the bodies it lists after "Also:") or do a mechanism's secretariat work (its
+# Secretariat column); they are never suspended.
+ORGANISATION_ROLES = ("member", "regular participant", "other participant", "observer",
+                      "partner", "guest", "secretariat", *NAMED_ROLES)
 # The RCM report's capacities (report_participants.role), strongest first.
 REPORT_ROLES = ("member attending", "special invitee", "host", "country of origin and transit",
                 "observer", "funder", "presenter", "remote participant")

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, navigation, ui
+from dashboard import charts, filters, navigation, ui
 from dashboard.views import country as view_of
 
 controls = ui.header("Country profile").controls
 names = view_of.country_names()
-iso3 = controls.selectbox("Country", list(names), index=None, format_func=names.get, key="country",
-                    bind="query-params", placeholder="Type a country name")
+iso3, unknown = filters.checked_in_url("country", names.values(), lambda: controls.selectbox(
+    "Country", list(names), index=None, format_func=names.get, key="country",
+    bind="query-params", placeholder="Type a country name"))
 if iso3 is None:
+    filters.unknown_notice("country", unknown, "pick one above.")
     st.info("Pick a country above, or click one on any map.")
     st.stop()
 

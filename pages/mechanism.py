@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, palette, ui
+from dashboard import charts, filters, palette, ui
 from dashboard.views import mechanism as view_of
 
 controls = ui.header("Mechanism profile").controls
 labels = view_of.mechanism_labels()
-pid = controls.selectbox("Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
-                   bind="query-params")
+# A link to a mechanism that does not exist shows no other one in its place.
+asked = filters.unknown_in_url("mechanism_profile", labels.values())
+pid, unknown = filters.checked_in_url(
+    "mechanism_profile", labels.values(), lambda: controls.selectbox(
+        "Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
+        bind="query-params", index=None if asked else 0, placeholder="Pick a mechanism"))
+if pid is None:
+    filters.unknown_notice("mechanism", unknown, "pick one above.")
+    st.stop()
 view = view_of.mechanism_view(pid)
 st.subheader(view.name)
 
@@ -47,6 +54,9 @@ with left:
                  view.countries_file, key="mechanism_countries", height=320)
 with right:
     st.markdown("**Organisations**")
+    if view.secretariat:
+        st.caption("Secretariat or its support, as the Secretariat column names it: "
+                   + view.secretariat)
     if view.organisations.empty:
         st.caption("None listed.")
     else:

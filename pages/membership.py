@@ -11,9 +11,11 @@ controls = ui.header("Membership map", "Pick mechanisms, a kind, region or theme
                      "sidebar. Click a country for its profile.").controls
 chosen = filters.current()
 left, middle, right = controls.columns([3, 2, 2])
-roles = left.multiselect("Roles", view_of.ROLES, default=view_of.DEFAULT_ROLES,
-                         format_func=palette.ROLE_LABELS.get, key="roles",
-                         bind="query-params")
+roles, unknown_roles = filters.checked_in_url(
+    "roles", [palette.ROLE_LABELS[r] for r in view_of.ROLES], lambda: left.multiselect(
+        "Roles", view_of.ROLES, default=view_of.DEFAULT_ROLES,
+        format_func=palette.ROLE_LABELS.get, key="roles", bind="query-params"))
+filters.unknown_notice("role", unknown_roles, "left out of the roles.")
 mode = middle.radio("Colour by", view_of.VIEWS, horizontal=True, key="view",
                     bind="query-params")
 with right:
@@ -25,6 +27,8 @@ if mode != "Role" and most > 1:
                                key="at_least", bind="query-params")
 
 view = view_of.membership_view(chosen, tuple(roles), mode, at_least, found)
+if view.scope_note:
+    st.caption(view.scope_note)
 if view.by_country.empty:
     ui.nothing_matches("memberships")
     st.stop()
@@ -44,9 +48,25 @@ with map_column:
     ui.map_with_links(fig, m.file_name, key="membership_map", found=found)
 with table_column:
     st.markdown(view.counts_line)
-    ui.table(view.memberships, {"mechanism": "Mechanism", "country": "Country", "role": "Role",
-                                "note": "Note"}, view.memberships_file,
-             key="membership_table", height=460)
+    if mode == "Role":
+        ui.table(view.memberships, {"mechanism": "Mechanism", "country": "Country",
+                                    "role": "Role", "note": "Note"}, view.memberships_file,
+                 key="membership_table", height=460)
+    else:
+        ui.table(view.ranked, {"rank": "Rank", "country": "Country",
+                               "mechanisms": "Mechanisms", "detail": "Which"},
+                 view.ranked_file, key="membership_ranked_table", height=460)
+
+r = view.ranked_chart
+charts.show(charts.bar(view.ranked_top, x="country", y="mechanisms", horizontal=True,
+                       order=list(view.ranked_top.country),
+                       labels={"country": "", "mechanisms": "Mechanisms"},
+                       title=r.title, subtitle=r.subtitle, source=r.source), r.file_name)
+if mode == "Role":
+    with st.expander(f"All {len(view.ranked)} countries ranked, as a table"):
+        ui.table(view.ranked, {"rank": "Rank", "country": "Country",
+                               "mechanisms": "Mechanisms", "detail": "Which"},
+                 view.ranked_file, key="membership_ranked_table", height=400)
 
 if not view.shared.empty:
     s = view.shared_chart

@@ -17,7 +17,8 @@ with right:
 
 view = view_of.overview_view(chosen, include, found)
 
-head.headline(view.headline, view.caption)
+head.headline(view.headline, view.caption, help=view.headline_help,
+              notes=[view.headline_note, view.scope_note])
 
 if view.counts.empty:
     ui.nothing_matches("mechanisms")
@@ -27,6 +28,15 @@ else:
                               value_label="Mechanisms", title=p.title, subtitle=p.subtitle,
                               source=p.source, highlight=view.highlight, shapes=view.shapes)
     ui.map_with_links(fig, p.file_name, key="overview_map", found=found)
+    r = view.ranked_chart
+    bars = charts.bar(view.ranked_top, x="country", y="mechanisms", horizontal=True,
+                      order=list(view.ranked_top.country),
+                      labels={"country": "", "mechanisms": "Mechanisms"},
+                      title=r.title, subtitle=r.subtitle, source=r.source)
+    charts.show(bars, r.file_name)
+    ui.table(view.ranked, {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms",
+                           "region": "Region", "detail": "Which"}, view.ranked_file,
+             key="overview_ranked", height=320)
 
 if view.per_month.empty:
     ui.nothing_matches("meetings")

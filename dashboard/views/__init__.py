@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -21,3 +23,15 @@ class Chart:
 def calendar_column(years: tuple[int, ...]) -> dict[str, str]:
     """The table column naming a meeting's calendar, when more than one year shows."""
     return {"calendar_year": "Calendar"} if len(years) > 1 else {}
+
+
+def ranked_words(top: pd.DataFrame, ranked: pd.DataFrame, noun: str) -> str:
+    """What a ranked chart shows of its table: "ranks 1–20: 26 of 204 <noun> (ties
+    included)", or "all 12 <noun>", or when the first rank alone is a tie too big to draw
+    (one mechanism's 50 members), that it draws none."""
+    if len(top) == len(ranked):
+        return f"all {len(ranked)} {noun}"
+    if top.empty:
+        return (f"all {len(ranked)} {noun} tie at rank 1, too many to draw: see the table")
+    return (f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {noun} (ties "
+            "included)")

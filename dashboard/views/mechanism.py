@@ -47,6 +47,7 @@ class MechanismView:
     countries_file: str
     organisations: pd.DataFrame
     organisations_file: str
+    secretariat: str  # the bodies the Secretariat column names, escaped; "" when none
     membership_notes: str
     themes: list[tuple[str, str, str]]  # (theme label, matched words, evidence)
     sections: list[tuple[str, str, bool]]  # (heading, text as written, expanded)
@@ -106,6 +107,8 @@ def mechanism_view(pid: str) -> MechanismView:
     by_country = data.membership_by_country((pid,), tuple(data.ROLE_ORDER))
     totals, doubt = _totals(pid)
     organisations = data.table("process_organisations")
+    organisations = organisations[organisations.process_id == pid]
+    secretariat = organisations.loc[organisations.role == "secretariat", "organisation"]
     themes = data.themes_of("process")
     themes = themes[themes.entity_id == pid]
     theme_names = data.theme_labels()
@@ -135,8 +138,9 @@ def mechanism_view(pid: str) -> MechanismView:
         shapes=data.extra_shapes(),
         countries=long,
         countries_file=file_name(label, "countries"),
-        organisations=organisations[organisations.process_id == pid],
+        organisations=organisations,
         organisations_file=file_name(label, "organisations"),
+        secretariat=escape_markdown(", ".join(dict.fromkeys(secretariat))),
         membership_notes=process.membership_notes,
         themes=[(theme_names[r.theme_id], r.matched, r.evidence) for r in themes.itertuples()],
         sections=[(h, process[c], c in ("description", "areas")) for h, c in SECTIONS

@@ -12,14 +12,14 @@ import streamlit as st
 from dashboard import data, exports, palette
 from dashboard.charts import file_name
 from dashboard.filters import Filters
-from dashboard.views import Chart, calendar_column
+from dashboard.views import Chart, calendar_column, ranked_words
 from dashboard.words import count, the_one
 
 ALL_YEARS = "All years"
 MONTHS = list(calendar.month_abbr)[1:]
 STATUS = {"all": "Confirmed and tentative", "confirmed": "Confirmed only",
           "tentative": "Tentative (TBC) only"}
-COLOUR = {"region": "Mechanism region", "first_theme": "Theme", "date_known": "Date known to"}
+COLOUR = {"region": "Overview heading", "first_theme": "Theme", "date_known": "Date known to"}
 # Fixed colours for the timeline's colourings, so a value keeps its colour whatever the filters
 # leave (themes: timeline_colours).
 TIMELINE_COLOURS = {
@@ -59,6 +59,12 @@ class MeetingsView:
     undated: pd.DataFrame  # meetings with no date, listed apart
     points: pd.DataFrame  # host countries, for the map
     summary: str  # "**N meetings**, …"
+    theme_line: str  # with a theme: how many meetings by their own text, how many via mechanism
+    scope_note: str  # with a region: which mechanisms reach it ("" without)
+    ranked: pd.DataFrame  # mechanisms by number of meetings (data.mechanisms_ranked)
+    ranked_top: pd.DataFrame  # its first ranks, for the bar chart
+    ranked_chart: Chart
+    ranked_file: str
     timeline: Chart
     timeline_colours: dict[str, str] | None
     hosts: Chart
@@ -111,11 +117,19 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
     (COLOUR)."""
     years = chosen_years(year)
     span = (MONTHS.index(months[0]) + 1, MONTHS.index(months[1]) + 1)
-    rows = data.filter_meetings(data.meetings_long(),
-                                filters.process_ids() if filters.active else None,
+    rows = data.filter_meetings(data.meetings_long(), filters.meeting_process_ids(),
                                 filters.themes, span, hosts, status,
                                 () if year == ALL_YEARS else years)
+    if filters.regions:
+        rows = labelled_without_country_list(rows)
+    ranked = data.mechanisms_ranked(rows)
+    top = data.top_ranks(ranked)
+    for_all = int(rows.loc[rows.for_all_mechanisms, "meeting_id"].nunique())
+    reasons = data.theme_reasons(filters.themes) if filters.themes else {}
     meetings = data.one_row_per_meeting(rows)
+    meetings = meetings.assign(
+        theme_found=[reasons.get(m, "") for m in meetings.meeting_id])
+    own = int(meetings.theme_found.eq(data.OWN_TEXT).sum())
     names = data.country_names()
     words = [filters.describe(), f"{months[0]}–{months[1]}" if span != (1, 12) else "",
              ("hosted by " + ", ".join(names[h] for h in hosts)) if hosts else "",
@@ -138,6 +152,17 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         points=points,
         summary=f"**{count(len(meetings), 'meeting')}**, {fuzzy} of them with fuzzy or unknown "
                 f"dates, {int(meetings.tentative.sum())} tentative.",
+        theme_line=theme_line(filters.themes, own, len(meetings) - own),
+        scope_note=filters.scope_note(meetings=True),
+        ranked=ranked,
+        ranked_top=top,
+        ranked_chart=Chart(f"Mechanisms by number of {shown}",
+                           f"{subtitle}; " + ranked_words(top, ranked, "mechanisms")
+                           + (f"; {for_all} meeting{'' if for_all == 1 else 's'} for all ISCMs "
+                              "not counted" if for_all else ""),
+                           source(years), file_name(f"mechanisms by number of {shown}",
+                                                    subtitle)),
+        ranked_file=file_name(f"mechanisms ranked by {shown}", subtitle),
         timeline=Chart(which if one else f"{which} by mechanism",
                        f"{subtitle}; colour: {COLOUR[colour].lower()}",
                        source(years), file_name(f"{shown} timeline", subtitle)),
@@ -155,3 +180,27 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         ics_count=exact,
         left_out=len(meetings) - exact,
     )
+
+
+def labelled_without_country_list(rows: pd.DataFrame) -> pd.DataFrame:
+    """(meeting, mechanism) rows with the mechanisms in a region's scope only because they have
+    no country list labelled why: "IDM (open to all)", "Tripoli Process (no country list)"."""
+    why = rows.process_id.map(data.without_country_list())
+    return rows.assign(mechanism=rows.mechanism.where(why.isna(),
+                                                      rows.mechanism + " (" + why + ")"))
+
+
+def theme_line(themes: tuple[str, ...], own: int, via: int) -> str:
+    """"Theme Labour migration: 2 meetings by their own text, 10 through their mechanism …";
+    "" without a theme."""
+    if not themes:
+        return ""
+    labels = data.theme_labels()
+
+    def meetings(n: int) -> str:
+        return f"{n} meeting{'' if n == 1 else 's'}"
+
+    return (f"Theme {' or '.join(labels[t] for t in themes)}: {meetings(own)} by "
+            f"{'its' if own == 1 else 'their'} own text, {meetings(via)} through "
+            f"{'its' if via == 1 else 'their'} mechanism{'' if via == 1 else 's'} (the column "
+            "“Theme found in” says which).")

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data, palette
 from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
-from dashboard.views import Chart
+from dashboard.views import Chart, ranked_words
 from dashboard.words import COUNTRIES, count, the_one
 from loaders import vocabulary
 
@@ -30,8 +30,13 @@ class MembershipView:
     shapes: dict
     highlight: Highlight | None
     memberships: pd.DataFrame  # one row per (mechanism, country, role) of the drawn countries
-    counts_line: str  # "**N countries, M memberships**"
+    counts_line: str  # "**N countries, M memberships, K mechanisms**" (those of the table)
     memberships_file: str
+    scope_note: str  # with a region: which mechanisms reach it ("" without)
+    ranked: pd.DataFrame  # the drawn countries by number of mechanisms (data.countries_ranked)
+    ranked_top: pd.DataFrame  # its first ranks, for the bar chart
+    ranked_chart: Chart
+    ranked_file: str
     shared: pd.DataFrame  # shared members between the picked mechanisms (empty for one)
     shared_chart: Chart
     organisations: pd.DataFrame
@@ -42,19 +47,21 @@ class MembershipView:
 def most_mechanisms(filters: Filters, roles: tuple[str, ...]) -> int:
     """The most picked mechanisms any one country holds one of `roles` in (0 for none): the
     top of the page's "at least N" slider."""
-    by_country = data.membership_by_country(filters.process_ids(), roles)
+    by_country = data.membership_by_country(filters.process_ids(), roles, filters.countries())
     return int(by_country.mechanisms.max()) if len(by_country) else 0
 
 
 @st.cache_data(show_spinner=False)
 def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role",
                     at_least: int = 1, found: str | None = None) -> MembershipView:
-    """The countries holding `roles` in the mechanisms the filters leave, coloured by role
-    (view "Role": members of several mechanisms apart) or by how many mechanisms (view "Number
-    of mechanisms": countries in at least `at_least`), with `found` (ISO3) marked."""
+    """The countries (of the picked regions) holding `roles` in the mechanisms the filters
+    leave, coloured by role (view "Role": members of several mechanisms apart) or by how many
+    mechanisms (view "Number of mechanisms": countries in at least `at_least`), with `found`
+    (ISO3) marked; the same countries ranked by how many mechanisms they take part in."""
     picked = filters.process_ids()
-    by_country = data.membership_by_country(picked, roles) if picked and roles else pd.DataFrame(
-        columns=["iso3", "country", "role", "mechanisms", "detail"])
+    countries = filters.countries()
+    by_country = (data.membership_by_country(picked, roles, countries) if picked and roles
+                  else pd.DataFrame(columns=["iso3", "country", "role", "mechanisms", "detail"]))
     what = f"{filters.describe()}; {', '.join(r + 's' for r in roles)}"
     one = the_one(picked, data.process_labels())
     colours: dict[str, str] = {}
@@ -71,9 +78,14 @@ def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role"
         shown = by_country[by_country.mechanisms >= at_least]
         title = (f"Countries in {one}" if one else
                  f"Countries in at least {at_least} of the {len(picked)} picked mechanisms")
-    long = data.membership_long(picked, roles)
+    long = data.membership_long(picked, roles, countries)
     long = long[long.iso3.isin(shown.iso3)]
-    shared = data.shared_members(picked) if len(picked) > 1 else pd.DataFrame()
+    ranked = data.countries_ranked(picked, roles, countries)
+    ranked = ranked[ranked.iso3.isin(shown.iso3)]
+    top = data.top_ranks(ranked)
+    shared = data.shared_members(picked, ("member",), countries) if len(picked) > 1 \
+        else pd.DataFrame()
+    in_regions = f" in {' or '.join(filters.regions)}" if filters.regions else ""
     organisations = data.table("process_organisations")
     organisations = organisations[organisations.process_id.isin(picked)]
     return MembershipView(
@@ -84,13 +96,23 @@ def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role"
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         memberships=long,
-        counts_line=f"**{count(long.iso3.nunique(), 'country')}, "
-                    f"{count(len(long), 'membership')}**",
+        counts_line=(f"**{count(long.iso3.nunique(), 'country')}, "
+                     f"{count(len(long), 'membership')}, "
+                     f"{count(long.process_id.nunique(), 'mechanism')}**"),
         memberships_file=file_name("memberships", filters.describe()),
+        scope_note=filters.scope_note(),
+        ranked=ranked,
+        ranked_top=top,
+        ranked_chart=Chart("Countries by number of mechanisms",
+                           f"{what}; " + ranked_words(top, ranked, "countries and territories"),
+                           SOURCE, file_name("countries by number of mechanisms",
+                                             filters.describe(), *roles)),
+        ranked_file=file_name("countries ranked by mechanisms", filters.describe(), *roles),
         shared=shared,
         shared_chart=Chart("Shared members between mechanisms",
-                           f"{filters.describe()}; member states in common (diagonal: all "
-                           "members)", SOURCE, file_name("shared members", filters.describe())),
+                           f"{filters.describe()}; member states{in_regions} in common "
+                           f"(diagonal: all members{in_regions})", SOURCE,
+                           file_name("shared members", filters.describe())),
         organisations=organisations.assign(
             mechanism=organisations.process_id.map(data.process_labels())),
         organisations_file=file_name("organisations", filters.describe()),

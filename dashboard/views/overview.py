@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
-from dashboard.views import Chart
+from dashboard.views import Chart, ranked_words
 from dashboard.words import COUNTRIES, count, the_one
 
 OVERVIEW_SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
@@ -24,8 +24,15 @@ class OverviewView:
 
     caption: str
     headline: dict[str, int]
+    headline_note: str  # what the headline figures count ("All mechanisms, …" or the filters)
+    headline_help: dict[str, str]  # headline label -> what it counts
+    scope_note: str  # with a region: which mechanisms reach it ("" without)
     counts: pd.DataFrame  # per country: mechanisms taken part in, detail, map columns
     participation: Chart
+    ranked: pd.DataFrame  # countries by number of mechanisms (data.countries_ranked)
+    ranked_top: pd.DataFrame  # the first ranks, for the bar chart
+    ranked_chart: Chart
+    ranked_file: str
     shapes: dict
     highlight: Highlight | None
     per_month: pd.DataFrame  # meetings by year and month (data.meetings_per_month)
@@ -36,35 +43,66 @@ class OverviewView:
 @st.cache_data(show_spinner=False)
 def overview_view(filters: Filters, include: str = "Members only",
                   found: str | None = None) -> OverviewView:
-    """The headline figures, each country's participation in the mechanisms the filters leave
-    (counting the roles `include` names, a key of ROLES; `found`, an ISO3, marked), and their
-    meetings by month."""
-    counts = data.membership_by_country(filters.process_ids(), ROLES[include])
-    per_month = data.meetings_per_month(filters.process_ids() if filters.active else None,
-                                        filters.themes)
+    """The headline figures of what the filters leave, each country's participation in the
+    mechanisms the filters leave (counting the roles `include` names, a key of ROLES; only the
+    countries of the picked regions; `found`, an ISO3, marked), the countries ranked by it,
+    and the meetings by month."""
+    picked = filters.process_ids()
+    roles = ROLES[include]
+    counts = data.membership_by_country(picked, roles, filters.countries())
+    ranked = data.countries_ranked(picked, roles, filters.countries())
+    top = data.top_ranks(ranked)
+    per_month = data.meetings_per_month(filters.meeting_process_ids(), filters.themes)
     years = data.calendar_years()
     meetings = data.meetings_title(years)
-    one = the_one(filters.process_ids(), data.process_labels())
+    one = the_one(picked, data.process_labels())
+    described = filters.describe()
+    engagements = data.filter_engagements(data.engagements_wide(), themes=filters.themes)
     return OverviewView(
         caption="Inter-state consultation mechanisms on migration (IOM overview), their "
                 f"meetings ({data.calendar_words(years)}), and USCIS RAIO international "
                 "engagements.",
-        headline=data.headline_figures(),
+        headline={"Mechanisms": len(picked),
+                  "Countries and territories": len(counts),
+                  meetings: int(per_month.meetings.sum()),
+                  "USCIS engagements": len(engagements)},
+        headline_note=("Figures for all mechanisms, countries, meetings and engagements in the "
+                       "documents." if not filters.active else
+                       f"Figures for the filters: {described}."),
+        headline_help={
+            "Mechanisms": "The mechanisms the filters leave (the membership page lists them).",
+            "Countries and territories": f"Countries taking part ({include.lower()}) in those "
+                                         "mechanisms" + (" and lying in the picked regions"
+                                                         if filters.regions else "") + ".",
+            meetings: "The meetings of those mechanisms (and those for all ISCMs) about the "
+                      "picked themes, by their own text or their mechanism's.",
+            "USCIS engagements": "Engagements about the picked themes, as the USCIS "
+                                 "engagements page lists them (region and mechanism filters "
+                                 "do not apply to them)."},
+        scope_note=filters.scope_note(),
         counts=data.on_map(counts),
         participation=Chart(f"Countries taking part in {one}" if one else
                             "How many mechanisms each country takes part in",
-                            f"{filters.describe()}; {include.lower()}; "
-                            f"{count(len(counts), *COUNTRIES)}",
+                            f"{described}; {include.lower()}; {count(len(counts), *COUNTRIES)}",
                             OVERVIEW_SOURCE,
-                            file_name("mechanisms per country", include)),
+                            file_name("mechanisms per country", described, include)),
+        ranked=ranked,
+        ranked_top=top,
+        ranked_chart=Chart("Countries by number of mechanisms",
+                           f"{described}; {include.lower()}; "
+                           + ranked_words(top, ranked, "countries and territories"),
+                           OVERVIEW_SOURCE,
+                           file_name("countries by number of mechanisms", described, include)),
+        ranked_file=file_name("countries ranked by mechanisms", described, include),
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         per_month=per_month,
         months=Chart(f"{meetings} of {one} by month" if one else f"{meetings} by month",
-                     f"{filters.describe()}; {count(int(per_month.meetings.sum()), 'meeting')} "
-                     "by start month; fuzzy dates shown apart",
+                     f"{described}; {count(int(per_month.meetings.sum()), 'meeting')} by start "
+                     "month; fuzzy dates shown apart",
                      f"IOM, {data.calendar_words(years).removeprefix('the ')} of ISCM meetings",
-                     file_name(f"{meetings} per month", filters.describe())),
+                     file_name(f"{meetings} per month", described)),
         meetings_blurb=f"{data.calendar_words(years).removeprefix('the ').capitalize()} "
                        "as a timeline, with .ics export",
     )
+

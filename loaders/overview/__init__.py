@@ -109,18 +109,25 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
         })
         for alias in _unique(a for n in names for a in alias_candidates(n)):
             out.aliases.append({"process_id": pid, "alias": alias, "origin": "overview name"})
+        parties += reader.described_parties(row.cells.get("description", ""))
         parties += reader.named_in_row(row.cells)
+        parties += reader.secretariat_parties(
+            row.cells.get("secretariat", ""),
+            "secretariat" in row.headers.get("secretariat", "").casefold(), short_names[pid])
         kept = kept_parties(parties, organisations)
+        role_notes = reader.role_sentences(row.cells.get("secretariat", ""))
         for party in kept:
             if party.iso3:
                 out.memberships.append({"process_id": pid, "iso3": party.iso3,
                                         "role": party.role, "note": party.note,
                                         "source_line": row.line})
             else:
+                name = organisations.canonical(party.name)
+                note = " ".join(filter(None, [party.note, *role_notes.get(name, [])]))
                 out.organisations.append({
-                    "process_id": pid, "organisation": organisations.canonical(party.name),
+                    "process_id": pid, "organisation": name,
                     "organisation_text": party.written or party.name, "role": party.role,
-                    "note": party.note, "source_line": row.line})
+                    "note": note, "source_line": row.line})
         if totals:
             out.count_checks.append(count_check(pid, max(totals), kept))
     out.unused_labels = [label.pattern.pattern for label in labels

@@ -10,7 +10,7 @@ row above. Trailing blank cells and spaces are layout, not data. Cells hold HTML
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from loaders.rejects import RejectLog
 from loaders.text import clean_spaces, html_paragraphs, tab_cells
@@ -28,12 +28,14 @@ URL = re.compile(r"(https?://[^\s<>\"]+|www\.[^\s<>\"]+)", re.I)
 
 @dataclass
 class Row:
-    """One mechanism's table row: its source line, kind, region and cells by column name."""
+    """One mechanism's table row: its source line, kind, region, cells by column name, and
+    the header row's words for each column ("Secretariat", "Contact", …)."""
 
     line: int
     kind: str
     region: str
     cells: dict[str, str]
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def _header_columns(first_cell: str) -> list[str] | None:
@@ -63,6 +65,7 @@ def table_rows(text: str, rejects: RejectLog) -> list[Row]:
     """
     rows: list[Row] = []
     kind, region, columns, in_table = "RCP", "", RCP_COLUMNS, False
+    headers: dict[str, str] = {}
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -74,6 +77,7 @@ def table_rows(text: str, rejects: RejectLog) -> list[Row]:
         header = _header_columns(clean_spaces(line.split("\t")[0]))
         if header:
             columns, in_table = header, True
+            headers = dict(zip(columns, map(clean_spaces, tab_cells(line, len(columns)))))
             continue
         filled = [c for c in line.split("\t") if c.strip()]
         if len(filled) == 1:
@@ -93,7 +97,7 @@ def table_rows(text: str, rejects: RejectLog) -> list[Row]:
                 if key != "name" and value.strip():
                     prev.cells[key] = f"{prev.cells.get(key, '')} <p>{value}</p>"
             continue
-        rows.append(Row(number, kind, region or KIND_REGION.get(kind, ""), named))
+        rows.append(Row(number, kind, region or KIND_REGION.get(kind, ""), named, headers))
     return rows
 
 

@@ -3,8 +3,9 @@
 Load inputs: the overview's table rows (`loaders.overview.cells.table_rows`) and the process_id the
 overview loader gave each row.
 Process: split each Meetings cell into paragraphs and bullets; every date written in a
-paragraph is one event (two dates in one bullet are two events; a bare year counts only where it
-opens the paragraph, so a year inside a title is never the event's date); read the place written
+paragraph is one event (two dates in one bullet are two events, and so are two meetings joined
+by "and" under one date; a bare year counts only where it opens the paragraph, so a year inside
+a title is never the event's date); read the place written
 with the event (after the date or in the title) through the country resolver and
 `reference/place_aliases.csv`; an event the cell lists twice becomes one row.
 Outputs: process_events rows. A date that cannot be read, or a place with no country, goes to
@@ -40,6 +41,15 @@ _DATED = re.compile(rf"""\b(?:
 # A bare year opening the paragraph ("2000- 1st Africa-EU Summit"); "2008-2010" is a period.
 _LEADING_YEAR = re.compile(rf"^{_Y}(?!\d)(?!{_DASH}\d{{4}})")
 _HEADING = re.compile(r"^(recent|previous) meetings:?\s*", re.I)
+# "2017, The Year of Implementation: …": a year that opens a headline ending in a colon.
+_HEADLINE_YEAR = re.compile(rf"^(?P<headline>{_Y},\s+[^:]{{3,60}}):")
+# Two meetings in one title, joined by "and": the first ends with a meeting's or a meeting
+# body's word ("… Joint Council of Ministers", "… Steering Committee"), the second opens with
+# a meeting's name ("103rd session …", "Senior Officials Meeting …").
+_MEETING_WORD = r"(?i:session|meeting|summit|conference|forum|seminar|workshop)"
+_FIRST_MEETING_END = re.compile(rf"(?:{_MEETING_WORD}|(?i:committee|council of ministers))$")
+_SECOND_MEETING_START = re.compile(
+    rf"^(?:\d+(?:st|nd|rd|th)\s+|(?:[A-Z][\w'’-]*\s+){{1,3}}){_MEETING_WORD}\b")
 _TBC = re.compile(r"\((tbc|tbd|to be confirmed)\)", re.I)
 # "in Addis Ababa", "in Laos": a place written inside the title.
 _IN_PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
@@ -54,6 +64,8 @@ COUNTRY_NOT_WRITTEN = "country not written in the source"
 NO_COUNTRY = "no country found for the place"
 TENTATIVE = "marked (tbc) in the source"
 LISTED_TWICE = "listed twice in the source"
+SHARED_DATE = "written in one bullet with another meeting: one date for both"
+YEAR_FROM_HEADLINE = "year read from the headline"
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,18 @@ def title_without_date(text: str, start: int, end: int) -> str:
     after = re.sub(r"^[\s,.;:–-]*", "", text[end:])
     joined = f"{before}, {after}" if before and after else before or after
     return joined.strip(" ,.;:–-")
+
+
+def two_meetings(title: str) -> tuple[str, str] | None:
+    """The two meetings' own words when a title names two meetings joined by "and" ("41st
+    session of the ACP-EU Joint Council of Ministers and 103rd session of the ACP Council of
+    Ministers"); None otherwise ("Dialogue on Migration and Development Seminar …": the words
+    before "and" name no meeting). The first "and" that fits is the one split at."""
+    for m in re.finditer(r"\s+and\s+", title):
+        first, second = title[:m.start()].strip(), title[m.end():].strip()
+        if _FIRST_MEETING_END.search(first) and _SECOND_MEETING_START.match(second):
+            return first, second
+    return None
 
 
 # ---------------------------------------------------------------- places
@@ -232,10 +256,21 @@ def paragraph_events(paragraph: str, countries: CountryResolver, places: dict[st
             rejects.add(SOURCE, line, "meetings", place.city,
                         "no country found for an event's place; city kept, country empty")
         notes = [TENTATIVE] if _TBC.search(piece) else []
+        if headline := _HEADLINE_YEAR.match(piece.strip()):
+            notes.append(f'{YEAR_FROM_HEADLINE} "{headline["headline"]}"')
         events.append(Event(title, when, place, tuple(notes)))
     if len(events) > 1:
         events = [replace(e, notes=(_one_bullet_note(e, events), *e.notes)) for e in events]
-    return events
+    return [part for event in events for part in _split_meetings(event)]
+
+
+def _split_meetings(event: Event) -> list[Event]:
+    """The event as two when its title names two meetings under one date (each with the
+    date and place read from the whole bullet, and a note that they share them)."""
+    pair = two_meetings(event.title)
+    if pair is None:
+        return [event]
+    return [replace(event, title=title, notes=(SHARED_DATE, *event.notes)) for title in pair]
 
 
 def _one_bullet_note(event: Event, events: list[Event]) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 from loaders.countries import CountryResolver
 from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
-from loaders.overview.cells import SOURCE
+from loaders.overview.cells import SOURCE, URL
 from loaders.rejects import RejectLog
 from loaders.text import (
     clean_spaces,
@@ -61,6 +61,35 @@ _COUNTED_BODY = re.compile(r"\b(?:one|two|three|\d+)\s+[\w\s'’-]*?organi[sz]at
                            r"\([A-Z][A-Za-z&-]+\)")
 # "… and others (i.e. relevant UN agencies, …, on an ad hoc/theme basis the AU Commission)".
 _AD_HOC_OTHERS = re.compile(r"\bothers?\s*\((?:i\.e\.|e\.g\.)[^()]*\bad hoc\b[^()]*\)", re.I)
+# A description that "brings together" members or stakeholders "as well as" bodies (Rabat, AFML).
+_BRINGS_TOGETHER = re.compile(r"\bbring(?:s|ing)? together\b(?P<whom>.*?)\bas well as\b"
+                              r"(?P<bodies>.*)$", re.I)
+_COUNTRIES_WORD = re.compile(r"\b(?:countries|states|governments)\b", re.I)
+# "CELAC (…) acts as the partner in this bi-regional process" (EU-LAC).
+_ACTS_AS = re.compile(r"^(?P<who>.*?)\bacts as (?:the|an?) (?P<role>partner|observer|member)\b",
+                      re.I)
+# "… and IOM's role to be adapted to one of observer and thematic expert" (Abu Dhabi): a
+# sentence about a body's role, kept as that body's note.
+_ROLE_OF = "['’]s role\\b"
+# The secretariat cell (see secretariat_parties). Words saying a body does the secretariat's
+# work or supports the mechanism's ("run by the ICMPD", "IOM provides … support", "hosted by",
+# "performed by", "jointly managed by", "ensures the overall coordination", "facilitates").
+_SECRETARIAT_WORK = re.compile(r"\b(?:secretariat|support\w*|run by|hosted|performed by|"
+                               r"managed by|coordinat\w*|facilitat\w*)", re.I)
+# Sentences that give no body a secretariat role: past ones ("In the past, IOM has provided …",
+# "IOM served as the Dialogue's Secretariat from … to April 2012", "The previous phase was
+# implemented by …"), support only asked for ("have requested IOM and UNHCR support"), contact
+# details ("Contact Information …", "Contact eventually through IOM …").
+_NOT_SECRETARIAT_NOW = re.compile(r"\b(?:in the past|previous|served as|requested)\b", re.I)
+_CONTACT = re.compile(r"^contact\b", re.I)
+_EMAIL = re.compile(r"\S+@\S+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_OPENING = re.compile(r"^(?:secretariat:\s*)?(?:the\s+)?$", re.I)
+# A body named as funder, as the one the work is for, or for its member states.
+_FUNDER_AFTER = re.compile(r"^\s+funds\b", re.I)
+_FUNDER_BEFORE = re.compile(r"\bfunded by\s+(?:the\s+)?$", re.I)
+_TARGET_BEFORE = re.compile(r"\btargeting\s+(?:both\s+)?(?:the\s+)?$", re.I)
+_MEMBERS_AFTER = re.compile(r"^\s+member states\b", re.I)
 # An organisation-list item that names a kind of body, not one: "groups affiliated with …".
 _KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|associations|"
                            r"bodies)\b", re.I)
@@ -68,33 +97,37 @@ _KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|a
 
 # What a label may give: a role of memberships/process_organisations, a chair fact, or "note"
 # (the paragraph is kept as text only).
-LABEL_ROLES = ["member", "observer", "partner", "guest", "regular participant", "chair",
-               "incoming chair", "note"]
+LABEL_ROLES = ["member", "observer", "partner", "guest", "regular participant",
+               "other participant", "chair", "incoming chair", "note"]
 LABEL_ENTITIES = ["country", "organisation", "any"]
 
 
 @dataclass(frozen=True)
 class Label:
-    """A paragraph label: a pattern on the paragraph's folded start, the role it gives, and
-    whom its list names ("country", "organisation" or "any")."""
+    """A paragraph label: a pattern on the paragraph's folded start, the role it gives, whom
+    its list names ("country", "organisation" or "any"), and the note every row of its list
+    carries ("" for none)."""
 
     pattern: re.Pattern[str]
     role: str
     entity: str
+    row_note: str = ""
 
 
 def participant_labels(table: pd.DataFrame) -> list[Label]:
-    """The labels of reference/participant_labels.csv (pattern, role, entity, …) in table
-    order (the first that matches a paragraph wins); ValueError naming the row when a pattern
-    does not compile or a role or entity is not one the reader knows."""
+    """The labels of reference/participant_labels.csv (pattern, role, entity, row_note, …)
+    in table order (the first that matches a paragraph wins; row_note may be left out);
+    ValueError naming the row when a pattern does not compile or a role or entity is not one
+    the reader knows."""
     labels = []
-    for number, (pattern, role, entity) in enumerate(
-            zip(table.pattern, table.role, table.entity, strict=True), start=2):
+    row_notes = table["row_note"] if "row_note" in table else [""] * len(table)
+    for number, (pattern, role, entity, row_note) in enumerate(
+            zip(table.pattern, table.role, table.entity, row_notes, strict=True), start=2):
         if role not in LABEL_ROLES or entity not in LABEL_ENTITIES:
             raise ValueError(f"participant_labels.csv line {number}: role {role!r} or entity "
                              f"{entity!r} unknown (roles: {LABEL_ROLES}; {LABEL_ENTITIES})")
         try:
-            labels.append(Label(re.compile(pattern), role, entity))
+            labels.append(Label(re.compile(pattern), role, entity, row_note))
         except re.error as exc:
             raise ValueError(f"participant_labels.csv line {number}: pattern {pattern!r} "
                              f"does not compile: {exc}") from exc
@@ -151,6 +184,13 @@ def _looks_like_prose(items: list[str]) -> bool:
     words = [len(strip_parentheses(i).split()) for i in items]
     return median(words) > 9 or max(words) > 14 or any(
         _VERB.search(strip_parentheses(i)) for i in items)
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each (start, end) span blanked out."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 @dataclass
@@ -246,11 +286,11 @@ class ParticipantReader:
         return [Party(self.organisations.canonical(m.written), None, role, note, m.written)
                 for m in self.organisations.mentions(text, with_acronym=True)]
 
-    def organisation_list(self, text: str, role: str, facts: dict[str, list[str]]
-                          ) -> list[Party]:
-        """The bodies of a labelled organisation list. A body named inside "others (i.e. … on
-        an ad hoc basis …)" is a guest; an item naming a kind of body ("groups affiliated
-        with …") goes to the notes, as written."""
+    def organisation_list(self, text: str, role: str, facts: dict[str, list[str]],
+                          note: str = "") -> list[Party]:
+        """The bodies of a labelled organisation list, each with `role` and `note`. A body
+        named inside "others (i.e. … on an ad hoc basis …)" is a guest; an item naming a kind
+        of body ("groups affiliated with …") goes to the notes, as written."""
         parties = []
         for others in _AD_HOC_OTHERS.finditer(text):
             parties.extend(self.bodies_named(others.group(0), "guest", others.group(0)))
@@ -258,7 +298,7 @@ class ParticipantReader:
             if _KIND_OF_BODY.match(o.written):
                 facts["notes"].append(o.written)
             else:
-                parties.append(Party(o.name, None, role, "", o.written))
+                parties.append(Party(o.name, None, role, note, o.written))
         return parties
 
     def prose_parties(self, paragraph: str) -> list[Party]:
@@ -287,6 +327,86 @@ class ParticipantReader:
         for counted in _COUNTED_BODY.finditer(paragraph):
             parties.append(Party(self.organisations.canonical(counted.group(0)), None,
                                   "regular participant", paragraph, counted.group(0)))
+        return parties
+
+    def described_parties(self, description: str) -> list[Party]:
+        """Known bodies a description cell names as taking part, with the sentence as note.
+
+        "… brings together <whom> … as well as <bodies>": the bodies after "as well as" are
+        members when <whom> names countries, states or governments (Rabat: "European and
+        African countries …, as well as the European Commission (EC) and … (ECOWAS)"), and
+        regular participants otherwise (AFML: "key stakeholders …, as well as the ASEAN
+        Secretariat"). "<body> acts as the partner|observer|member …" gives that role (EU-LAC:
+        CELAC).
+        """
+        parties: list[Party] = []
+        for paragraph in html_paragraphs(description):
+            for sentence in re.split(r"(?<=\.)\s+", paragraph):
+                if together := _BRINGS_TOGETHER.search(sentence):
+                    role = ("member" if _COUNTRIES_WORD.search(together["whom"])
+                            else "regular participant")
+                    parties.extend(self.bodies_named(together["bodies"], role, sentence))
+                if acts := _ACTS_AS.match(sentence):
+                    parties.extend(self.bodies_named(acts["who"], acts["role"].lower(),
+                                                     sentence))
+        return parties
+
+    def role_sentences(self, cell: str) -> dict[str, list[str]]:
+        """canonical body -> the sentences of a cell that speak of that body's role ("… and
+        IOM's role to be adapted to one of observer and thematic expert", Abu Dhabi's
+        secretariat cell): kept as the body's note, never read as a role of their own."""
+        found: dict[str, list[str]] = {}
+        for paragraph in html_paragraphs(cell):
+            for sentence in re.split(r"(?<=\.)\s+", paragraph):
+                for m in self.organisations.mentions(sentence, with_acronym=True):
+                    if re.match(_ROLE_OF, sentence[m.end:]):
+                        found.setdefault(self.organisations.canonical(m.written),
+                                         []).append(sentence)
+        return found
+
+    def secretariat_parties(self, cell: str, names_the_secretariat: bool,
+                            own_name: str) -> list[Party]:
+        """The known bodies a secretariat cell names as doing the mechanism's secretariat work,
+        role `secretariat`, note = the sentence (empty when it is the body's name alone).
+
+        Read sentence by sentence, web and e-mail addresses left out: a sentence counts when
+        it has a word of that work outside the bodies' names (secretariat, support, run by,
+        hosted, performed by, managed by, coordination, facilitates) or, in a column whose
+        header says "Secretariat" (names_the_secretariat), when it opens its paragraph with a
+        body ("International Centre for Migration Policy Development (ICMPD)", "Secretariat:
+        League of Arab States (LAS)", "IGAD Secretariat in collaboration with the AU
+        Commission and IOM"). Not read: steering committee paragraphs (named roles), past
+        roles, requested support, contact details. Not rows: a body named as funder, as the
+        one the work targets, for its member states, in a quoted title, in a sentence about
+        its role (`role_sentences`), or the mechanism's own unit (its name holds own_name,
+        the mechanism's short name: "Bali Process Regional Support Office")."""
+        parties: list[Party] = []
+        for paragraph in html_paragraphs(cell):
+            text = clean_spaces(_EMAIL.sub(" ", URL.sub(" ", paragraph)))
+            if not text or _STEERING.search(text):
+                continue
+            for number, sentence in enumerate(re.split(r"(?<=\.)\s+", text)):
+                if _CONTACT.match(sentence) or _NOT_SECRETARIAT_NOW.search(sentence):
+                    continue
+                blanked = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+                mentions = self.organisations.mentions(blanked, with_acronym=True)
+                if not mentions:
+                    continue
+                rest = _without_spans(blanked, [(m.start, m.end) for m in mentions])
+                opens = (names_the_secretariat and number == 0
+                         and _OPENING.match(blanked[:mentions[0].start]) is not None)
+                if not (opens or _SECRETARIAT_WORK.search(rest)):
+                    continue
+                for m in mentions:
+                    before, after = blanked[:m.start], blanked[m.end:]
+                    name = self.organisations.canonical(m.written)
+                    if (_FUNDER_AFTER.match(after) or _FUNDER_BEFORE.search(before)
+                            or _TARGET_BEFORE.search(before) or _MEMBERS_AFTER.match(after)
+                            or re.match(_ROLE_OF, after) or name == own_name
+                            or re.search(rf"\b{re.escape(own_name)}\b", m.written)):
+                        continue
+                    parties.append(Party(name, None, "secretariat",
+                                         "" if sentence == m.written else sentence, m.written))
         return parties
 
     def chair_parties(self, text: str, role: str, written: str) -> list[Party]:
@@ -386,10 +506,10 @@ class ParticipantReader:
                                                    chairs["year"]])))
                 continue
             labelled = _label(paragraph, self.labels)
-            role, entity, rest = (default_role, "any", paragraph)
+            role, entity, rest, row_note = (default_role, "any", paragraph, "")
             if labelled:
                 label, rest = labelled
-                role, entity = label.role, label.entity
+                role, entity, row_note = label.role, label.entity, label.row_note
                 self.used_labels.add(label)
             if role in ("chair", "incoming chair"):
                 facts[role].append(rest)
@@ -403,7 +523,7 @@ class ParticipantReader:
             if listed:
                 rest = listed.group(2)
             if entity == "organisation":
-                parties.extend(self.organisation_list(rest, role, facts))
+                parties.extend(self.organisation_list(rest, role, facts, row_note))
                 continue
             if labelled and entity == "any" and not self.countries_in(rest) \
                     and self.organisations.mentions(rest):
@@ -427,7 +547,9 @@ def kept_parties(parties: list[Party], organisations: OrganisationNames) -> list
     def entity(party: Party) -> str:
         return party.iso3 or organisations.canonical(party.name)
 
-    listed = {entity(p) for p in parties if p.role not in NAMED_ROLES}
+    # A secretariat is no list role: the League of Arab States chairs the Arab RCP and is its
+    # secretariat.
+    listed = {entity(p) for p in parties if p.role not in (*NAMED_ROLES, "secretariat")}
     seen: set[tuple[str, str]] = set()
     kept = []
     for party in parties:

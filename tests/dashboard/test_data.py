@@ -10,9 +10,9 @@ from dashboard import data
 def test_shared_filters_intersect_and_empty_means_all(built):
     p = built.tables["processes"]
     assert data.selected_processes() == tuple(p.process_id)
-    africa = data.selected_processes(regions=("Africa",))
+    africa = data.selected_processes(headings=("Africa",))
     assert set(africa) == set(p.loc[p.region == "Africa", "process_id"])
-    assert data.selected_processes(regions=("Africa",), kinds=("Global",)) == ()
+    assert data.selected_processes(headings=("Africa",), kinds=("Global",)) == ()
     assert data.selected_processes(mechanisms=("pidc", "igc"), kinds=("RCP",)) == ("pidc", "igc")
 
 

@@ -4,6 +4,9 @@ with every role."""
 
 from __future__ import annotations
 
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
 from dashboard import charts, data
 from loaders import schemas
 from tests.dashboard.test_pages import open_page
@@ -94,3 +97,37 @@ def test_membership_map_can_show_named_countries():
                                            "named (steering committee)"]).run()
     assert not at.exception
     assert "Named on the steering committee, not listed" in at.multiselect(key="roles").options
+
+
+def _organisations_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "As written" in d.value.columns
+                and "Organisation" in d.value.columns)
+
+
+def test_mechanism_profile_lists_the_secretariat_and_other_participants():
+    # Budapest (line 12): "International Centre for Migration Policy Development (ICMPD)" in
+    # its Secretariat column; eight bodies after "Also:".
+    at = open_page("mechanism", mechanism_profile="Budapest Process")
+    assert not at.exception
+    table = _organisations_table(at)
+    roles = table.groupby("Role").Organisation.apply(list).to_dict()
+    assert roles["secretariat"] == ["ICMPD"]
+    assert ("Secretariat or its support, as the Secretariat column names it: ICMPD"
+            in [c.value for c in at.caption])
+    assert len(roles["other participant"]) == 8 and "OSCE" in roles["other participant"]
+    assert len(roles["regular participant"]) == 14
+
+
+def test_mechanism_profile_keeps_a_chair_that_is_also_the_secretariat():
+    # Arab RCP (line 65): the League of Arab States holds the presidency and the secretariat.
+    at = open_page("mechanism", mechanism_profile="Arab RCP")
+    table = _organisations_table(at)
+    assert sorted(zip(table.Organisation, table.Role)) == [
+        ("League of Arab States", "named (chair)"), ("League of Arab States", "secretariat")]
+
+
+def test_a_mechanism_without_a_secretariat_row_says_nothing_about_one():
+    # CMC (line 28): "No Secretariat has been established so far."
+    at = open_page("mechanism", mechanism_profile="CMC")
+    assert not at.exception and at.selectbox(key="mechanism_profile").value == "cmc"
+    assert not any(c.value.startswith("Secretariat or its support") for c in at.caption)

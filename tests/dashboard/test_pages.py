@@ -58,17 +58,20 @@ def _memberships(built, regions: list[str], roles: list[str]) -> pd.DataFrame:
     return m[m.process_id.isin(ids) & m.role.isin(roles)]
 
 
-@pytest.mark.parametrize("regions", [[], ["Africa"], ["Africa", "Asia and Oceania"]])
-def test_region_filter_from_the_url_changes_membership_counts(built, regions):
-    at = open_page("membership", region=regions) if regions else open_page("membership")
-    expected = _memberships(built, regions, ["member", "observer", "partner"])
-    assert at.multiselect(key="region").value == regions
-    assert f"**{expected.iso3.nunique()} countries, {len(expected)} memberships**" in texts(at)
+@pytest.mark.parametrize("headings", [[], ["Africa"], ["Africa", "Asia and Oceania"]])
+def test_overview_heading_filter_from_the_url_changes_membership_counts(built, headings):
+    at = open_page("membership", heading=headings) if headings else open_page("membership")
+    expected = _memberships(built, headings, ["member", "observer", "partner"])
+    assert at.multiselect(key="heading").value == headings
+    assert (f"**{expected.iso3.nunique()} countries, {len(expected)} memberships, "
+            f"{expected.process_id.nunique()} mechanisms**") in texts(at)
 
 
-def test_unknown_url_value_is_ignored(built):
+def test_unknown_url_value_is_named_in_a_notice(built):
     at = open_page("membership", region=["Atlantis"])
     assert at.multiselect(key="region").value == []
+    assert [w.value for w in at.warning] == [
+        "No region called 'Atlantis': left out of the filters."]
     assert not at.exception
 
 

@@ -13,9 +13,11 @@ from tests.dashboard.test_pages import open_page
 
 def test_events_come_oldest_first_with_a_year_only_event_first_in_its_year():
     events = data.past_events("khartoum-process")
-    assert list(events.date_text) == ["24 November 2015", "December 2016", "2017"]
-    assert str(events.year.dtype) == "Int64" and list(events.year) == [2015, 2016, 2017]
-    assert events.month.isna().tolist() == [False, False, True]
+    # December 2016: "convenes Steering Committee and Senior Officials Meeting", two meetings.
+    assert list(events.date_text) == ["24 November 2015", "December 2016", "December 2016",
+                                      "2017"]
+    assert str(events.year.dtype) == "Int64" and list(events.year) == [2015, 2016, 2016, 2017]
+    assert events.month.isna().tolist() == [False, False, False, True]
 
 
 def test_two_summits_written_in_one_bullet_are_listed_apart_in_date_order():

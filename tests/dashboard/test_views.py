@@ -53,7 +53,8 @@ def test_the_engagements_view_counts_what_the_choices_leave(built):
 
 
 def test_the_membership_view_counts_and_titles_by_mode(built):
-    africa = Filters(regions=("Africa",))
+    # The overview's heading "Africa": the document's grouping (geography is tested apart).
+    africa = Filters(headings=("Africa",))
     by_role = membership.membership_view(africa, ("member",))
     by_count = membership.membership_view(africa, ("member",), "Number of mechanisms",
                                           at_least=2)
@@ -68,3 +69,15 @@ def test_the_membership_view_counts_and_titles_by_mode(built):
                                   f"{int((p.region == 'Africa').sum())} picked mechanisms")
     assert membership.most_mechanisms(africa, ("member",)) == int(per_country.max())
     assert {"lat", "lon", "map_marker", "shape_source"} <= set(by_role.by_country.columns)
+
+
+def test_one_mechanism_whose_members_all_tie_draws_without_error(built):
+    # The Prague Process's 50 members each take part in the one picked mechanism: rank 1 for
+    # all, more than a ranked chart draws (it used to raise on the empty top ranks).
+    m = built.tables["memberships"]
+    members = int(((m.process_id == "prague-process") & (m.role == "member")).sum())
+    view = membership.membership_view(Filters(mechanisms=("prague-process",)), ("member",))
+    assert view.ranked_top.empty and len(view.ranked) == members
+    assert view.ranked_chart.subtitle.endswith(
+        f"all {members} countries and territories tie at rank 1, too many to draw: see the "
+        "table")

@@ -117,7 +117,7 @@ def test_presentation_mode_keeps_the_png_button(browser, app_url, tmp_path):  # 
         path = tmp_path / download.value.suggested_filename
         download.value.save_as(path)
         head = path.read_bytes()[:24]
-        assert path.name == "mechanisms-per-country-members-only.png"
+        assert path.name == "mechanisms-per-country-all-mechanisms-members-only.png"
         assert head[:8] == b"\x89PNG\r\n\x1a\n"
         # 1600×900 at scale 2: a 16:9 slide.
         assert (int.from_bytes(head[16:20]), int.from_bytes(head[20:24])) == (3200, 1800)

@@ -3,6 +3,7 @@ close-only fuzzy suggestions. Expected values come from reading the overview."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -109,9 +110,9 @@ def test_countries_named_as_chair_or_on_the_steering_committee_but_not_listed(co
                                                                                groups):
     # Khartoum: 37 listed, "Total: 39", Ethiopia chairs, Eritrea and Sudan steer.
     text = rcp_row("<p>Countries: Djibouti, Egypt, Kenya</p> <p>Total: 5 Current Chair: "
-                   "Ethiopia</p>").replace(
-        "\tIOM\t", "\t<p>Steering Committee: comprised of: five African partner countries: "
-                   "Egypt, Eritrea, Ethiopia, Sudan as well as the AU Commission</p>\t")
+                   "Ethiopia</p>",
+                   secretariat="<p>Steering Committee: comprised of: five African partner "
+                   "countries: Egypt, Eritrea, Ethiopia, Sudan as well as the AU Commission</p>")
     out, rejects = overview(text, countries, groups)
     assert roles_of(out) == {
         ("DJI", "member"), ("EGY", "member"), ("KEN", "member"), ("ETH", "named (chair)"),
@@ -143,12 +144,13 @@ def test_a_listed_country_or_body_gets_no_named_row(countries, groups):
 
 def test_a_steering_group_mentioned_in_passing_names_nobody(countries, groups):
     # GFMD: "… the meetings of the Steering Group, the Friends of the Forum … hosted … by IOM".
-    text = rcp_row("<p>Fiji</p>").replace(
-        "\tIOM\t", "\t<p>The Support Unit assists with the meetings of the Steering Group, the "
-                   "Friends of the Forum. It is hosted by the International Organization for "
-                   "Migration (IOM) in Geneva, Switzerland.</p>\t")
+    text = rcp_row("<p>Fiji</p>", secretariat="<p>The Support Unit assists with the meetings of "
+                   "the Steering Group, the Friends of the Forum. It is hosted by the "
+                   "International Organization for Migration (IOM) in Geneva, Switzerland.</p>")
     out, _ = overview(text, countries, groups)
-    assert roles_of(out) == {("FJI", "member")} and out.organisations == []
+    # Nobody on a steering group; IOM hosts the Support Unit, so it does secretariat work.
+    assert roles_of(out) == {("FJI", "member")}
+    assert [(o["organisation"], o["role"]) for o in out.organisations] == [("IOM", "secretariat")]
 
 
 def test_a_chair_written_as_a_sentence_names_nobody(countries, groups):
@@ -258,6 +260,152 @@ def test_ad_hoc_bodies_are_guests_and_kinds_of_bodies_are_notes(countries, group
         "groups affiliated with the Catholic Church or defending human rights")
 
 
+IRF_HEADER = ("IRF 1\tYear\tDescription\tGovernments\tMeetings\tAgreements\tContact\t"
+              "Main Areas of Discussion/ Objectives\tCurrent Priorities")
+
+
+def irf_row(description: str, governments: str = "<p>Spain, Senegal</p>",
+            contact: str = "") -> str:
+    return (f"II. Inter-regional forums\n\n{IRF_HEADER}\n<p>Test Process</p>\t2006\t"
+            f"{description}\t{governments}\t\t\t{contact}\tx\ty\n")
+
+
+def test_bodies_a_description_brings_together_or_names_as_partner(countries, groups):
+    rabat = ("The Test Process brings together European and African countries, as well as the "
+             "European Commission (EC) and the Economic Community of West African States "
+             "(ECOWAS), with a view to tackling questions arising from migration issues.")
+    afml = ("It brings together key stakeholders, including the International Labour "
+            "Organization's (ILO) tripartite constituents - government, employers' and "
+            "workers' organizations - as well as the ASEAN Secretariat, civil society and "
+            "international organizations.")
+    celac = ("Since its foundation in December 2011, CELAC (Community of Latin American and "
+             "Caribbean States) acts as the partner in this bi-regional process.")
+    out, _ = overview(irf_row(f"<p>{rabat} {afml}</p> <p>{celac}</p>"), countries, groups)
+    assert organisations_of(out) == [
+        ("European Commission", "European Commission (EC)", "member", rabat),
+        ("ECOWAS", "Economic Community of West African States (ECOWAS)", "member", rabat),
+        ("ASEAN Secretariat", "ASEAN Secretariat", "regular participant", afml),
+        ("CELAC", "CELAC (Community of Latin American and Caribbean States)", "partner", celac)]
+    assert out.count_checks == []  # no total stated; members: 2 countries + 2 bodies
+
+
+def test_a_listed_role_from_a_description_replaces_a_named_one(countries, groups):
+    rabat = ("It brings together European and African countries, as well as the European "
+             "Commission (EC).")
+    out, _ = overview(irf_row(f"<p>{rabat}</p>", "<p>Spain, Senegal</p> <p>Governed by a "
+                              "steering committee (Spain, the EC and the ECOWAS "
+                              "Commission).</p>"), countries, groups)
+    assert [(o["organisation"], o["role"]) for o in out.organisations] == [
+        ("European Commission", "member"), ("ECOWAS Commission", "named (steering committee)")]
+
+
+def test_a_sentence_about_a_bodys_role_is_its_note_not_a_role(countries, groups):
+    invited = "Only IOM, ILO and the World Bank were invited to attend the Ministerial Meeting."
+    role = ("At the second Ministerial Meeting, a set of Interim Operating Modalities called for "
+            "the Chairs to act as the Secretariat and IOM's role to be adapted to one of "
+            "observer and thematic expert.")
+    row = rcp_row("<p>Bahrain</p>", f"<p>{invited}</p>",
+                  secretariat=f"IOM served as the Secretariat until 2012. {role}")
+    out, _ = overview(row, countries, groups)
+    notes = {o["organisation"]: (o["role"], o["note"]) for o in out.organisations}
+    assert notes["IOM"] == ("guest", f"{invited} {role}")
+    assert notes["ILO"] == ("guest", invited)
+
+
+def test_bodies_after_also_are_other_participants(countries, groups):
+    out, _ = overview(rcp_row("<p>Austria</p>", "<p>Regular participants: Executive "
+                              "Committee of the Commonwealth of Independent States (CIS), "
+                              "Europol</p> <p>Also: European University Institute, OSCE,</p>"),
+                      countries, groups)
+    also = "listed after 'Also:' in the observers and partners column"
+    assert organisations_of(out) == [
+        ("CIS Executive Committee",
+         "Executive Committee of the Commonwealth of Independent States (CIS)",
+         "regular participant", ""),
+        ("Europol", "Europol", "regular participant", ""),
+        ("European University Institute", "European University Institute", "other participant",
+         also),
+        ("OSCE", "OSCE", "other participant", also)]
+
+
+def secretariat_rows(out) -> list[tuple[str, str, str]]:
+    return [(o["organisation"], o["organisation_text"], o["note"]) for o in out.organisations
+            if o["role"] == "secretariat"]
+
+
+def test_a_secretariat_column_naming_a_body_makes_it_the_secretariat(countries, groups):
+    out, _ = overview(rcp_row("<p>Austria</p>", secretariat="<p>International Centre for "
+                              "Migration Policy Development (ICMPD)</p> <p>www.icmpd.org</p>"),
+                      countries, groups)
+    assert secretariat_rows(out) == [
+        ("ICMPD", "International Centre for Migration Policy Development (ICMPD)", "")]
+    # IGAD-RCP: the collaborators are part of the secretariat the cell names.
+    out, _ = overview(rcp_row("<p>Kenya</p>", secretariat="<p>IGAD Secretariat in collaboration "
+                              "with the AU Commission and IOM</p>"), countries, groups)
+    note = "IGAD Secretariat in collaboration with the AU Commission and IOM"
+    assert secretariat_rows(out) == [("IGAD Secretariat", "IGAD Secretariat", note),
+                                     ("African Union Commission", "AU Commission", note),
+                                     ("IOM", "IOM", note)]
+
+
+def test_a_body_that_chairs_and_is_the_secretariat_keeps_both_rows(countries, groups):
+    out, _ = overview(rcp_row("<p>Algeria, Bahrain (Total 2)</p> <p>Current presidency: League "
+                              "of Arab States (LAS)</p>",
+                              secretariat="<p>Secretariat: League of Arab States (LAS)</p>"),
+                      countries, groups)
+    assert [(o["organisation"], o["role"]) for o in out.organisations] == [
+        ("League of Arab States", "named (chair)"), ("League of Arab States", "secretariat")]
+
+
+def test_a_contact_column_gives_the_secretariat_only_in_words(countries, groups):
+    contact = ("<p>ICMPD Brussels Mission Rue Belliard 159, 1040 Brussels, Belgium "
+               "MME@icmpd.org</p> <p>IOM regional office Bangkok: Email: RO@iom.int</p> <p>No "
+               "official Secretariat. Secretariat functions are performed by the IOM.</p>")
+    out, _ = overview(irf_row("<p>A dialogue.</p>", contact=contact), countries, groups)
+    assert secretariat_rows(out) == [
+        ("IOM", "IOM", "Secretariat functions are performed by the IOM.")]
+
+
+@pytest.mark.parametrize(("cell", "found"), [
+    # work for the mechanism: each body named as doing it
+    ("The Project Support Unit run by the ICMPD www.icmpd.org", ["ICMPD"]),
+    ("The Secretariat acts on instructions from the Steering Committee and is jointly managed "
+     "by the African Union Commission and the European Commission.",
+     ["African Union Commission", "European Commission"]),
+    ("Secretariat: Secretariat support provided by the ACP Secretariat and the EU Commission. "
+     "IOM implements ACP-EU Migration Action", ["ACP Secretariat", "European Commission"]),
+    # a funder, a past role, support only asked for, the body the work is for
+    ("The EU funds a Project supporting the Process, the current phase of which is implemented "
+     "by the ICMPD. The previous phase was implemented by the ICMPD and FIIAPP.", ["ICMPD"]),
+    ("The Panel is funded by the European Union and IOM provides general support to the Panel.",
+     ["IOM"]),
+    ("No official secretariat. In the past, IOM has provided technical cooperation and "
+     "logistical support whenever requested by the Chair.", []),
+    ("No Secretariat has been established so far. Nevertheless members have requested IOM and "
+     "UNHCR support to develop the process.", []),
+    ("No official contact person or Secretariat; IOM provides support to capacity building "
+     "activities targeting both ECOWAS institutions and its Member States.", ["IOM"]),
+    ("The National Committees in ECOWAS Member States have been invited by the secretariat.", []),
+    # a project's title in quotation marks, a contact route
+    ("The IRF has been supported through the project “Dialogue between the European Union (EU) "
+     "and Latin America”, implemented by the IOM (in Brussels) in coordination with FIIAPP.",
+     ["IOM", "FIIAPP"]),
+    ("Secretariat is placed in Madrid. Contact eventually through IOM Brussels regional office",
+     []),
+    # the mechanism's own unit
+    ("<p>Test Process Regional Support Office</p> <p>www.testprocess.org</p>", []),
+])
+def test_who_does_the_secretariat_work(countries, groups, cell, found):
+    aliases = pd.DataFrame({"alias": ["Test Process Regional Support Office"],
+                            "organisation": ["Test Process Regional Support Office"],
+                            "kind": ["regional"], "note": ["made up"]})
+    table = pd.read_csv(REFERENCE / "organisations.csv", dtype=str, keep_default_na=False)
+    names = OrganisationNames(pd.concat([table, aliases]))
+    out, _ = overview(rcp_row("<p>Fiji</p>", secretariat=cell), countries, groups,
+                      organisations=names)
+    assert [name for name, _, _ in secretariat_rows(out)] == found
+
+
 def test_one_canonical_name_per_body(countries, groups):
     out, _ = overview(rcp_row("<p>Fiji</p>", "<p>Observer Organizations: European Union, EU, "
                               "FIIAPP, International and Ibero-American Foundation for "
@@ -296,6 +444,22 @@ def test_every_body_has_one_name(built):
     assert not reference.alias.duplicated().any()
     written = orgs.groupby("organisation_text").organisation.nunique()
     assert (written == 1).all(), written[written > 1]
+
+
+def test_a_mechanism_taking_part_in_another_has_the_processes_tables_name(built):
+    orgs = built.tables["process_organisations"]
+    short_names = built.tables["processes"].set_index("process_id").short_name
+    aliases = built.tables["process_aliases"]
+    process_of = dict(zip(aliases.alias, aliases.process_id))
+    # IRFMA (line 106) lists five mechanisms the overview describes on rows of their own, the
+    # MTM (line 103) lists the IGC; each is written as one of that mechanism's name forms.
+    written = ["COMESA-RCP", "Migration Dialogue for West Africa (MIDWA)",
+               "Migration Dialogue for Southern Africa (MIDSA)",
+               "Migration Dialogue for Central African States (MIDCAS)", "IGAD-RCP", "IGC"]
+    for text in written:
+        rows = orgs[orgs.organisation_text == text]
+        pid = process_of.get(text) or process_of[re.sub(r"\s*\([^()]*\)$", "", text)]
+        assert len(rows) == 1 and rows.organisation.iloc[0] == short_names[pid], text
 
 
 def test_khartoum_names_three_countries_outside_its_list(built):

@@ -11,9 +11,11 @@ from loaders.overview.events import (
     NO_CITY,
     NO_COUNTRY,
     NO_PLACE,
+    SHARED_DATE,
     TENTATIVE,
     cell_events,
     event_row,
+    two_meetings,
 )
 from loaders.rejects import RejectLog
 
@@ -50,6 +52,41 @@ def test_two_events_in_one_bullet_are_two_rows(countries):
                               "29–30 November 2010 event")
     assert out[1]["note"] == "written in one bullet with the April 02-03, 2014 event"
     assert out[2]["note"] == ""
+
+
+def test_two_meetings_joined_by_and_under_one_date_are_two_rows(countries):
+    out = rows("<p>41st session of the ACP-EU Joint Council of Ministers and 103rd session of "
+               "the ACP Council of Ministers, 28-29 April 2016</p> <p>New Chair of the Khartoum "
+               "Process Ethiopia convenes Steering Committee and Senior Officials Meeting in "
+               "Addis Ababa in December 2016</p>", countries)
+    assert [picked(r, "title", "date_text", "start_date", "city", "iso3", "note")
+            for r in out] == [
+        ("41st session of the ACP-EU Joint Council of Ministers", "28-29 April 2016",
+         "2016-04-28", "", "", f"{NO_PLACE}; {SHARED_DATE}"),
+        ("103rd session of the ACP Council of Ministers", "28-29 April 2016", "2016-04-28",
+         "", "", f"{NO_PLACE}; {SHARED_DATE}"),
+        ("New Chair of the Khartoum Process Ethiopia convenes Steering Committee",
+         "December 2016", "", "Addis Ababa", "ETH", SHARED_DATE),
+        ("Senior Officials Meeting in Addis Ababa", "December 2016", "", "Addis Ababa", "ETH",
+         SHARED_DATE)]
+
+
+@pytest.mark.parametrize("title", [
+    "ACP-EU Dialogue on Migration and Development Seminar On Remittances",  # no meeting before
+    "Thematic Meeting on return, readmission and reintegration",  # no meeting after
+    "1st ASEM Summit of Heads of State and Government",
+    "Peer-to-peer exchange meeting on Trafficking in Human Beings and Smuggling of Migrants",
+])
+def test_and_inside_one_meetings_name_splits_nothing(title):
+    assert two_meetings(title) is None
+
+
+def test_a_year_from_a_headline_says_so(countries):
+    out = rows("<p>2017, The Year of Implementation: Ethiopia hosts Senior Officials Meeting "
+               "in Addis</p> <p>2000- 1st Africa-EU Summit in Cairo, Egypt</p>", countries)
+    assert [picked(r, "date_text", "year", "note") for r in out] == [
+        ("2017", 2017, 'year read from the headline "2017, The Year of Implementation"'),
+        ("2000", 2000, "")]
 
 
 def test_year_comes_from_the_date_never_from_the_title(countries):
@@ -93,7 +130,7 @@ def test_place_after_the_date(countries):
     ("The 9th ASEM Summit of Heads of State and Government in Laos on 5-6 November, 2012", "",
      "LAO", NO_CITY),
     ("2017, The Year of Implementation: Ethiopia hosts Senior Officials Meeting in Addis",
-     "Addis", "ETH", ""),
+     "Addis", "ETH", 'year read from the headline "2017, The Year of Implementation"'),
     ("2010 EU-LAC Summit Madrid, Spain Document: Madrid Action Plan.", "Madrid", "ESP", ""),
     ("1999 - 1st EU-LAC meeting", "", "", NO_PLACE),
 ])

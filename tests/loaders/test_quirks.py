@@ -32,20 +32,22 @@ def groups() -> CountryGroups:
     return CountryGroups.from_reference()
 
 
-def overview(text: str, countries, groups, ids=(("test-process", "Test Process"),)):
+def overview(text: str, countries, groups, ids=(("test-process", "Test Process"),),
+             organisations: OrganisationNames | None = None):
     rejects = RejectLog()
     table = pd.DataFrame(list(ids), columns=["process_id", "name_starts"])
     table["short_name"] = table.name_starts
-    organisations = OrganisationNames(pd.read_csv(REFERENCE / "organisations.csv", dtype=str,
-                                                  keep_default_na=False))
+    organisations = organisations or OrganisationNames(pd.read_csv(
+        REFERENCE / "organisations.csv", dtype=str, keep_default_na=False))
     labels = participant_labels(pd.read_csv(REFERENCE / "participant_labels.csv", dtype=str,
                                             keep_default_na=False))
     return load_overview(text, table, countries, groups, rejects, organisations, labels), rejects
 
 
 def rcp_row(participants: str, observers: str = "", name: str = "<p><i>Test Process</i></p>",
-            year: str = "2001") -> str:
-    return f"I. Regional\n\n{RCP_HEADER}\n{name}\t{year}\t{participants}\t{observers}\tIOM\tx\ty\n"
+            year: str = "2001", secretariat: str = "No official secretariat") -> str:
+    return (f"I. Regional\n\n{RCP_HEADER}\n{name}\t{year}\t{participants}\t{observers}\t"
+            f"{secretariat}\tx\ty\n")
 
 
 @pytest.mark.parametrize(("written", "iso3"), [

@@ -123,6 +123,23 @@ def test_groups_past_examples_and_cut_off_text_are_noted(countries, reference):
         "GBR": ("UK", cut), "AUS": ("Aust", cut)}
 
 
+def test_a_parenthesis_naming_a_bodys_parts_stands_for_them(countries, reference):
+    found = partners("Taskforce", "The members are the FBI, DOJ, and DHS (ICE and USCIS). The "
+                     "International Organization for Migration (IOM) observes.",
+                     countries, reference)
+    # ICE, not DHS (USCIS is the reporter); IOM's own acronym changes nothing.
+    assert set(found) == {"FBI", "DOJ", "ICE", "IOM"}
+
+
+def test_the_body_a_forum_is_named_after_takes_part(countries, reference):
+    found = partners("Metropolis North America - Migration Policy Forum: People, Labor",
+                     "Discussion between policymakers, researchers and practitioners.",
+                     countries, reference)
+    assert set(found) == {"Metropolis North America",
+                          "policymakers, researchers and practitioners"}
+    assert found["Metropolis North America"] == ("Metropolis North America", "")
+
+
 def test_a_group_is_dropped_where_the_row_names_its_countries(countries, reference):
     assert set(partners("Five Country Conference Resettlement", "The 5 governments meet.",
                         countries, reference)) == {"Five Country Conference governments"}
@@ -159,6 +176,25 @@ def test_ad_hoc_is_not_the_associate_director(reference):
 ])
 def test_the_longest_role_wins(staffing, roles, reference):
     assert [r for r, _, _ in roles_of(staffing, reference["staff_roles"])] == roles
+
+
+def test_staff_of_another_department_are_not_a_role(reference):
+    staffing = ("RAD Chief, Deputy, or SME, depending on the agenda. Nov. 2018 meeting staffed "
+                "solely by PRM/Geneva Mission")
+    assert [r for r, _, _ in roles_of(staffing, reference["staff_roles"])] == [
+        "RAD Chief", "RAD Deputy Chief", "Subject matter expert"]
+
+
+@pytest.mark.parametrize(("staffing", "roles"), [
+    ("Typically RAO Associate Director and Havana FOD (e.g., 2016 Talks in HAV was attended by "
+     "D1/COS)", [("RAIO Associate Director", "RAO Associate Director"), ("FOD", "FOD"),
+                 ("USCIS Director", "D1"), ("Chief of Staff", "COS")]),
+    ("D2 and RAIO Associate Director / Senior Advisor (accompanying)",
+     [("USCIS Deputy Director", "D2"), ("RAIO Associate Director", "RAIO Associate Director"),
+      ("Senior Advisor", "Senior Advisor")]),
+])
+def test_abbreviations_are_read_but_kept_as_written(staffing, roles, reference):
+    assert [(r, w) for r, _, w in roles_of(staffing, reference["staff_roles"])] == roles
 
 
 def test_meetings_per_year_are_whole_numbers_in_the_csv(built, tmp_path):
