@@ -121,10 +121,14 @@ def file_name(*parts: str) -> str:
 # and source line holds before it wraps; and how tall a map's plot is (a world map is about
 # twice as wide as tall).
 PHONE_CHARS = {"title": 30, "subtitle": 48, "source": 54}
-PHONE_LEGEND_WIDTH = 300  # a legend wraps short of the figure's width
+# The width a horizontal legend wraps at, in pixels: a phone's, the narrowest a standard page
+# gives a full-width chart (a 1200-pixel window with the sidebar open), and a 1280-pixel slide's.
+PHONE_LEGEND_WIDTH = 300
+LEGEND_WIDTH = 680
+SLIDE_LEGEND_WIDTH = 1080
 PHONE_MAP_PLOT = 240
 PHONE_LABEL_CHARS = 14  # a category label's line on a phone
-MIN_LABEL_FONT = 9  # pixels: the smallest font a category label is drawn in
+MIN_LABEL_FONT = 8  # pixels: the smallest font a category label is drawn in
 
 
 def finish(fig: go.Figure, title: str, subtitle: str, source: str,
@@ -147,7 +151,10 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
         titles = textwrap.wrap(title, PHONE_CHARS["title"]) or [""]
         subtitles = textwrap.wrap(subtitle, PHONE_CHARS["subtitle"]) or [""]
         source_width = min(source_width, PHONE_CHARS["source"])
-        legend_rows = max(legend_rows, phone_legend_rows(fig))
+    if legend_rows and fig.layout.legend.orientation == "h":
+        width = (PHONE_LEGEND_WIDTH if shape.phone else SLIDE_LEGEND_WIDTH if big
+                 else LEGEND_WIDTH)
+        legend_rows = max(legend_rows, legend_rows_needed(fig, width, 17 if big else 13))
     top = ((100 if big else 85) + (34 if big else 28) * legend_rows
            + 22 * (len(titles) - 1) + 16 * (len(subtitles) - 1))
     top += (22 if big else 18) if SETTINGS.marking else 0
@@ -183,11 +190,11 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
     return fig
 
 
-def phone_legend_rows(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH,
-                      font: int = 13) -> int:
-    """How many rows a horizontal legend of fig's named traces takes on a phone, at most:
-    entries (symbol and gaps, about 55 px, then the name at up to 0.75 em a character) packed
-    into rows `width` pixels wide. Too many rows leave a gap; too few put the legend over the
+def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH,
+                       font: int = 13) -> int:
+    """How many rows a horizontal legend of fig's named traces takes at most: entries (symbol
+    and gaps, about 55 px, then the name at up to 0.75 em a character) packed into rows
+    `width` pixels wide. Too many rows leave a gap; too few put the legend over the
     subtitle."""
     names = list(dict.fromkeys(t.name for t in fig.data
                                if t.name and t.showlegend is not False))
@@ -204,7 +211,7 @@ def label_every_row(fig: go.Figure, rows: Sequence[str], axis: str = "yaxis",
                     wrap: int = 0) -> go.Figure:
     """Show every row's label on a category axis (plotly drops some when rows are dense),
     in a font that fits the row height; `wrap` > 0 breaks labels longer than that many
-    characters over lines (a phone's narrow margin). Rows too dense for a 9-pixel font
+    characters over lines (a phone's narrow margin). Rows too dense for an 8-pixel font
     (a slide of 30 mechanisms' shared members) keep plotly's own thinning: labels on top of
     each other would be worse."""
     margin = fig.layout.margin

@@ -82,8 +82,8 @@ def test_a_phone_legend_gets_the_rows_it_needs():
     names = ["Europe and the former Soviet Union", "Americas and Caribbean", "Africa"]
     fig = go.Figure([go.Bar(x=[1], y=[1], name=n) for n in names])
     # Each of the three is too wide to share a 300-pixel row with the next.
-    assert charts.phone_legend_rows(fig) == 3
-    assert charts.phone_legend_rows(go.Figure([go.Bar(x=[1], y=[1], name="A"),
+    assert charts.legend_rows_needed(fig) == 3
+    assert charts.legend_rows_needed(go.Figure([go.Bar(x=[1], y=[1], name="A"),
                                                go.Bar(x=[1], y=[1], name="B")])) == 1
 
 
