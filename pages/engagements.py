@@ -8,10 +8,11 @@ import streamlit as st
 from dashboard import charts, filters, navigation, ui
 from dashboard.views import engagements as view_of
 
-controls = ui.header(
+head = ui.header(
     "USCIS engagements", "RAIO offices' recurring international engagements. The sidebar's "
     "theme applies here; its mechanism filters do not (only a few engagements belong to a "
-    "mechanism: use \"Linked mechanism\" below).").controls
+    "mechanism: use \"Linked mechanism\" below).")
+controls = head.controls
 chosen = filters.current()
 options = view_of.engagement_choices()
 
@@ -42,8 +43,7 @@ if view.shown.empty:
 
 helps = {"Without a fixed schedule": "Ad hoc, varying, on hold or not currently scheduled: not "
                                      "counted in meetings a year."}
-for column, (label, value) in zip(st.columns(4), view.metrics.items(), strict=True):
-    column.metric(label, value, help=helps.get(label))
+head.headline(view.metrics, help=helps)
 
 left, right = ui.side_by_side([1, 1])
 with left:
