@@ -33,7 +33,9 @@ class Header:
     def __init__(self, title: str, line: DeltaGenerator, controls: DeltaGenerator,
                  present: bool) -> None:
         self.title = title
-        self.line = line  # the title's line (presentation mode) or the space under the title
+        # The title's line (presentation mode: a placeholder the headline rewrites) or the
+        # space under the title.
+        self.line = line
         self._controls = controls  # the controls' container, or the column the popover takes
         self.present = present
 
@@ -53,7 +55,7 @@ class Header:
             self.line.markdown(title_line(self.title) + " · " + " · ".join(
                 f"**{value}** {escape_markdown(label)}" for label, value in figures.items()))
             return
-        with self.line.container():
+        with self.line:
             if caption:
                 st.caption(caption)
             for column, (label, value) in zip(st.columns(len(figures)), figures.items(),
@@ -84,7 +86,10 @@ def header(title: str, caption: str = "") -> Header:
         st.title(title)
         if caption:
             st.caption(caption)
-        return Header(title, line=st.empty(), controls=st.container(), present=False)
+        # A container, not a placeholder filled later: a placeholder's own delta and the one
+        # that fills it go to one path, and Streamlit sends the first or not depending on
+        # timing, so a run would not always send the same elements.
+        return Header(title, line=st.container(), controls=st.container(), present=False)
     left, right = st.columns([6, 1], vertical_alignment="center")
     line = left.empty()
     line.markdown(title_line(title))
