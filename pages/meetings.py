@@ -13,7 +13,9 @@ controls = ui.header(choices.title, choices.caption).controls
 chosen = filters.current()
 MONTHS = view_of.MONTHS
 
-c0, c1, c2, c3, c4, c5 = controls.columns([1.4, 2.6, 2.2, 2.2, 2.2, 2])
+# Two rows of three: six controls in one row clip their values ("All y…").
+c0, c1, c2 = controls.columns([1.5, 3, 2.5])
+c3, c4, c5 = controls.columns([2.4, 2.6, 2.4])
 year, unknown_year = filters.checked_in_url("year", choices.years, lambda: c0.selectbox(
     "Year", choices.years, key="year", bind="query-params",
     help="The calendar a meeting is listed in."))
