@@ -20,6 +20,7 @@ from loaders.meeting_calendar import place_parts
 from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
 from loaders.report_meetings import Mention, Place, Reader, mentions_in, report_meeting_rows
+from loaders.rows import Row
 from loaders.text import clean_spaces, normalise_quotes
 
 SOURCE = "rcm_extra_regional_2017.txt"
@@ -54,10 +55,10 @@ class ReportTables:
     """Rows for reports.csv, report_participants.csv, report_items.csv and
     report_meetings.csv."""
 
-    reports: list[dict] = field(default_factory=list)
-    participants: list[dict] = field(default_factory=list)
-    items: list[dict] = field(default_factory=list)
-    meetings: list[dict] = field(default_factory=list)
+    reports: list[Row] = field(default_factory=list)
+    participants: list[Row] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
+    meetings: list[Row] = field(default_factory=list)
 
 
 def title_case(text: str) -> str:
@@ -119,7 +120,7 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: Organi
 
 def _meetings(out: ReportTables, lines: list[tuple[int, str]], when: tuple[int, str] | None,
               countries: CountryResolver, places: dict[str, str], processes: dict[str, str],
-              rejects: RejectLog) -> list[dict]:
+              rejects: RejectLog) -> list[Row]:
     """report_meetings rows: the report's own meeting (its title and the place and date
     line), then every dated meeting its items name, the report's end date standing for the
     year a date leaves out."""
@@ -158,7 +159,7 @@ def _head_lines(lines: list[tuple[int, str]], title: str, when: str) -> set[str]
 
 
 def participants_in(line: str, countries: CountryResolver, organisations: OrganisationNames,
-                    base: dict) -> list[dict]:
+                    base: dict) -> list[Row]:
     """report_participants rows (base + iso3, organisation, person, role) for one paragraph.
 
     Each sentence with a capacity cue gives that capacity to the countries and known
@@ -167,7 +168,7 @@ def participants_in(line: str, countries: CountryResolver, organisations: Organi
     """
     rows = []
 
-    def row(role: str, iso3: str = "", organisation: str = "", person: str = "") -> dict:
+    def row(role: str, iso3: str = "", organisation: str = "", person: str = "") -> Row:
         return {**base, "iso3": iso3, "organisation": organisation, "person": person,
                 "role": role}
 
@@ -187,7 +188,7 @@ def participants_in(line: str, countries: CountryResolver, organisations: Organi
     return rows
 
 
-def _unique_rows(rows: list[dict]) -> list[dict]:
+def _unique_rows(rows: list[Row]) -> list[Row]:
     """The rows without repeats of (iso3, organisation, person, role), first one kept."""
     seen, out = set(), []
     for r in rows:

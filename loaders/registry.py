@@ -50,12 +50,13 @@ from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
 from loaders.report_meetings import Mention, Reader, mentions_in, report_meeting_rows
+from loaders.rows import Row
 from loaders.schemas import SCHEMAS
 from loaders.text import fold
 from loaders.themes import entity_texts, theme_links
 from loaders.uscis import load_engagements
 
-Rows = list[dict] | pd.DataFrame
+Rows = list[Row] | pd.DataFrame
 ColumnType = Literal["text", "boolean", "integer", "number"]
 
 
@@ -226,7 +227,7 @@ def _bali_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
             "report_meetings": bali_meetings(text, actions.items, ctx)}
 
 
-def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dict]:
+def bali_meetings(text: str, actions: list[Row], ctx: BuildContext) -> list[Row]:
     """The dated meetings the Bali report's transcription names (report_meetings rows), each
     placed in the action whose status holds it, or in the introduction on the first page."""
     page_list = pages(text)
@@ -271,7 +272,7 @@ def _themes(ctx: BuildContext) -> dict[str, Rows]:
 
 
 def _theme_links(ctx: BuildContext) -> dict[str, Rows]:
-    links: list[dict] = []
+    links: list[Row] = []
     for entity_type, by_id in entity_texts(ctx.tables).items():
         links.extend(theme_links(entity_type, by_id, ctx.reference["theme_rules"]))
     return {"theme_links": links}

@@ -19,6 +19,7 @@ from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.overview.cells import SOURCE, URL
 from loaders.rejects import RejectLog
+from loaders.rows import Row, cell_text
 from loaders.text import (
     clean_spaces,
     fold,
@@ -226,7 +227,7 @@ class ParticipantReader:
         """Countries written one after another ("Germany Bangladesh") as "Germany; Bangladesh";
         the text as written when it is not only country names."""
         codes = self.countries_in(text)
-        names = [self.countries.reference.loc[c, "short_name"] for c in codes
+        names = [cell_text(self.countries.reference.at[c, "short_name"]) for c in codes
                  if c in self.countries.reference.index]
         if len(names) != len(codes) or not names or len(" ".join(names).split()) \
                 < len(strip_parentheses(text).split()):
@@ -452,7 +453,7 @@ class ParticipantReader:
             return []
         head = re.split(r"\s*[(:]", phrase)[0]
         parties = []
-        for iso3 in self.groups.match_phrase(phrase):
+        for iso3 in self.groups.match_phrase(phrase) or []:
             sub = self.groups.subgroup(gid, iso3)
             note = f"as one of: {head}" + (f" ({sub})" if sub else "")
             parties.append(Party(phrase, iso3, role, note))
@@ -561,7 +562,7 @@ def kept_parties(parties: list[Party], organisations: OrganisationNames) -> list
     return kept
 
 
-def count_check(pid: str, stated: int, parties: list[Party]) -> dict:
+def count_check(pid: str, stated: int, parties: list[Party]) -> Row:
     """The stated total beside the members listed (countries, bodies) and the countries the
     row names outside its lists (chair, steering committee, …)."""
     members = [p for p in parties if p.role == "member"]
