@@ -353,9 +353,10 @@ def processes_named(title: str, aliases: dict[str, str]) -> list[str]:
     """process_ids of mechanisms a title names by an alias of two or more words or an acronym
     of three or more letters ("meeting between the SACM and the RCM" -> sacm, rcm)."""
     key = f" {alias_key(title)} "
-    found = []
+    found: list[tuple[int, str]] = []
     for alias, pid in aliases.items():
-        if (" " in alias or len(alias) >= 3) and f" {alias} " in key and pid not in found:
+        if (" " in alias or len(alias) >= 3) and f" {alias} " in key \
+                and all(pid != p for _, p in found):
             if " " not in alias and not re.search(rf"\b{re.escape(alias.upper())}\b", title):
                 continue  # a one-word alias counts only as an acronym written in capitals
             found.append((key.index(f" {alias} "), pid))
@@ -383,7 +384,7 @@ def clause_mentions(line: int, offset: int, clause: str, reader: Reader,
         title = _clean_title(clause[start:end], inner, start)
         date_match = _nearest_date(dates, start, end)
         read = read_date(date_match, reader) if date_match else None
-        if not title or read is None:
+        if not title or date_match is None or read is None:
             continue
         span, date_note = read
         place = place_after(clause, end, reader, line)

@@ -17,6 +17,7 @@ from loaders.report_meetings import (
     Window,
     mentions_in,
     names_agree,
+    processes_named,
     report_meeting_rows,
     same_meeting,
 )
@@ -386,3 +387,9 @@ def test_every_document_that_describes_a_meeting_is_in_the_vocabulary(built):
     keys = {next(src.key for src in registry.sources() if src.matches(file))
             for file in built.tables["meeting_sources"].source}
     assert keys == set(vocabulary.MEETING_SOURCES)
+
+
+def test_a_mechanism_named_by_two_aliases_is_listed_once() -> None:
+    # "SACM" and "South American Conference on Migration" both name sacm.
+    title = "Meeting of the South American Conference on Migration (SACM) with the RCM"
+    assert processes_named(title, ALIASES) == ["sacm", "rcm"]
