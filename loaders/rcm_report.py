@@ -20,7 +20,7 @@ from loaders.meeting_calendar import place_parts
 from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
 from loaders.report_meetings import Mention, Place, Reader, mentions_in, report_meeting_rows
-from loaders.rows import Row
+from loaders.rows import Row, cell_int
 from loaders.text import clean_spaces, normalise_quotes
 
 SOURCE = "rcm_extra_regional_2017.txt"
@@ -87,6 +87,8 @@ def load_rcm_report(text: str, countries: CountryResolver, organisations: Organi
         place, _, date_text = when[1].partition("/")
         try:
             span = parse_date_span(date_text)
+            if span.start is None or span.end is None:
+                raise DateParseError("no date given")
             start, end = span.start.isoformat(), span.end.isoformat()
         except DateParseError as exc:
             rejects.add(SOURCE, when[0], "date", date_text, str(exc))
@@ -127,21 +129,21 @@ def _meetings(out: ReportTables, lines: list[tuple[int, str]], when: tuple[int, 
     report = out.reports[0]
     if not report["end_date"]:
         return []
-    end = date.fromisoformat(report["end_date"])
-    sections = {item["source_line"]: item["section"] for item in out.items}
+    end = date.fromisoformat(str(report["end_date"]))
+    sections = {item["source_line"]: str(item["section"]) for item in out.items}
     reader = Reader(SOURCE, countries, places, processes, end, PROCESS, rejects,
                     lambda line, _: sections.get(line, ""))
     own: list[Mention] = []
     title_line = next(((n, t) for n, t in lines if t), None)
     if title_line and when:
         span = parse_date_span(when[1].partition("/")[2])
-        written = report["place"]
+        written = str(report["place"])
         city, iso3, venue = place_parts(written, countries)
         own.append(Mention(title_line[0], 0, title_case(title_line[1]),
                            when[1].partition("/")[2].strip(), span,
                            Place(written, city, venue, iso3), (PROCESS,), False, False, "Title",
                            ["the report's own meeting"], (when[0],)))
-    found = mentions_in(((i["source_line"], i["text"]) for i in out.items), reader)
+    found = mentions_in(((cell_int(i["source_line"]), str(i["text"])) for i in out.items), reader)
     return report_meeting_rows(own + found, MEETING_PREFIX, SOURCE)
 
 
@@ -159,14 +161,14 @@ def _head_lines(lines: list[tuple[int, str]], title: str, when: str) -> set[str]
 
 
 def participants_in(line: str, countries: CountryResolver, organisations: OrganisationNames,
-                    base: dict) -> list[Row]:
+                    base: Row) -> list[Row]:
     """report_participants rows (base + iso3, organisation, person, role) for one paragraph.
 
     Each sentence with a capacity cue gives that capacity to the countries and known
     organisations it names: member countries are the names after the colon, a host the
     name before ", as host country"; a person "made a remote participation".
     """
-    rows = []
+    rows: list[Row] = []
 
     def row(role: str, iso3: str = "", organisation: str = "", person: str = "") -> Row:
         return {**base, "iso3": iso3, "organisation": organisation, "person": person,
@@ -174,13 +176,14 @@ def participants_in(line: str, countries: CountryResolver, organisations: Organi
 
     for sentence in re.split(r"(?<=[a-z)]\.)\s+", line):
         for cue, capacity in CAPACITIES:
-            if not cue.search(sentence):
+            cue_match = cue.search(sentence)
+            if not cue_match:
                 continue
             names = sentence
             if capacity == "member attending":
                 names = sentence.split(":", 1)[-1]
             elif capacity == "host":
-                names = sentence[:cue.search(sentence).start()]
+                names = sentence[:cue_match.start()]
             rows.extend(row(capacity, iso3=code) for code in countries.find_in_text(names))
             rows.extend(row(capacity, organisation=org)
                         for org in organisations.names_in(names))

@@ -50,7 +50,7 @@ from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
 from loaders.report_meetings import Mention, Reader, mentions_in, report_meeting_rows
-from loaders.rows import Row
+from loaders.rows import Row, cell_int
 from loaders.schemas import SCHEMAS
 from loaders.text import fold
 from loaders.themes import entity_texts, theme_links
@@ -159,7 +159,8 @@ def _overview(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     ctx.warnings.extend(f"participant label never used: {p!r}" for p in overview.unused_labels)
     places = dict(zip(ctx.reference["place_aliases"].place, ctx.reference["place_aliases"].iso3,
                       strict=True))
-    events = load_events(text, {p["source_line"]: p["process_id"] for p in overview.processes},
+    events = load_events(text, {cell_int(p["source_line"]): str(p["process_id"])
+                                for p in overview.processes},
                          ctx.countries, places, ctx.rejects)
     aliases = pd.DataFrame(overview.aliases, columns=list(SCHEMAS["process_aliases"].columns))
     extra = ctx.reference["process_aliases_extra"].assign(
@@ -233,7 +234,7 @@ def bali_meetings(text: str, actions: list[Row], ctx: BuildContext) -> list[Row]
     page_list = pages(text)
     if not page_list:
         return []
-    statuses = [(a["item"], fold(a["status"])) for a in actions]
+    statuses = [(a["item"], fold(str(a["status"]))) for a in actions]
     first_page = page_list[0][0]
 
     def context_of(line: int, words: str) -> str:
