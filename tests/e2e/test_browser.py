@@ -150,15 +150,6 @@ def test_clicking_a_country_offers_its_profile(browser, app_url):
 
 
 @pytest.mark.e2e
-def test_presentation_mode_hides_toolbars(browser, app_url):
-    with visit(browser, f"{app_url}/?mode=present") as page:
-        wait_for(page, CHOROPLETH, 150)
-        wait_idle(page)
-        page.screenshot(path=str(ARTIFACTS / "overview-present.png"), full_page=True)
-        assert page.locator(".modebar-container .modebar").count() == 0
-
-
-@pytest.mark.e2e
 def test_a_changed_filter_is_written_to_the_url(browser, app_url):
     with visit(browser, f"{app_url}/meetings") as page:
         wait_for(page, BARS, 50)
