@@ -98,7 +98,8 @@ class Filters:
         meetings: of the mechanisms whose meetings show (the theme applies to the meetings)."""
         if not self.regions:
             return ""
-        picked = self.meeting_process_ids() if meetings else self.process_ids()
+        # A region restricts the mechanisms, so meeting_process_ids is not None here.
+        picked = (self.meeting_process_ids() if meetings else None) or self.process_ids()
         labels = data.process_labels()
         everywhere = data.without_country_list()
         reaching = [p for p in picked if p not in everywhere]
@@ -169,18 +170,19 @@ def sidebar() -> Filters:
                  "every region's scope."))
         labels = data.theme_labels()
         themes, unknown["theme"] = checked_in_url("theme", labels.values(), lambda: (
-            st.multiselect("Theme", list(labels), format_func=labels.get, key="theme",
+            st.multiselect("Theme", list(labels), format_func=labels.__getitem__, key="theme",
                            bind="query-params", placeholder="All themes",
                            help="A mechanism's themes come from its own text; a meeting is "
                                 "about a theme when its own text or one of its mechanisms "
                                 "is.")))
         kinds, unknown["kind"] = checked_in_url("kind", KINDS.values(), lambda: (
-            st.multiselect("Mechanism kind", list(KINDS), format_func=KINDS.get, key="kind",
+            st.multiselect("Mechanism kind", list(KINDS), format_func=KINDS.__getitem__, key="kind",
                            bind="query-params", placeholder="All kinds")))
         names = data.process_labels()
         mechanisms, unknown["mechanism"] = checked_in_url("mechanism", names.values(), lambda: (
-            st.multiselect("Mechanisms", list(names), format_func=names.get, key="mechanism",
-                           bind="query-params", placeholder="All mechanisms")))
+            st.multiselect("Mechanisms", list(names), format_func=names.__getitem__,
+                           key="mechanism", bind="query-params",
+                           placeholder="All mechanisms")))
         headings = data.headings()
         chosen_headings, unknown["heading"] = checked_in_url("heading", headings, lambda: (
             st.multiselect("Overview heading", headings, key="heading", bind="query-params",
