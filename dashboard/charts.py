@@ -464,6 +464,15 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
                   legend_rows=0 if colour is None else 1)
 
 
+def whole_counts_up_to_ten(frame: pd.DataFrame, x: str, y: str) -> bool:
+    """True when every value of `y` is a whole number and the tallest (stacked) bar, the sum
+    of `y` over a value of `x`, is at most 10: an axis that wants a tick at every unit."""
+    values = pd.to_numeric(frame[y], errors="coerce")
+    if frame.empty or values.isna().any() or not (values % 1 == 0).all():
+        return False
+    return bool(values.groupby(frame[x]).sum().max() <= 10)
+
+
 @cached
 def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: str,
         colour: str | None = None, order: Sequence[str] | None = None,
@@ -485,6 +494,9 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
         fig.update_layout(yaxis=axis | {"autorange": "reversed"} if horizontal else {},
                           xaxis={} if horizontal else axis)
     fig.update_layout(legend=LEGEND, bargap=0.25, xaxis_automargin=True, yaxis_automargin=True)
+    if whole_counts_up_to_ten(frame, x, y):
+        # Plotly would tick a small count axis at halves ("0.5 actions").
+        fig.update_layout({"xaxis" if horizontal else "yaxis": {"dtick": 1}})
     height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
     rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
     # Horizontal bars put their labels left of the plot, where the source line starts.

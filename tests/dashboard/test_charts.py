@@ -208,3 +208,21 @@ def test_a_cached_figure_is_the_same_chart_when_built_and_when_read_back():
     built_now = charts.map_by_value(frame, "n", "detail", title, "S", "IOM")
     read_back = charts.map_by_value(frame, "n", "detail", title, "S", "IOM")
     assert pio.to_json(built_now, validate=False) == pio.to_json(read_back, validate=False)
+
+
+@pytest.mark.parametrize(("rows", "horizontal", "dtick"), [
+    # Two sections, one with 1 completed + 1 ongoing action: the tallest stack is 2, which
+    # plotly would tick at 0, 0.5, 1, 1.5, 2.
+    ([("Border", "completed", 1), ("Border", "ongoing", 1), ("Returns", "ongoing", 1)],
+     True, 1),
+    ([("Border", "completed", 1), ("Returns", "ongoing", 2)], False, 1),
+    # Counts that leave plotly whole ticks by itself, and values that are not counts.
+    ([("Spain", "", 14), ("Portugal", "", 13)], True, None),
+    ([("LACC", "", 0.5), ("NEWD", "", 2)], False, None),
+])
+def test_a_small_count_axis_ticks_whole_numbers_only(rows, horizontal, dtick):
+    frame = pd.DataFrame(rows, columns=["section", "status", "actions"])
+    fig = charts.bar(frame, "section", "actions", "T", "S", "IOM", colour="status",
+                     horizontal=horizontal)
+    axis = fig.layout.xaxis if horizontal else fig.layout.yaxis
+    assert axis.dtick == dtick

@@ -7,23 +7,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import palette
-
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "dashboard" / "app.py")
-
-
-def open_page(name: str, **query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at.switch_page(f"../pages/{name}.py").run()
+from tests.dashboard.test_pages import open_page
 
 
 def trace_colour(trace: dict) -> str | None:

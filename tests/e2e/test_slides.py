@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 
 from dashboard import data
 from tests.conftest import ARTIFACTS
-from tests.e2e.test_browser import CHOROPLETH, LOCAL, browser, wait_for  # noqa: F401
+from tests.e2e.test_browser import CHOROPLETH, LOCAL, wait_for
 from tests.waits import WAIT_MS
 
 HEADER = 60  # Streamlit's header band, drawn over the top of the page as it scrolls
@@ -27,7 +27,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
 
 
 @contextmanager
-def screen(browser, url: str, width: int = 1280, height: int = 720,  # noqa: F811
+def screen(browser, url: str, width: int = 1280, height: int = 720,
            **options) -> Iterator[Page]:
     """A page of the given size at `url`; no request may leave localhost."""
     outside: list[str] = []
@@ -76,7 +76,7 @@ SLIDES = [("overview", "", 2), ("meetings", "meetings", 2), ("membership", "memb
 
 @pytest.mark.e2e
 @pytest.mark.parametrize(("name", "path", "charts"), SLIDES, ids=[s[0] for s in SLIDES])
-def test_each_chart_fits_one_1280x720_slide(browser, app_url, name, path, charts):  # noqa: F811
+def test_each_chart_fits_one_1280x720_slide(browser, app_url, name, path, charts):
     with screen(browser, f"{app_url}/{path}?mode=present") as page:
         drawn(page, charts)
         ARTIFACTS.mkdir(exist_ok=True)
@@ -92,7 +92,7 @@ def test_each_chart_fits_one_1280x720_slide(browser, app_url, name, path, charts
 
 
 @pytest.mark.e2e
-def test_the_timeline_fits_a_1920x1080_slide(browser, app_url):  # noqa: F811
+def test_the_timeline_fits_a_1920x1080_slide(browser, app_url):
     with screen(browser, f"{app_url}/meetings?mode=present&screen=1920x1080",
                 width=1920, height=1080) as page:
         drawn(page, 2)
@@ -104,7 +104,7 @@ def test_the_timeline_fits_a_1920x1080_slide(browser, app_url):  # noqa: F811
 
 
 @pytest.mark.e2e
-def test_presentation_mode_keeps_the_png_button(browser, app_url, tmp_path):  # noqa: F811
+def test_presentation_mode_keeps_the_png_button(browser, app_url, tmp_path):
     with screen(browser, f"{app_url}/?mode=present", accept_downloads=True) as page:
         wait_for(page, CHOROPLETH, 150)
         chart = page.locator(PLOT).first
@@ -124,7 +124,7 @@ def test_presentation_mode_keeps_the_png_button(browser, app_url, tmp_path):  # 
 
 
 @pytest.mark.e2e
-def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser,  # noqa: F811
+def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser,
                                                                         app_url):
     with screen(browser, f"{app_url}/membership?region=Africa&mode=present") as page:
         wait_for(page, CHOROPLETH, 40)
@@ -159,7 +159,7 @@ def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser,
 
 
 @pytest.mark.e2e
-def test_on_a_phone_the_timeline_keeps_every_label_and_titles_wrap(browser,  # noqa: F811
+def test_on_a_phone_the_timeline_keeps_every_label_and_titles_wrap(browser,
                                                                    app_url):
     dated = data.meetings_long()
     mechanisms = set(dated.loc[dated.start.notna(), "mechanism"])
