@@ -53,13 +53,19 @@ def event_window(event: PandasNamedTuple) -> tuple[date, date, str]:
     """(start, end, precision) of a past event: its days, else its month, else its year."""
     start_text = cell_text(event.start_date)
     if start_text:
-        return (date.fromisoformat(start_text),
-                date.fromisoformat(cell_text(event.end_date) or start_text), "day")
+        return (
+            date.fromisoformat(start_text),
+            date.fromisoformat(cell_text(event.end_date) or start_text),
+            "day",
+        )
     year = cell_int(event.year)
     if cell_text(event.month) != "":
         month = cell_int(event.month)
-        return (date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
-                "month")
+        return (
+            date(year, month, 1),
+            date(year, month, calendar.monthrange(year, month)[1]),
+            "month",
+        )
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
@@ -78,20 +84,31 @@ class _Linker:
         """(meeting_id, how) of the one meeting `described` is; ("", "") for none."""
         hits = [(mid, how) for mid, w in self.known.items() if (how := same_meeting(w, described))]
         if len(hits) > 1:
-            named = [(mid, "same name") for mid, _ in hits
-                     if names_agree(self.known[mid].title, described.title)]
+            named = [
+                (mid, "same name")
+                for mid, _ in hits
+                if names_agree(self.known[mid].title, described.title)
+            ]
             if len(named) != 1:
                 self.out.warnings.append(
                     f"{what} could be any of {', '.join(m for m, _ in hits)}: kept as a "
-                    "meeting of its own")
+                    "meeting of its own"
+                )
                 return "", ""
             hits = named
         return hits[0] if hits else ("", "")
 
 
-def link_meetings(meetings: pd.DataFrame, links: pd.DataFrame, report_meetings: pd.DataFrame,
-                  events: pd.DataFrame, processes: pd.DataFrame, overview_file: str,
-                  labels: dict[str, str], action_texts: dict[str, str]) -> LinkedMeetings:
+def link_meetings(
+    meetings: pd.DataFrame,
+    links: pd.DataFrame,
+    report_meetings: pd.DataFrame,
+    events: pd.DataFrame,
+    processes: pd.DataFrame,
+    overview_file: str,
+    labels: dict[str, str],
+    action_texts: dict[str, str],
+) -> LinkedMeetings:
     """Link the reports' meetings and the overview's past events of the calendars' years to
     the calendars' meetings (and to each other), in that order.
 
@@ -105,29 +122,58 @@ def link_meetings(meetings: pd.DataFrame, links: pd.DataFrame, report_meetings: 
     linker = _Linker({}, out)
     for m in meetings.itertuples():
         linker.known[cell_text(m.meeting_id)] = Window(
-            _day(cell_text(m.start_date)), _day(cell_text(m.end_date)),
-            cell_text(m.date_precision), cell_text(m.iso3),
-            pids.get(m.meeting_id, frozenset()), bool(m.for_all_mechanisms), cell_text(m.title))
-        out.sources.append({"meeting_id": m.meeting_id, "source": m.source,
-                            "source_line": m.source_line, "described_id": m.meeting_id,
-                            "title": m.title, "date_text": m.date_text, "link": OWN_ROW})
+            _day(cell_text(m.start_date)),
+            _day(cell_text(m.end_date)),
+            cell_text(m.date_precision),
+            cell_text(m.iso3),
+            pids.get(m.meeting_id, frozenset()),
+            bool(m.for_all_mechanisms),
+            cell_text(m.title),
+        )
+        out.sources.append(
+            {
+                "meeting_id": m.meeting_id,
+                "source": m.source,
+                "source_line": m.source_line,
+                "described_id": m.meeting_id,
+                "title": m.title,
+                "date_text": m.date_text,
+                "link": OWN_ROW,
+            }
+        )
     for r in report_meetings.itertuples():
         start = _day(cell_text(r.start_date))
         if start is None or start.year not in years:
             continue
         ids = frozenset(cell_text(r.process_ids).split())
-        window = Window(start, _day(cell_text(r.end_date)), cell_text(r.date_precision),
-                        cell_text(r.iso3), ids, bool(r.for_all_mechanisms), cell_text(r.title))
+        window = Window(
+            start,
+            _day(cell_text(r.end_date)),
+            cell_text(r.date_precision),
+            cell_text(r.iso3),
+            ids,
+            bool(r.for_all_mechanisms),
+            cell_text(r.title),
+        )
         found, how = linker.find(window, f"{r.source} line {r.source_line} ({r.title})")
         if not found:
             found, how = cell_text(r.report_meeting_id), OWN_ROW
             linker.known[found] = window
             out.meetings.append(_report_row(r, start.year, names, labels, action_texts))
-            out.links.extend({"meeting_id": found, "process_id": p}
-                             for p in cell_text(r.process_ids).split())
-        out.sources.append({"meeting_id": found, "source": r.source,
-                            "source_line": r.source_line, "described_id": r.report_meeting_id,
-                            "title": r.title, "date_text": r.date_text, "link": how})
+            out.links.extend(
+                {"meeting_id": found, "process_id": p} for p in cell_text(r.process_ids).split()
+            )
+        out.sources.append(
+            {
+                "meeting_id": found,
+                "source": r.source,
+                "source_line": r.source_line,
+                "described_id": r.report_meeting_id,
+                "title": r.title,
+                "date_text": r.date_text,
+                "link": how,
+            }
+        )
     seen: dict[tuple[str, int], int] = {}
     for e in events.itertuples():
         year, process_id = cell_int(e.year), cell_text(e.process_id)
@@ -135,18 +181,28 @@ def link_meetings(meetings: pd.DataFrame, links: pd.DataFrame, report_meetings: 
         if year not in years:
             continue
         days = event_window(e)
-        window = Window(*days, cell_text(e.iso3), frozenset([process_id]), False,
-                        cell_text(e.title))
+        window = Window(
+            *days, cell_text(e.iso3), frozenset([process_id]), False, cell_text(e.title)
+        )
         found, how = linker.find(window, f"{overview_file} line {e.source_line} ({e.title})")
         if not found:
             found, how = f"overview-{process_id}-{year}-{seen[(process_id, year)]}", OWN_ROW
             linker.known[found] = window
-            out.meetings.append(_event_row(e, found, days, names, labels.get(overview_file, ""),
-                                           overview_file))
+            out.meetings.append(
+                _event_row(e, found, days, names, labels.get(overview_file, ""), overview_file)
+            )
             out.links.append({"meeting_id": found, "process_id": process_id})
-        out.sources.append({"meeting_id": found, "source": overview_file,
-                            "source_line": e.source_line, "described_id": "", "title": e.title,
-                            "date_text": e.date_text, "link": how})
+        out.sources.append(
+            {
+                "meeting_id": found,
+                "source": overview_file,
+                "source_line": e.source_line,
+                "described_id": "",
+                "title": e.title,
+                "date_text": e.date_text,
+                "link": how,
+            }
+        )
     return out
 
 
@@ -154,8 +210,13 @@ def _mechanism_text(process_ids: list[str], names: dict[str, str], for_all: bool
     return "For All ISCMs" if for_all else " and ".join(names[p] for p in process_ids)
 
 
-def _report_row(r: PandasNamedTuple, year: int, names: dict[str, str], labels: dict[str, str],
-                action_texts: dict[str, str]) -> Row:
+def _report_row(
+    r: PandasNamedTuple,
+    year: int,
+    names: dict[str, str],
+    labels: dict[str, str],
+    action_texts: dict[str, str],
+) -> Row:
     context = cell_text(r.context)
     where = "" if context == "Title" else context  # the report's own meeting: its note says
     item = where.removeprefix("action ")
@@ -165,28 +226,55 @@ def _report_row(r: PandasNamedTuple, year: int, names: dict[str, str], labels: d
     label = labels.get(source, source)
     note = "; ".join(filter(None, [f"{label}: {where}" if where else label, cell_text(r.note)]))
     return {
-        "meeting_id": r.report_meeting_id, "title": r.title, "start_date": r.start_date,
-        "end_date": r.end_date, "date_text": r.date_text, "date_precision": r.date_precision,
-        "tentative": bool(r.tentative), "location_text": r.location_text, "city": r.city,
-        "venue": r.venue, "iso3": r.iso3,
-        "mechanism_text": _mechanism_text(cell_text(r.process_ids).split(), names,
-                                          bool(r.for_all_mechanisms)),
-        "for_all_mechanisms": bool(r.for_all_mechanisms), "source_line": r.source_line,
-        "source": r.source, "calendar_year": year, "note": note,
+        "meeting_id": r.report_meeting_id,
+        "title": r.title,
+        "start_date": r.start_date,
+        "end_date": r.end_date,
+        "date_text": r.date_text,
+        "date_precision": r.date_precision,
+        "tentative": bool(r.tentative),
+        "location_text": r.location_text,
+        "city": r.city,
+        "venue": r.venue,
+        "iso3": r.iso3,
+        "mechanism_text": _mechanism_text(
+            cell_text(r.process_ids).split(), names, bool(r.for_all_mechanisms)
+        ),
+        "for_all_mechanisms": bool(r.for_all_mechanisms),
+        "source_line": r.source_line,
+        "source": r.source,
+        "calendar_year": year,
+        "note": note,
     }
 
 
-def _event_row(e: PandasNamedTuple, meeting_id: str, days: tuple[date, date, str],
-               names: dict[str, str], label: str, overview_file: str) -> Row:
+def _event_row(
+    e: PandasNamedTuple,
+    meeting_id: str,
+    days: tuple[date, date, str],
+    names: dict[str, str],
+    label: str,
+    overview_file: str,
+) -> Row:
     start, end, precision = days
     name = names[cell_text(e.process_id)]
     note = "; ".join(filter(None, [f"{label}: past events of {name}", cell_text(e.note)]))
     return {
-        "meeting_id": meeting_id, "title": e.title, "start_date": start.isoformat(),
-        "end_date": end.isoformat(), "date_text": e.date_text,
-        "date_precision": precision, "tentative": "(tbc)" in cell_text(e.note),
-        "location_text": e.city, "city": e.city, "venue": "", "iso3": e.iso3,
-        "mechanism_text": name, "for_all_mechanisms": False,
-        "source_line": e.source_line, "source": overview_file, "calendar_year": cell_int(e.year),
+        "meeting_id": meeting_id,
+        "title": e.title,
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "date_text": e.date_text,
+        "date_precision": precision,
+        "tentative": "(tbc)" in cell_text(e.note),
+        "location_text": e.city,
+        "city": e.city,
+        "venue": "",
+        "iso3": e.iso3,
+        "mechanism_text": name,
+        "for_all_mechanisms": False,
+        "source_line": e.source_line,
+        "source": overview_file,
+        "calendar_year": cell_int(e.year),
         "note": note,
     }
