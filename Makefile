@@ -43,6 +43,7 @@ test-stress: $(VENV)/.dev $(PROCESSED) chromium nginx
 # dashboard/ basic) from pyproject.toml.
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Rebuild the processed tables only when a source, reference table or loader is newer.
