@@ -27,8 +27,7 @@ serve: $(VENV)/.runtime $(PROCESSED) nginx
 	$(BIN)/python -m deploy.proxy --workers $(WORKERS) --port $(SERVE_PORT) \
 		--listen $(LISTEN) --hosts "$(HOSTS)"
 
-test: $(VENV)/.dev $(PROCESSED) chromium nginx
-	$(BIN)/ruff check .
+test: lint $(PROCESSED) chromium nginx
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 # Not part of `make test`: 1, 5, 10, 25 and 50 sessions for 60 s each, direct and through the
@@ -40,8 +39,12 @@ loadtest: $(VENV)/.dev $(PROCESSED) chromium nginx
 test-stress: $(VENV)/.dev $(PROCESSED) chromium nginx
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m tests.stress $(STRESS_ARGS)
 
+# The same commands as .pre-commit-config.yaml. mypy reads its settings (loaders/ strict,
+# dashboard/ basic) from pyproject.toml.
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Rebuild the processed tables only when a source, reference table or loader is newer.
 data: $(PROCESSED)
@@ -84,4 +87,4 @@ $(NGINX): | $(BIN)/python
 	$(NGINX) -v
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts

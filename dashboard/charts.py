@@ -10,8 +10,9 @@ import html
 import pickle
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -238,7 +239,7 @@ def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH, font: in
     `width` pixels wide. Too many rows leave a gap; too few put the legend over the
     subtitle."""
     names = list(dict.fromkeys(t.name for t in fig.data if t.name and t.showlegend is not False))
-    rows, used = 0, width
+    rows, used = 0, float(width)
     for name in names:
         entry = 55 + 0.75 * font * len(name)
         if used + entry > width:
@@ -966,7 +967,7 @@ def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:
     return selected_codes(event)
 
 
-def selected_codes(event: object) -> list[str]:
+def selected_codes(event: Mapping[str, Any] | None) -> list[str]:
     """The ISO3 codes a chart's selection event (or its state) carries in its points'
     customdata, in order, without repeats."""
     points = ((event or {}).get("selection") or {}).get("points") or []

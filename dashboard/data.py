@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TypedDict
 
 import geopandas as gpd
 import numpy as np
@@ -19,6 +20,7 @@ import streamlit as st
 
 from dashboard import exports, palette
 from loaders import registry, vocabulary
+from loaders.rows import cell_text
 
 ROOT = Path(__file__).resolve().parents[1]
 # The environment may point the app at another build (a test's, or one with more calendars).
@@ -167,12 +169,12 @@ def theme_names_by_entity(entity_type: str) -> dict[str, str]:
     """entity_id -> "Theme A, Theme B" for one entity type."""
     labels = theme_labels()
     links = themes_of(entity_type)
-    return (
+    names = (
         links.assign(label=links.theme_id.map(labels))
         .groupby("entity_id")
         .label.agg(lambda s: ", ".join(sorted(set(s))))
-        .to_dict()
     )
+    return {str(entity): str(label) for entity, label in names.items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
@@ -284,14 +286,14 @@ def membership_by_country(
     rows = []
     for iso3, group in long.groupby("iso3", sort=False):
         parts = []
-        for role in sorted(set(group.role), key=rank.get):
+        for role in sorted(set(group.role), key=lambda r: rank.get(r, len(rank))):
             names = sorted(group.loc[group.role == role, "mechanism"])
             parts.append(f"{ROLE_LABELS[role]}: {', '.join(names)}")
         rows.append(
             {
                 "iso3": iso3,
                 "country": group.country.iloc[0],
-                "role": min(group.role, key=rank.get),
+                "role": min(group.role, key=lambda r: rank.get(r, len(rank))),
                 "mechanisms": group.process_id.nunique(),
                 "detail": "; ".join(parts),
             }
@@ -345,7 +347,16 @@ def shared_members(
     return incidence @ incidence.T
 
 
-def totals(process_id: str) -> dict[str, object]:
+class Totals(TypedDict):
+    """A mechanism's totals: see totals()."""
+
+    stated: int | None
+    countries: int
+    organisations: int
+    named: list[str]
+
+
+def totals(process_id: str) -> Totals:
     """A mechanism's totals side by side: stated (the "Total: N" the overview gives, None when
     it gives none), listed member countries and bodies, and the countries it names outside its
     lists (chair, steering committee, …) with their names."""
@@ -380,7 +391,8 @@ def meeting_documents() -> pd.DataFrame:
     described = table("meeting_sources")
     keys = described.assign(key=described.source.map(source_key))
     order = vocabulary.rank(vocabulary.MEETING_SOURCES)
-    grouped = keys.groupby("meeting_id").key.agg(
+    # pandas-stubs types agg's function as returning a scalar; pandas keeps the tuples.
+    grouped = keys.groupby("meeting_id").key.agg(  # type: ignore[type-var]
         lambda k: tuple(sorted(set(k), key=lambda key: order.get(key, len(order))))
     )
     own = table("meetings").set_index("meeting_id").source.map(source_key)
@@ -482,10 +494,10 @@ def theme_reasons(themes: tuple[str, ...]) -> dict[str, str]:
     reasons: dict[str, str] = {}
     for meeting_id, rows in picked.groupby("meeting_id"):
         if rows.via.eq(OWN_TEXT).any():
-            reasons[meeting_id] = OWN_TEXT
+            reasons[str(meeting_id)] = OWN_TEXT
         else:
-            reasons[meeting_id] = f"{VIA_MECHANISM}: " + "; ".join(
-                f"{r.mechanisms} ({labels[r.theme_id]})" for r in rows.itertuples()
+            reasons[str(meeting_id)] = f"{VIA_MECHANISM}: " + "; ".join(
+                f"{r.mechanisms} ({labels[cell_text(r.theme_id)]})" for r in rows.itertuples()
             )
     return reasons
 
@@ -624,12 +636,17 @@ def mechanisms_ranked(rows: pd.DataFrame) -> pd.DataFrame:
     return out[["rank", "mechanism", "process_id", "meetings"]].reset_index(drop=True)
 
 
+def _counts(sizes: pd.Series) -> dict[str, int]:
+    """A groupby size as key -> count."""
+    return {str(key): int(size) for key, size in sizes.items()}
+
+
 @st.cache_data(show_spinner=False)
 def meeting_hosts() -> dict[str, int]:
     """iso3 -> how many meetings (of every calendar's years, whatever document describes them)
     it hosts."""
     m = table("meetings")
-    return m.loc[m.iso3 != ""].groupby("iso3").size().to_dict()
+    return _counts(m.loc[m.iso3 != ""].groupby("iso3").size())
 
 
 # ---------------------------------------------------------------- past events
@@ -662,7 +679,14 @@ def past_events(process_id: str) -> pd.DataFrame:
     described = table("meeting_sources")
     overview = described[described.source == registry.OVERVIEW_FILE]
     meeting_of = {
-        (int(r.source_line), r.date_text, r.title): r.meeting_id for r in overview.itertuples()
+        (int(n), d, t): m
+        for n, d, t, m in zip(
+            overview.source_line,
+            overview.date_text,
+            overview.title,
+            overview.meeting_id,
+            strict=True,
+        )
     }
     meeting = [
         meeting_of.get((int(n), d, t), "")
@@ -724,7 +748,7 @@ def past_event_hosts(process_id: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def engagement_places() -> dict[str, int]:
     """iso3 -> how many USCIS engagements meet there."""
-    return table("engagement_countries").groupby("iso3").size().to_dict()
+    return _counts(table("engagement_countries").groupby("iso3").size())
 
 
 @st.cache_data(show_spinner=False)
@@ -812,7 +836,7 @@ def filter_engagements(
 
 def _role_list(roles: pd.Series) -> str:
     rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
-    return ", ".join(sorted(set(roles), key=rank.get))
+    return ", ".join(sorted(set(roles), key=lambda r: rank.get(r, len(rank))))
 
 
 @st.cache_data(show_spinner=False)
@@ -825,7 +849,7 @@ def report_countries() -> pd.DataFrame:
     rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
     out = (
         p.groupby("iso3", sort=False)
-        .role.agg(role=lambda s: min(s, key=rank.get), detail=_role_list)
+        .role.agg(role=lambda s: min(s, key=lambda r: rank.get(r, len(rank))), detail=_role_list)
         .reset_index()
     )
     out["detail"] = out.detail.str.capitalize()
@@ -899,8 +923,7 @@ def highlight(iso3: str | None) -> tuple[float, float, str] | None:
     points = map_points().set_index("iso3")
     if not iso3 or iso3 not in points.index:
         return None
-    point = points.loc[iso3]
-    return float(point.lat), float(point.lon), str(point.country)
+    return float(points.lat[iso3]), float(points.lon[iso3]), str(points.country[iso3])
 
 
 @st.cache_data(show_spinner=False)
@@ -1004,7 +1027,7 @@ def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
 
 
 def row_provenance(
-    table_name: str, row: Mapping[str, object]
+    table_name: str, row: pd.Series | Mapping[str, object]
 ) -> tuple[str, tuple[int, ...]] | None:
     """(source file, line numbers) one processed row was read from, or None when its table keeps
     no line. The file is the row's own where its table names one (registry.file_column: the

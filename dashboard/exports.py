@@ -8,6 +8,8 @@ from datetime import date, timedelta
 import pandas as pd
 from icalendar import Calendar, Event
 
+from loaders.rows import cell_text
+
 PRODID = "-//Migration diplomacy dashboard//ISCM meetings//EN"
 
 
@@ -41,8 +43,9 @@ def meetings_ics(meetings: pd.DataFrame) -> tuple[bytes, int]:
         event = Event()
         event.add("uid", f"{row.meeting_id}@iscm-calendar")
         event.add("summary", row.title)
-        event.add("dtstart", date.fromisoformat(row.start_date))
-        event.add("dtend", date.fromisoformat(row.end_date or row.start_date) + timedelta(days=1))
+        start = cell_text(row.start_date)
+        event.add("dtstart", date.fromisoformat(start))
+        event.add("dtend", date.fromisoformat(cell_text(row.end_date) or start) + timedelta(days=1))
         # A fixed stamp (the first day of the earliest year) keeps the file reproducible.
         event.add("dtstamp", pd.Timestamp(f"{years[0]}-01-01", tz="UTC").to_pydatetime())
         if row.location_text:

@@ -102,7 +102,8 @@ class Filters:
         meetings: of the mechanisms whose meetings show (the theme applies to the meetings)."""
         if not self.regions:
             return ""
-        picked = self.meeting_process_ids() if meetings else self.process_ids()
+        # A region restricts the mechanisms, so meeting_process_ids is not None here.
+        picked = (self.meeting_process_ids() if meetings else None) or self.process_ids()
         labels = data.process_labels()
         everywhere = data.without_country_list()
         reaching = [p for p in picked if p not in everywhere]
@@ -189,7 +190,7 @@ def sidebar() -> Filters:
             lambda: st.multiselect(
                 "Theme",
                 list(labels),
-                format_func=labels.get,
+                format_func=labels.__getitem__,
                 key="theme",
                 bind="query-params",
                 placeholder="All themes",
@@ -204,7 +205,7 @@ def sidebar() -> Filters:
             lambda: st.multiselect(
                 "Mechanism kind",
                 list(KINDS),
-                format_func=KINDS.get,
+                format_func=KINDS.__getitem__,
                 key="kind",
                 bind="query-params",
                 placeholder="All kinds",
@@ -217,7 +218,7 @@ def sidebar() -> Filters:
             lambda: st.multiselect(
                 "Mechanisms",
                 list(names),
-                format_func=names.get,
+                format_func=names.__getitem__,
                 key="mechanism",
                 bind="query-params",
                 placeholder="All mechanisms",

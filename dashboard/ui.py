@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import Final, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,7 +23,10 @@ from dashboard.words import count
 # callable before it ran; and a file made on click belongs to no session, so any two other
 # sessions finishing a run delete it, often before the browser fetches it (17 of 60 downloads
 # answered 404 beside six busy sessions).
-DOWNLOAD_CLICK = "ignore"
+DOWNLOAD_CLICK: Final = "ignore"
+
+# A table's height: pixels, or one of Streamlit's keywords.
+TableHeight = int | Literal["auto", "stretch", "content"]
 
 
 class Header:
@@ -132,7 +136,7 @@ def table(
     columns: dict[str, str],
     file_name: str,
     key: str,
-    height: int | str = "auto",
+    height: TableHeight = "auto",
     provenance: str | None = None,
 ) -> None:
     """A table of `columns` (column -> heading) with a CSV download of exactly what is shown.
@@ -233,7 +237,7 @@ def country_finder(key: str = "find") -> str | None:
         "Find a country on the map",
         list(names),
         index=None,
-        format_func=names.get,
+        format_func=names.__getitem__,
         key=key,
         bind="query-params",
         placeholder="Type a country name",
@@ -245,7 +249,7 @@ def selectable_with_source(
     table_name: str,
     key: str,
     shown: pd.DataFrame | None = None,
-    height: int | str = "auto",
+    height: TableHeight = "auto",
 ) -> None:
     """`shown` (default: `frame`) as a table where one row can be selected; the selected row's
     source lines, looked up from the same position in `frame`, show below it."""

@@ -33,7 +33,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+import pandas as pd
+
 from loaders.rejects import RejectLog
+from loaders.rows import Row, cell_text
 from loaders.text import clean_spaces, join_ordinals
 from loaders.vocabulary import BALI_STATUSES
 
@@ -144,7 +147,7 @@ class Actor:
 class ActionTables:
     """Rows for action_items.csv."""
 
-    items: list[dict] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
 
 
 @dataclass
@@ -170,21 +173,32 @@ class _Mark:
     item: str = ""
 
 
-def cell_starts_from_table(table) -> list[CellStart]:
+def cell_starts_from_table(table: pd.DataFrame) -> list[CellStart]:
     """CellStart entries from reference/bali_cells.csv (columns item, cell, starts, names)."""
-    return [CellStart(r.item, r.cell, r.starts, r.names) for r in table.itertuples()]
+    return [
+        CellStart(cell_text(r.item), cell_text(r.cell), cell_text(r.starts), cell_text(r.names))
+        for r in table.itertuples()
+    ]
 
 
-def status_focus_from_table(table) -> list[StatusFocus]:
+def status_focus_from_table(table: pd.DataFrame) -> list[StatusFocus]:
     """StatusFocus entries from reference/bali_status_focus.csv (columns item, object, clause)."""
-    return [StatusFocus(r.item, r.object, r.clause) for r in table.itertuples()]
+    return [
+        StatusFocus(cell_text(r.item), cell_text(r.object), cell_text(r.clause))
+        for r in table.itertuples()
+    ]
 
 
-def actors_from_table(table) -> list[Actor]:
+def actors_from_table(table: pd.DataFrame) -> list[Actor]:
     """Actor entries from reference/bali_actors.csv (form, body, named_as split on '|',
     distinctive 'true'/'false')."""
     return [
-        Actor(r.form, r.body, tuple(n for n in r.named_as.split("|") if n), r.distinctive == "true")
+        Actor(
+            cell_text(r.form),
+            cell_text(r.body),
+            tuple(n for n in cell_text(r.named_as).split("|") if n),
+            cell_text(r.distinctive) == "true",
+        )
         for r in table.itertuples()
     ]
 
@@ -235,7 +249,7 @@ def status_category(status: str) -> tuple[str, str]:
     return "unknown", ""
 
 
-def _status_phrases(status: str) -> list[tuple[str, re.Match]]:
+def _status_phrases(status: str) -> list[tuple[str, re.Match[str]]]:
     matches = [
         (kind, m) for kind, pattern in STATUS_PHRASES for m in re.finditer(pattern, status, re.I)
     ]
@@ -253,7 +267,7 @@ def _status_phrases(status: str) -> list[tuple[str, re.Match]]:
     return sorted(kept, key=lambda km: km[1].start())
 
 
-def _clause(text: str, match: re.Match) -> str:
+def _clause(text: str, match: re.Match[str]) -> str:
     """The clause around a match: from the last ". ", ", " or "; " before it to the next one
     after it, without a leading list marker ("4) ", "- ")."""
     start = max((m.end() for m in re.finditer(r"[.,;]\s", text[: match.start()])), default=0)
@@ -393,7 +407,7 @@ def _add_heading_marks(page_list: list[tuple[int, str]], marks: dict[int, list[_
 
 
 def _mark_heading(
-    heading: re.Pattern,
+    heading: re.Pattern[str],
     start: tuple[int, int],
     end: tuple[int, int],
     texts: dict[int, str],
@@ -651,7 +665,7 @@ def _focus_clauses(
     return out
 
 
-def _output_row(row: _Row, focus: str = "") -> dict:
+def _output_row(row: _Row, focus: str = "") -> Row:
     action = " ".join(p for p in row.action if p).strip()
     action = action[:-1] if action.endswith(".") else action
     status = " ".join(p for p in row.status if p).strip()

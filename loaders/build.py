@@ -18,6 +18,7 @@ from loaders.countries import CountryResolver
 from loaders.geo import OUTLINES, read_outlines
 from loaders.groups import CountryGroups
 from loaders.registry import BuildContext, Derived, SourceFile, Step
+from loaders.rows import Row
 from loaders.schemas import validate_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +76,7 @@ def read_reference(reference_dir: Path, names: list[str] | None = None) -> dict[
     return out
 
 
-def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+def _frame(rows: list[Row] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Rows as a DataFrame with the schema's columns in the schema's order."""
     if not isinstance(rows, pd.DataFrame):
         return pd.DataFrame(rows, columns=columns)

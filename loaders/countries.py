@@ -17,6 +17,7 @@ import pycountry
 from rapidfuzz import fuzz
 from rapidfuzz import process as fuzz_process
 
+from loaders.rows import cell_text
 from loaders.text import fold, strip_parentheses
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -99,8 +100,8 @@ class CountryResolver:
         Parenthesised text is skipped unless skip_parentheses is False.
         """
         place_keys = {country_key(k): v for k, v in (places or {}).items()}
-        words = strip_parentheses(text) if skip_parentheses else text
-        words = re.sub(r"[,;/()]|--", " ", words).split()
+        kept = strip_parentheses(text) if skip_parentheses else text
+        words = re.sub(r"[,;/()]|--", " ", kept).split()
         found: list[str] = []
         i = 0
         while i < len(words):
@@ -153,8 +154,8 @@ class CountryResolver:
                         "name": ref.short_name,
                         "region": ref.region,
                         "sub_region": ref.sub_region,
-                        "lat": float(ref.lat),
-                        "lon": float(ref.lon),
+                        "lat": float(cell_text(self.reference.at[iso3, "lat"])),
+                        "lon": float(cell_text(self.reference.at[iso3, "lon"])),
                     }
                 )
             else:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 import pandas as pd
 
 from loaders.countries import CountryResolver
 from loaders.organisations import NameMatcher, OrganisationNames
+from loaders.rows import Row
 
 NOTE_GROUP = "a group: the source does not name its members"
 NOTE_UNKNOWN = "unknown: the row names no one who takes part besides USCIS"
@@ -172,7 +174,7 @@ def names_its_parts(text: str, m: Mention, ref: PartnerReference) -> bool:
     its parts, which take part in its place ("DHS (ICE and USCIS)" is ICE; USCIS is the
     reporter). A parenthesis giving the body's own acronym or names no one does not count."""
     inner = _PARENTHESIS_AFTER.match(text[m.end :])
-    return bool(inner) and any(
+    return inner is not None and any(
         o.name != m.organisation for o in ref.organisations.mentions(inner.group(1))
     )
 
@@ -242,9 +244,19 @@ def _mentions_in(
     return [(m, _notes_for(text, m, in_name)) for m in sorted(kept, key=lambda m: m.start)]
 
 
+class PartnerDraft(TypedDict):
+    """A partner row before finish_partners: its notes still a list."""
+
+    kind: str
+    iso3: str
+    organisation: str
+    partner_text: str
+    notes: list[str]
+
+
 def named_partners(
     name: str, description: str, countries: CountryResolver, ref: PartnerReference
-) -> list[dict]:
+) -> list[PartnerDraft]:
     """Partner rows (kind, iso3, organisation, partner_text, notes) one engagement names,
     one per participant, before the row-level rules of finish_partners.
 
@@ -254,7 +266,7 @@ def named_partners(
     mentions = _mentions_in(name, countries, ref, True) + _mentions_in(
         description, countries, ref, False
     )
-    rows: dict[tuple[str, str], dict] = {}
+    rows: dict[tuple[str, str], PartnerDraft] = {}
     for m, notes in mentions:
         row = rows.setdefault(
             m.key,
@@ -275,21 +287,24 @@ def inherits_partners(description: str) -> bool:
     return bool(INHERIT.search(description))
 
 
-def partners_from_line_above(finished: list[dict], line: int) -> list[dict]:
+def partners_from_line_above(finished: list[Row], line: int) -> list[PartnerDraft]:
     """The row above's finished partner rows as rows to finish again, each noting where it
     comes from; its `unknown` row is not passed on."""
     note = f"from line {line}: this row is 'similar in nature as above'"
     return [
         {
-            **{k: r[k] for k in ("kind", "iso3", "organisation", "partner_text")},
-            "notes": [note] + [n for n in r["note"].split("; ") if n],
+            "kind": str(r["kind"]),
+            "iso3": str(r["iso3"]),
+            "organisation": str(r["organisation"]),
+            "partner_text": str(r["partner_text"]),
+            "notes": [note] + [n for n in str(r["note"]).split("; ") if n],
         }
         for r in finished
         if r["kind"] != "unknown"
     ]
 
 
-def finish_partners(rows: list[dict], description: str, ref: PartnerReference) -> list[dict]:
+def finish_partners(rows: list[PartnerDraft], description: str, ref: PartnerReference) -> list[Row]:
     """Final partner rows (kind, iso3, organisation, partner_text, note) from rows with a
     `notes` list: a group that `given_by_countries` is dropped when countries take part, a
     country is dropped when one of its agencies takes part, every row of a description cut
@@ -314,7 +329,7 @@ def finish_partners(rows: list[dict], description: str, ref: PartnerReference) -
             }
         ]
     cut = bool(description) and not _SENTENCE_END.search(description)
-    out = []
+    out: list[Row] = []
     for r in rows:
         notes = (
             ([NOTE_GROUP] if r["kind"] == "group" else [])

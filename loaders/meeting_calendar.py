@@ -20,6 +20,7 @@ from loaders.countries import CountryResolver
 from loaders.dates import DateParseError, parse_date_span
 from loaders.processes import ALL_MECHANISMS, ProcessResolver
 from loaders.rejects import RejectLog
+from loaders.rows import Row
 from loaders.text import (
     clean_spaces,
     fold,
@@ -37,8 +38,8 @@ _TBC = re.compile(r"^\(?(tbc|tbd|to be confirmed)\)?$", re.I)
 class CalendarTables:
     """Rows for meetings.csv and meeting_processes.csv, and warnings for the reviewer."""
 
-    meetings: list[dict] = field(default_factory=list)
-    links: list[dict] = field(default_factory=list)
+    meetings: list[Row] = field(default_factory=list)
+    links: list[Row] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -133,7 +134,7 @@ def load_calendars(
         out.meetings.extend(one.meetings)
         out.links.extend(one.links)
         out.warnings.extend(one.warnings)
-        taken |= {m["meeting_id"].split("-")[0] for m in one.meetings}
+        taken |= {str(m["meeting_id"]).split("-")[0] for m in one.meetings}
     return out
 
 

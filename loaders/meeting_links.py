@@ -19,10 +19,15 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from loaders.report_meetings import Window, names_agree, same_meeting
+from loaders.rows import Row, cell_int, cell_text
+
+if TYPE_CHECKING:
+    from pandas.core.frame import PandasNamedTuple
 
 OWN_ROW = "own row"
 # Characters of a Bali action quoted in a meeting's note.
@@ -34,9 +39,9 @@ class LinkedMeetings:
     """Rows to add to meetings and meeting_processes, the meeting_sources rows, and
     warnings for the reviewer."""
 
-    meetings: list[dict] = field(default_factory=list)
-    links: list[dict] = field(default_factory=list)
-    sources: list[dict] = field(default_factory=list)
+    meetings: list[Row] = field(default_factory=list)
+    links: list[Row] = field(default_factory=list)
+    sources: list[Row] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -44,13 +49,18 @@ def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def event_window(event) -> tuple[date | None, date | None, str]:
+def event_window(event: PandasNamedTuple) -> tuple[date, date, str]:
     """(start, end, precision) of a past event: its days, else its month, else its year."""
-    if event.start_date:
-        return _day(event.start_date), _day(event.end_date or event.start_date), "day"
-    year = int(event.year)
-    if pd.notna(event.month) and str(event.month) != "":
-        month = int(event.month)
+    start_text = cell_text(event.start_date)
+    if start_text:
+        return (
+            date.fromisoformat(start_text),
+            date.fromisoformat(cell_text(event.end_date) or start_text),
+            "day",
+        )
+    year = cell_int(event.year)
+    if cell_text(event.month) != "":
+        month = cell_int(event.month)
         return (
             date(year, month, 1),
             date(year, month, calendar.monthrange(year, month)[1]),
@@ -111,14 +121,14 @@ def link_meetings(
     names = dict(zip(processes.process_id, processes.name, strict=True))
     linker = _Linker({}, out)
     for m in meetings.itertuples():
-        linker.known[m.meeting_id] = Window(
-            _day(m.start_date),
-            _day(m.end_date),
-            m.date_precision,
-            m.iso3,
+        linker.known[cell_text(m.meeting_id)] = Window(
+            _day(cell_text(m.start_date)),
+            _day(cell_text(m.end_date)),
+            cell_text(m.date_precision),
+            cell_text(m.iso3),
             pids.get(m.meeting_id, frozenset()),
             bool(m.for_all_mechanisms),
-            m.title,
+            cell_text(m.title),
         )
         out.sources.append(
             {
@@ -132,25 +142,27 @@ def link_meetings(
             }
         )
     for r in report_meetings.itertuples():
-        start = _day(r.start_date)
+        start = _day(cell_text(r.start_date))
         if start is None or start.year not in years:
             continue
-        ids = frozenset(r.process_ids.split())
+        ids = frozenset(cell_text(r.process_ids).split())
         window = Window(
             start,
-            _day(r.end_date),
-            r.date_precision,
-            r.iso3,
+            _day(cell_text(r.end_date)),
+            cell_text(r.date_precision),
+            cell_text(r.iso3),
             ids,
             bool(r.for_all_mechanisms),
-            r.title,
+            cell_text(r.title),
         )
         found, how = linker.find(window, f"{r.source} line {r.source_line} ({r.title})")
         if not found:
-            found, how = r.report_meeting_id, OWN_ROW
+            found, how = cell_text(r.report_meeting_id), OWN_ROW
             linker.known[found] = window
             out.meetings.append(_report_row(r, start.year, names, labels, action_texts))
-            out.links.extend({"meeting_id": found, "process_id": p} for p in r.process_ids.split())
+            out.links.extend(
+                {"meeting_id": found, "process_id": p} for p in cell_text(r.process_ids).split()
+            )
         out.sources.append(
             {
                 "meeting_id": found,
@@ -164,20 +176,22 @@ def link_meetings(
         )
     seen: dict[tuple[str, int], int] = {}
     for e in events.itertuples():
-        year = int(e.year)
-        seen[(e.process_id, year)] = seen.get((e.process_id, year), 0) + 1
+        year, process_id = cell_int(e.year), cell_text(e.process_id)
+        seen[(process_id, year)] = seen.get((process_id, year), 0) + 1
         if year not in years:
             continue
-        start, end, precision = event_window(e)
-        window = Window(start, end, precision, e.iso3, frozenset([e.process_id]), False, e.title)
+        days = event_window(e)
+        window = Window(
+            *days, cell_text(e.iso3), frozenset([process_id]), False, cell_text(e.title)
+        )
         found, how = linker.find(window, f"{overview_file} line {e.source_line} ({e.title})")
         if not found:
-            found, how = f"overview-{e.process_id}-{year}-{seen[(e.process_id, year)]}", OWN_ROW
+            found, how = f"overview-{process_id}-{year}-{seen[(process_id, year)]}", OWN_ROW
             linker.known[found] = window
             out.meetings.append(
-                _event_row(e, found, window, names, labels.get(overview_file, ""), overview_file)
+                _event_row(e, found, days, names, labels.get(overview_file, ""), overview_file)
             )
-            out.links.append({"meeting_id": found, "process_id": e.process_id})
+            out.links.append({"meeting_id": found, "process_id": process_id})
         out.sources.append(
             {
                 "meeting_id": found,
@@ -197,14 +211,20 @@ def _mechanism_text(process_ids: list[str], names: dict[str, str], for_all: bool
 
 
 def _report_row(
-    r, year: int, names: dict[str, str], labels: dict[str, str], action_texts: dict[str, str]
-) -> dict:
-    where = "" if r.context == "Title" else r.context  # the report's own meeting: its note says
+    r: PandasNamedTuple,
+    year: int,
+    names: dict[str, str],
+    labels: dict[str, str],
+    action_texts: dict[str, str],
+) -> Row:
+    context = cell_text(r.context)
+    where = "" if context == "Title" else context  # the report's own meeting: its note says
     item = where.removeprefix("action ")
     if item in action_texts:
         where = f"{where} ({_short(action_texts[item])})"
-    label = labels.get(r.source, r.source)
-    note = "; ".join(filter(None, [f"{label}: {where}" if where else label, r.note]))
+    source = cell_text(r.source)
+    label = labels.get(source, source)
+    note = "; ".join(filter(None, [f"{label}: {where}" if where else label, cell_text(r.note)]))
     return {
         "meeting_id": r.report_meeting_id,
         "title": r.title,
@@ -217,7 +237,9 @@ def _report_row(
         "city": r.city,
         "venue": r.venue,
         "iso3": r.iso3,
-        "mechanism_text": _mechanism_text(r.process_ids.split(), names, bool(r.for_all_mechanisms)),
+        "mechanism_text": _mechanism_text(
+            cell_text(r.process_ids).split(), names, bool(r.for_all_mechanisms)
+        ),
         "for_all_mechanisms": bool(r.for_all_mechanisms),
         "source_line": r.source_line,
         "source": r.source,
@@ -227,25 +249,32 @@ def _report_row(
 
 
 def _event_row(
-    e, meeting_id: str, window: Window, names: dict[str, str], label: str, overview_file: str
-) -> dict:
-    note = "; ".join(filter(None, [f"{label}: past events of {names[e.process_id]}", e.note]))
+    e: PandasNamedTuple,
+    meeting_id: str,
+    days: tuple[date, date, str],
+    names: dict[str, str],
+    label: str,
+    overview_file: str,
+) -> Row:
+    start, end, precision = days
+    name = names[cell_text(e.process_id)]
+    note = "; ".join(filter(None, [f"{label}: past events of {name}", cell_text(e.note)]))
     return {
         "meeting_id": meeting_id,
         "title": e.title,
-        "start_date": window.start.isoformat(),
-        "end_date": window.end.isoformat(),
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
         "date_text": e.date_text,
-        "date_precision": window.precision,
-        "tentative": "(tbc)" in e.note,
+        "date_precision": precision,
+        "tentative": "(tbc)" in cell_text(e.note),
         "location_text": e.city,
         "city": e.city,
         "venue": "",
         "iso3": e.iso3,
-        "mechanism_text": names[e.process_id],
+        "mechanism_text": name,
         "for_all_mechanisms": False,
         "source_line": e.source_line,
         "source": overview_file,
-        "calendar_year": int(e.year),
+        "calendar_year": cell_int(e.year),
         "note": note,
     }

@@ -89,8 +89,8 @@ class OrganisationNames:
     """Canonical organisation names from the alias table (alias, organisation, kind, note)."""
 
     def __init__(self, table: pd.DataFrame) -> None:
-        self.by_alias = dict(zip(table.alias, table.organisation, strict=True))
-        self.kinds = dict(zip(table.organisation, table.kind, strict=True))
+        self.by_alias: dict[str, str] = dict(zip(table.alias, table.organisation, strict=True))
+        self.kinds: dict[str, str] = dict(zip(table.organisation, table.kind, strict=True))
         self._in_text = NameMatcher(self.by_alias)
         self._in_lists = NameMatcher(self.by_alias, with_acronym=True)
 
@@ -141,8 +141,8 @@ class OrganisationNames:
         out: list[Organisation] = []
         for item in split_items(held):
             if item.startswith("(") and item.endswith(")") and out:
-                last = out[-1]
-                out[-1] = Organisation(last.name, f"{last.written} {_restore(item, found)}")
+                previous = out[-1]
+                out[-1] = Organisation(previous.name, f"{previous.written} {_restore(item, found)}")
                 continue
             pieces = _PLACEHOLDER.split(item)
             # split() alternates text, index, text, index, …

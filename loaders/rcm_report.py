@@ -20,6 +20,7 @@ from loaders.meeting_calendar import place_parts
 from loaders.organisations import OrganisationNames
 from loaders.rejects import RejectLog
 from loaders.report_meetings import Mention, Place, Reader, mentions_in, report_meeting_rows
+from loaders.rows import Row, cell_int
 from loaders.text import clean_spaces, normalise_quotes
 
 SOURCE = "rcm_extra_regional_2017.txt"
@@ -58,10 +59,10 @@ class ReportTables:
     """Rows for reports.csv, report_participants.csv, report_items.csv and
     report_meetings.csv."""
 
-    reports: list[dict] = field(default_factory=list)
-    participants: list[dict] = field(default_factory=list)
-    items: list[dict] = field(default_factory=list)
-    meetings: list[dict] = field(default_factory=list)
+    reports: list[Row] = field(default_factory=list)
+    participants: list[Row] = field(default_factory=list)
+    items: list[Row] = field(default_factory=list)
+    meetings: list[Row] = field(default_factory=list)
 
 
 def title_case(text: str) -> str:
@@ -98,6 +99,8 @@ def load_rcm_report(
         place, _, date_text = when[1].partition("/")
         try:
             span = parse_date_span(date_text)
+            if span.start is None or span.end is None:
+                raise DateParseError("no date given")
             start, end = span.start.isoformat(), span.end.isoformat()
         except DateParseError as exc:
             rejects.add(SOURCE, when[0], "date", date_text, str(exc))
@@ -154,15 +157,15 @@ def _meetings(
     places: dict[str, str],
     processes: dict[str, str],
     rejects: RejectLog,
-) -> list[dict]:
+) -> list[Row]:
     """report_meetings rows: the report's own meeting (its title and the place and date
     line), then every dated meeting its items name, the report's end date standing for the
     year a date leaves out."""
     report = out.reports[0]
     if not report["end_date"]:
         return []
-    end = date.fromisoformat(report["end_date"])
-    sections = {item["source_line"]: item["section"] for item in out.items}
+    end = date.fromisoformat(str(report["end_date"]))
+    sections = {item["source_line"]: str(item["section"]) for item in out.items}
     reader = Reader(
         SOURCE,
         countries,
@@ -177,7 +180,7 @@ def _meetings(
     title_line = next(((n, t) for n, t in lines if t), None)
     if title_line and when:
         span = parse_date_span(when[1].partition("/")[2])
-        written = report["place"]
+        written = str(report["place"])
         city, iso3, venue = place_parts(written, countries)
         own.append(
             Mention(
@@ -195,7 +198,7 @@ def _meetings(
                 (when[0],),
             )
         )
-    found = mentions_in(((i["source_line"], i["text"]) for i in out.items), reader)
+    found = mentions_in(((cell_int(i["source_line"]), str(i["text"])) for i in out.items), reader)
     return report_meeting_rows(own + found, MEETING_PREFIX, SOURCE)
 
 
@@ -213,35 +216,36 @@ def _head_lines(lines: list[tuple[int, str]], title: str, when: str) -> set[str]
 
 
 def participants_in(
-    line: str, countries: CountryResolver, organisations: OrganisationNames, base: dict
-) -> list[dict]:
+    line: str, countries: CountryResolver, organisations: OrganisationNames, base: Row
+) -> list[Row]:
     """report_participants rows (base + iso3, organisation, person, role) for one paragraph.
 
     Each sentence with a capacity cue gives that capacity to the countries and known
     organisations it names: member countries are the names after the colon, a host the
     name before ", as host country"; a person "made a remote participation".
     """
-    rows = []
+    rows: list[Row] = []
 
-    def row(role: str, iso3: str = "", organisation: str = "", person: str = "") -> dict:
+    def row(role: str, iso3: str = "", organisation: str = "", person: str = "") -> Row:
         return {**base, "iso3": iso3, "organisation": organisation, "person": person, "role": role}
 
     for sentence in re.split(r"(?<=[a-z)]\.)\s+", line):
         for cue, capacity in CAPACITIES:
-            if not cue.search(sentence):
+            cue_match = cue.search(sentence)
+            if not cue_match:
                 continue
             names = sentence
             if capacity == "member attending":
                 names = sentence.split(":", 1)[-1]
             elif capacity == "host":
-                names = sentence[: cue.search(sentence).start()]
+                names = sentence[: cue_match.start()]
             rows.extend(row(capacity, iso3=code) for code in countries.find_in_text(names))
             rows.extend(row(capacity, organisation=org) for org in organisations.names_in(names))
     rows.extend(row("remote participant", person=m["name"]) for m in _REMOTE.finditer(line))
     return rows
 
 
-def _unique_rows(rows: list[dict]) -> list[dict]:
+def _unique_rows(rows: list[Row]) -> list[Row]:
     """The rows without repeats of (iso3, organisation, person, role), first one kept."""
     seen, out = set(), []
     for r in rows:

@@ -50,12 +50,13 @@ from loaders.processes import ProcessResolver
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
 from loaders.report_meetings import Mention, Reader, mentions_in, report_meeting_rows
+from loaders.rows import Row, cell_int
 from loaders.schemas import SCHEMAS
 from loaders.text import fold
 from loaders.themes import entity_texts, theme_links
 from loaders.uscis import load_engagements
 
-Rows = list[dict] | pd.DataFrame
+Rows = list[Row] | pd.DataFrame
 ColumnType = Literal["text", "boolean", "integer", "number"]
 
 
@@ -170,7 +171,7 @@ def _overview(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     )
     events = load_events(
         text,
-        {p["source_line"]: p["process_id"] for p in overview.processes},
+        {cell_int(p["source_line"]): str(p["process_id"]) for p in overview.processes},
         ctx.countries,
         places,
         ctx.rejects,
@@ -268,13 +269,13 @@ def _bali_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     }
 
 
-def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dict]:
+def bali_meetings(text: str, actions: list[Row], ctx: BuildContext) -> list[Row]:
     """The dated meetings the Bali report's transcription names (report_meetings rows), each
     placed in the action whose status holds it, or in the introduction on the first page."""
     page_list = pages(text)
     if not page_list:
         return []
-    statuses = [(a["item"], fold(a["status"])) for a in actions]
+    statuses = [(a["item"], fold(str(a["status"]))) for a in actions]
     first_page = page_list[0][0]
 
     def context_of(line: int, words: str) -> str:
@@ -336,7 +337,7 @@ def _themes(ctx: BuildContext) -> dict[str, Rows]:
 
 
 def _theme_links(ctx: BuildContext) -> dict[str, Rows]:
-    links: list[dict] = []
+    links: list[Row] = []
     for entity_type, by_id in entity_texts(ctx.tables).items():
         links.extend(theme_links(entity_type, by_id, ctx.reference["theme_rules"]))
     return {"theme_links": links}

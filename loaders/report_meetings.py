@@ -28,6 +28,7 @@ from loaders.dates import DateParseError, DateSpan, parse_date_span
 from loaders.meeting_calendar import place_parts
 from loaders.processes import alias_key
 from loaders.rejects import RejectLog
+from loaders.rows import Row
 from loaders.text import clean_spaces, fold, join_ordinals, normalise_quotes
 
 _MONTH_NAMES = [m for m in calendar.month_name if m]
@@ -267,7 +268,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
 
 
-def _is_head(clause: str, m: re.Match) -> bool:
+def _is_head(clause: str, m: re.Match[str]) -> bool:
     nxt = re.match(r"\s*([A-Za-z]+)", clause[m.end() :])
     if not nxt or clause[m.end() : m.end() + 1] in ",.;:()":
         return True
@@ -342,7 +343,7 @@ def resolve_place(
     return (text, code, "") if code else ("", "", "")
 
 
-def date_at(text: str, position: int) -> re.Match | None:
+def date_at(text: str, position: int) -> re.Match[str] | None:
     """The date expression that starts at `position` of text, after an optional "the"."""
     skip = re.match(r"the ", text[position:])
     return DATE_IN_TEXT.match(text, position + (skip.end() if skip else 0))
@@ -418,7 +419,7 @@ def _year_less(text: str, reader: Reader) -> tuple[str, str]:
     return text, ""
 
 
-def read_date(m: re.Match, reader: Reader) -> tuple[DateSpan, str] | None:
+def read_date(m: re.Match[str], reader: Reader) -> tuple[DateSpan, str] | None:
     """(span, note) of a date expression found by DATE_IN_TEXT; None when it names no day,
     month or year the date parser can read."""
     text, note = m.group(), ""
@@ -440,8 +441,8 @@ def read_date(m: re.Match, reader: Reader) -> tuple[DateSpan, str] | None:
 MAX_GAP = 90
 
 
-def _nearest_date(dates: list[re.Match], start: int, end: int) -> re.Match | None:
-    def gap(m: re.Match) -> int:
+def _nearest_date(dates: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
+    def gap(m: re.Match[str]) -> int:
         if m.start() >= start and m.end() <= end:
             return 0
         return m.start() - end if m.start() >= end else start - m.end() + 1
@@ -454,9 +455,13 @@ def processes_named(title: str, aliases: dict[str, str]) -> list[str]:
     """process_ids of mechanisms a title names by an alias of two or more words or an acronym
     of three or more letters ("meeting between the SACM and the RCM" -> sacm, rcm)."""
     key = f" {alias_key(title)} "
-    found = []
+    found: list[tuple[int, str]] = []
     for alias, pid in aliases.items():
-        if (" " in alias or len(alias) >= 3) and f" {alias} " in key and pid not in found:
+        if (
+            (" " in alias or len(alias) >= 3)
+            and f" {alias} " in key
+            and all(pid != p for _, p in found)
+        ):
             if " " not in alias and not re.search(rf"\b{re.escape(alias.upper())}\b", title):
                 continue  # a one-word alias counts only as an acronym written in capitals
             found.append((key.index(f" {alias} "), pid))
@@ -485,7 +490,7 @@ def clause_mentions(
         title = _clean_title(clause[start:end], inner, start)
         date_match = _nearest_date(dates, start, end)
         read = read_date(date_match, reader) if date_match else None
-        if not title or read is None:
+        if not title or date_match is None or read is None:
             continue
         span, date_note = read
         place = place_after(clause, end, reader, line)
@@ -701,7 +706,7 @@ def _span_days(m: Mention) -> int:
     return (m.span.end - m.span.start).days if m.span.start and m.span.end else 10**6
 
 
-def meeting_row(group: list[Mention], meeting_id: str, source: str) -> dict:
+def meeting_row(group: list[Mention], meeting_id: str, source: str) -> Row:
     """One report_meetings row from a meeting's mentions: the date of the most precise one, the
     place of the first that names one, the title of the first that names a body (else the
     first's), the first letter of the title raised."""
@@ -735,7 +740,7 @@ def meeting_row(group: list[Mention], meeting_id: str, source: str) -> dict:
     }
 
 
-def report_meeting_rows(mentions: list[Mention], prefix: str, source: str) -> list[dict]:
+def report_meeting_rows(mentions: list[Mention], prefix: str, source: str) -> list[Row]:
     """report_meetings rows, one per meeting, numbered "<prefix>-01", … in order of first
     mention (the numbers depend on this report alone, so they stay when other sources or
     years come)."""

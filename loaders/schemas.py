@@ -5,6 +5,8 @@ All checks run lazily: a build reports every failure at once, not the first one.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -45,14 +47,20 @@ MEETING_ID = r"^((\d{4}|undated)[b-z]?-\d{3}|[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{1,3
 SOURCE_FILE = r"^[\w.-]+\.txt$"
 
 
-def _s(nullable: bool = False, **checks: object) -> pa.Column:
+def _s(
+    nullable: bool = False,
+    *,
+    isin: Collection[str] | None = None,
+    regex: str | None = None,
+    non_empty: bool = False,
+) -> pa.Column:
     """A text column ("" for empty unless nullable) with the given checks."""
     found = []
-    if "isin" in checks:
-        found.append(pa.Check.isin(checks["isin"]))
-    if "regex" in checks:
-        found.append(pa.Check.str_matches(checks["regex"]))
-    if checks.get("non_empty"):
+    if isin is not None:
+        found.append(pa.Check.isin(isin))
+    if regex is not None:
+        found.append(pa.Check.str_matches(regex))
+    if non_empty:
         found.append(pa.Check.str_length(min_value=1))
     return pa.Column(str, checks=found, nullable=nullable, coerce=True)
 

@@ -13,6 +13,8 @@ import re
 
 import pandas as pd
 
+from loaders.rows import Row
+
 # One character for one, so a match's offsets point into the text as written.
 _MATCHABLE = str.maketrans(
     {c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015/"}
@@ -58,7 +60,7 @@ def entity_texts(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
     }
 
 
-def theme_links(entity_type: str, texts: dict[str, str], rules: pd.DataFrame) -> list[dict]:
+def theme_links(entity_type: str, texts: dict[str, str], rules: pd.DataFrame) -> list[Row]:
     """One link per (entity, theme) whose rule matches the entity's text.
 
     texts maps entity_id -> the text to search; rules (columns theme_id, pattern) are

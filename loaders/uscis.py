@@ -27,6 +27,7 @@ from loaders.engagement_partners import (
 )
 from loaders.processes import ProcessResolver, alias_key
 from loaders.rejects import RejectLog
+from loaders.rows import Row
 from loaders.text import (
     clean_spaces,
     normalise_dashes,
@@ -52,12 +53,12 @@ _QUALIFIED_AWAY = re.compile(
 class EngagementTables:
     """Rows for engagements.csv and its link tables, plus the acronyms read from the text."""
 
-    engagements: list[dict] = field(default_factory=list)
-    countries: list[dict] = field(default_factory=list)
-    partners: list[dict] = field(default_factory=list)
-    roles: list[dict] = field(default_factory=list)
-    processes: list[dict] = field(default_factory=list)
-    acronyms: list[dict] = field(default_factory=list)
+    engagements: list[Row] = field(default_factory=list)
+    countries: list[Row] = field(default_factory=list)
+    partners: list[Row] = field(default_factory=list)
+    roles: list[Row] = field(default_factory=list)
+    processes: list[Row] = field(default_factory=list)
+    acronyms: list[Row] = field(default_factory=list)
 
 
 def _short_slug(text: str, limit: int = 48) -> str:
@@ -181,11 +182,11 @@ def table_lines(text: str, rejects: RejectLog) -> list[tuple[int, list[str]]]:
 def _partners(
     row: dict[str, str],
     number: int,
-    above: tuple[int, list[dict]] | None,
+    above: tuple[int, list[Row]] | None,
     countries: CountryResolver,
     ref: PartnerReference,
     rejects: RejectLog,
-) -> list[dict]:
+) -> list[Row]:
     """The finished partner rows of one table row; a foreign agency without a country in
     foreign_agencies.csv is kept (without iso3) and reported."""
     rows = named_partners(row["name"], row["description"], countries, ref)
@@ -255,7 +256,7 @@ def load_engagements(
     )
     partner_ref = PartnerReference.from_tables(reference)
     seen_ids: set[str] = set()
-    above: tuple[int, list[dict]] | None = None
+    above: tuple[int, list[Row]] | None = None
     for number, cells in table_lines(text, rejects):
         row = dict(zip(COLUMNS, cells))
         eid = _short_slug(f"{row['office']} {re.sub(r'[(][^()]*[)]', '', row['name'])}")

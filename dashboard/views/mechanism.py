@@ -125,7 +125,7 @@ def _event_line(row) -> str:
 def mechanism_view(pid: str) -> MechanismView:
     """Everything the profile of mechanism `pid` shows."""
     label = data.process_labels()[pid]
-    process = data.table("processes").set_index("process_id").loc[pid]
+    process = data.table("processes").set_index("process_id").loc[[pid]].iloc[0]
     long = data.membership_long((pid,), tuple(data.ROLE_ORDER))
     by_country = data.membership_by_country((pid,), tuple(data.ROLE_ORDER))
     totals, doubt = _totals(pid)
@@ -170,7 +170,8 @@ def mechanism_view(pid: str) -> MechanismView:
         participants_chart=Chart(
             f"Who takes part in {label}",
             "; ".join(
-                f"{data.ROLE_LABELS[r].lower()}: {n}" for r, n in long.role.value_counts().items()
+                f"{data.ROLE_LABELS[str(r)].lower()}: {n}"
+                for r, n in long.role.value_counts().items()
             ),
             SOURCE,
             file_name(label, "participants"),
@@ -182,7 +183,12 @@ def mechanism_view(pid: str) -> MechanismView:
         organisations_file=file_name(label, "organisations"),
         secretariat=escape_markdown(", ".join(dict.fromkeys(secretariat))),
         membership_notes=process.membership_notes,
-        themes=[(theme_names[r.theme_id], r.matched, r.evidence) for r in themes.itertuples()],
+        themes=[
+            (theme_names[theme], matched, evidence)
+            for theme, matched, evidence in zip(
+                themes.theme_id, themes.matched, themes.evidence, strict=True
+            )
+        ],
         sections=[
             (h, process[c], c in ("description", "areas")) for h, c in SECTIONS if process[c]
         ],

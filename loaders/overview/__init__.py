@@ -26,11 +26,13 @@ from loaders.overview.names import acronym_of, alias_candidates, name_forms
 from loaders.overview.participants import (
     Label,
     ParticipantReader,
+    Party,
     count_check,
     kept_parties,
     participant_labels,
 )
 from loaders.rejects import RejectLog
+from loaders.rows import Row
 from loaders.text import fold, html_paragraphs
 
 __all__ = ["SOURCE", "OverviewTables", "load_events", "load_overview", "participant_labels"]
@@ -41,11 +43,11 @@ class OverviewTables:
     """The rows read from the overview, one list of dicts per table, and the patterns of
     the participant labels no paragraph used (for the build's warnings)."""
 
-    processes: list[dict] = field(default_factory=list)
-    aliases: list[dict] = field(default_factory=list)
-    memberships: list[dict] = field(default_factory=list)
-    organisations: list[dict] = field(default_factory=list)
-    count_checks: list[dict] = field(default_factory=list)
+    processes: list[Row] = field(default_factory=list)
+    aliases: list[Row] = field(default_factory=list)
+    memberships: list[Row] = field(default_factory=list)
+    organisations: list[Row] = field(default_factory=list)
+    count_checks: list[Row] = field(default_factory=list)
     unused_labels: list[str] = field(default_factory=list)
 
 
@@ -82,7 +84,9 @@ def load_overview(
             )
             continue
         year, year_text = year_founded(row.cells["year"])
-        parties, facts, totals = [], {}, []
+        parties: list[Party] = []
+        facts: dict[str, str] = {}
+        totals: list[int] = []
         for field_name, role in (("participants", "member"), ("observers", "observer")):
             if field_name not in row.cells:
                 continue

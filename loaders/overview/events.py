@@ -23,6 +23,7 @@ from loaders.countries import CountryResolver, country_key
 from loaders.dates import DateParseError, parse_date_span
 from loaders.overview.cells import SOURCE, table_rows
 from loaders.rejects import RejectLog
+from loaders.rows import Row
 from loaders.text import fold, html_paragraphs, join_ordinals, split_outside_parentheses
 
 _MON = "(?:" + "|".join(calendar.month_name[1:]) + ")"
@@ -120,6 +121,8 @@ def event_date(text: str) -> EventDate:
     """Read one date phrase found by the date patterns; DateParseError when it names no real
     day (the caller keeps the year and month the text gives)."""
     span = parse_date_span(text)
+    if span.start is None:
+        raise DateParseError("no date given")
     if span.precision == "day":
         return EventDate(text, span.start, span.end, span.start.year, span.start.month)
     if span.precision == "month":
@@ -128,7 +131,10 @@ def event_date(text: str) -> EventDate:
 
 
 def _fallback_date(text: str) -> EventDate:
-    year = int(re.search(_Y, text).group(0))
+    found = re.search(_Y, text)
+    if found is None:  # every date pattern the caller matched holds a year
+        raise ValueError(f"no year in {text!r}")
+    year = int(found.group(0))
     month = re.search(_MON, text)
     number = list(calendar.month_name).index(month.group(0)) if month else None
     return EventDate(text, None, None, year, number)
@@ -349,7 +355,7 @@ def cell_events(
     return _merge_repeats(events)
 
 
-def event_row(process_id: str, event: Event, line: int) -> dict:
+def event_row(process_id: str, event: Event, line: int) -> Row:
     """A process_events row for one event."""
     when, place = event.when, event.place
     return {
@@ -373,7 +379,7 @@ def load_events(
     countries: CountryResolver,
     places: dict[str, str],
     rejects: RejectLog,
-) -> list[dict]:
+) -> list[Row]:
     """process_events rows for every overview row with a Meetings cell.
 
     process_ids_by_line maps a row's source line to the process_id the overview loader gave it

@@ -64,7 +64,7 @@ def alias_candidates(name: str) -> list[str]:
     lead = re.match(r"^([A-Z]{3,})\s+the\s+(.*)$", name)
     if lead:
         out.extend(lead.groups())
-    cleaned = []
+    cleaned: list[str] = []
     for alias in out:
         alias = clean_spaces(alias).strip(" ,;-")
         alias = re.sub(r"^(the|The)\s+", "", alias)

@@ -19,6 +19,7 @@ from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.overview.cells import SOURCE, URL
 from loaders.rejects import RejectLog
+from loaders.rows import Row, cell_text
 from loaders.text import (
     clean_spaces,
     fold,
@@ -269,7 +270,7 @@ class ParticipantReader:
         the text as written when it is not only country names."""
         codes = self.countries_in(text)
         names = [
-            self.countries.reference.loc[c, "short_name"]
+            cell_text(self.countries.reference.at[c, "short_name"])
             for c in codes
             if c in self.countries.reference.index
         ]
@@ -560,7 +561,7 @@ class ParticipantReader:
             return []
         head = re.split(r"\s*[(:]", phrase)[0]
         parties = []
-        for iso3 in self.groups.match_phrase(phrase):
+        for iso3 in self.groups.match_phrase(phrase) or []:
             sub = self.groups.subgroup(gid, iso3)
             note = f"as one of: {head}" + (f" ({sub})" if sub else "")
             parties.append(Party(phrase, iso3, role, note))
@@ -698,7 +699,7 @@ def kept_parties(parties: list[Party], organisations: OrganisationNames) -> list
     return kept
 
 
-def count_check(pid: str, stated: int, parties: list[Party]) -> dict:
+def count_check(pid: str, stated: int, parties: list[Party]) -> Row:
     """The stated total beside the members listed (countries, bodies) and the countries the
     row names outside its lists (chair, steering committee, …)."""
     members = [p for p in parties if p.role == "member"]

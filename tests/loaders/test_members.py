@@ -517,23 +517,27 @@ def test_a_contact_column_gives_the_secretariat_only_in_words(countries, groups)
         # work for the mechanism: each body named as doing it
         ("The Project Support Unit run by the ICMPD www.icmpd.org", ["ICMPD"]),
         (
-            "The Secretariat acts on instructions from the Steering Committee and is jointly managed "
+            "The Secretariat acts on instructions from the Steering Committee and is jointly "
+            "managed "
             "by the African Union Commission and the European Commission.",
             ["African Union Commission", "European Commission"],
         ),
         (
-            "Secretariat: Secretariat support provided by the ACP Secretariat and the EU Commission. "
+            "Secretariat: Secretariat support provided by the ACP Secretariat and the EU "
+            "Commission. "
             "IOM implements ACP-EU Migration Action",
             ["ACP Secretariat", "European Commission"],
         ),
         # a funder, a past role, support only asked for, the body the work is for
         (
-            "The EU funds a Project supporting the Process, the current phase of which is implemented "
+            "The EU funds a Project supporting the Process, the current phase of which is "
+            "implemented "
             "by the ICMPD. The previous phase was implemented by the ICMPD and FIIAPP.",
             ["ICMPD"],
         ),
         (
-            "The Panel is funded by the European Union and IOM provides general support to the Panel.",
+            "The Panel is funded by the European Union and IOM provides general support to the "
+            "Panel.",
             ["IOM"],
         ),
         (
@@ -542,7 +546,8 @@ def test_a_contact_column_gives_the_secretariat_only_in_words(countries, groups)
             [],
         ),
         (
-            "No Secretariat has been established so far. Nevertheless members have requested IOM and "
+            "No Secretariat has been established so far. Nevertheless members have requested IOM "
+            "and "
             "UNHCR support to develop the process.",
             [],
         ),
@@ -557,12 +562,14 @@ def test_a_contact_column_gives_the_secretariat_only_in_words(countries, groups)
         ),
         # a project's title in quotation marks, a contact route
         (
-            "The IRF has been supported through the project “Dialogue between the European Union (EU) "
+            "The IRF has been supported through the project “Dialogue between the European Union "
+            "(EU) "
             "and Latin America”, implemented by the IOM (in Brussels) in coordination with FIIAPP.",
             ["IOM", "FIIAPP"],
         ),
         (
-            "Secretariat is placed in Madrid. Contact eventually through IOM Brussels regional office",
+            "Secretariat is placed in Madrid. Contact eventually through IOM Brussels regional "
+            "office",
             [],
         ),
         # the mechanism's own unit

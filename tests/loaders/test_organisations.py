@@ -43,7 +43,8 @@ def names() -> OrganisationNames:
             ["ILO", "UNESCO", "UNHCR"],
         ),
         (
-            "International Organization for Migration (IOM) Pacific Islands Chiefs of Police (PICP)",
+            "International Organization for Migration (IOM) Pacific Islands Chiefs of Police "
+            "(PICP)",
             ["IOM", "Pacific Islands Chiefs of Police (PICP)"],
         ),
         ("UNDP, the World Bank, and other partners, notably:", ["UNDP", "World Bank"]),
@@ -53,7 +54,8 @@ def names() -> OrganisationNames:
             ["SADC Secretariat"],
         ),
         (
-            "APC Secretariat, (Inter-governmental Asia-Pacific Consultations on Refugees, Displaced "
+            "APC Secretariat, (Inter-governmental Asia-Pacific Consultations on Refugees, "
+            "Displaced "
             "Persons and Migrants), IOM",
             ["APC Secretariat", "IOM"],
         ),

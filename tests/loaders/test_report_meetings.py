@@ -17,6 +17,7 @@ from loaders.report_meetings import (
     Window,
     mentions_in,
     names_agree,
+    processes_named,
     report_meeting_rows,
     same_meeting,
 )
@@ -92,7 +93,8 @@ WHAT = ("title", "date_text", "start_date", "end_date", "city", "venue", "iso3")
         ),
         # Bali line 218: ", held in <place> from <date>"
         (
-            "AHG Workshop on Immigration Border Operations Analysis, held in Bangkok from 26-28 May "
+            "AHG Workshop on Immigration Border Operations Analysis, held in Bangkok from 26-28 "
+            "May "
             "2014, endorsed the guide.",
             (
                 "AHG Workshop on Immigration Border Operations Analysis",
@@ -133,12 +135,14 @@ WHAT = ("title", "date_text", "start_date", "end_date", "city", "venue", "iso3")
         ),
         # RCM line 8: "during the <meeting> in <city>, the <country>, in <year>"
         (
-            "It was created during the RCGM meeting in Santo Domingo, the Dominican Republic, in 2011.",
+            "It was created during the RCGM meeting in Santo Domingo, the Dominican Republic, in "
+            "2011.",
             ("RCGM meeting", "2011", "2011-01-01", "2011-12-31", "Santo Domingo", "", "DOM"),
         ),
         # Bali line 224: "attended the <meeting> in <place> (<date>)"
         (
-            "The Co-Chairs attended the Sixth Global Meeting of RCPs in Geneva (13 October 2016) and "
+            "The Co-Chairs attended the Sixth Global Meeting of RCPs in Geneva (13 October 2016) "
+            "and "
             "updated other RCPs.",
             (
                 "Sixth Global Meeting of RCPs",
@@ -163,7 +167,8 @@ WHAT = ("title", "date_text", "start_date", "end_date", "city", "venue", "iso3")
         ),
         # Bali line 218: "which last convened in <year>"; "in Immigration" is no place
         (
-            "Additionally, the AHG Workshop on Biometrics for Identity Integrity in Immigration, which "
+            "Additionally, the AHG Workshop on Biometrics for Identity Integrity in Immigration, "
+            "which "
             "last convened in 2012, will also be revitalised.",
             (
                 "AHG Workshop on Biometrics for Identity Integrity in Immigration",
@@ -739,3 +744,9 @@ def test_every_document_that_describes_a_meeting_is_in_the_vocabulary(built):
         for file in built.tables["meeting_sources"].source
     }
     assert keys == set(vocabulary.MEETING_SOURCES)
+
+
+def test_a_mechanism_named_by_two_aliases_is_listed_once() -> None:
+    # "SACM" and "South American Conference on Migration" both name sacm.
+    title = "Meeting of the South American Conference on Migration (SACM) with the RCM"
+    assert processes_named(title, ALIASES) == ["sacm", "rcm"]

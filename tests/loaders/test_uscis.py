@@ -282,7 +282,8 @@ def test_staff_of_another_department_are_not_a_role(reference):
     ("staffing", "roles"),
     [
         (
-            "Typically RAO Associate Director and Havana FOD (e.g., 2016 Talks in HAV was attended by "
+            "Typically RAO Associate Director and Havana FOD (e.g., 2016 Talks in HAV was attended "
+            "by "
             "D1/COS)",
             [
                 ("RAIO Associate Director", "RAO Associate Director"),
