@@ -163,16 +163,33 @@ def actors_from_table(table) -> list[Actor]:
                   r.distinctive == "true") for r in table.itertuples()]
 
 
+def report_title(text: str) -> tuple[int, str]:
+    """(line number, text with spaces collapsed) of the scraped page's first non-blank line,
+    the report's title; (1, "") for a text with none."""
+    return next(((n, clean_spaces(line)) for n, line in enumerate(text.split("\n"), start=1)
+                 if line.strip()), (1, ""))
+
+
 def pages(text: str) -> list[tuple[int, str]]:
-    """(line number, text) of each non-empty line after "Transcription:", spaces collapsed and
-    split ordinals joined ("11 th" -> "11th"); [] when the marker is missing."""
+    """(line number, text) of each page: each non-blank line after "Transcription:" that is
+    not only page furniture (the running title, see report_title, and the table's column
+    header, repeated on lines of their own), spaces collapsed (no-break spaces too) and split
+    ordinals joined ("11 th" -> "11th"); [] when the marker is missing."""
     lines = text.split("\n")
     try:
         first = next(i for i, line in enumerate(lines) if line.strip() == "Transcription:")
     except StopIteration:
         return []
+    furniture = _page_furniture(report_title(text)[1])
     return [(n + 1, join_ordinals(clean_spaces(line))) for n, line in enumerate(lines)
-            if n > first and line.strip()]
+            if n > first and line.strip() and not furniture.fullmatch(clean_spaces(line))]
+
+
+def _page_furniture(title: str) -> re.Pattern:
+    """A line made only of the running title and the column header, each any number of times
+    (a page break may repeat both)."""
+    parts = [re.escape(p) for p in (title, TABLE_HEADER) if p]
+    return re.compile(rf"(?:(?:{'|'.join(parts)})\s*)+")
 
 
 def status_category(status: str) -> tuple[str, str]:
@@ -406,15 +423,21 @@ def _read_pages(page_list: list[tuple[int, str]], marks: dict[int, list[_Mark]],
                 (row.status if mark.kind == "status" else row.action).append(piece)
                 row.lines.add(line)
             elif piece:  # after the header, a heading, or an unknown action's cell
-                rejects.add(SOURCE, line, "text", piece[:200],
-                            "text not tied to any action (after a heading or a cell whose "
-                            "action is missing)")
+                rejects.add(SOURCE, line, "text", piece[:200], _untied_reason(mark))
         first = page_marks[0].pos if page_marks else len(page)
         lead = page[:first].strip()
         if lead and not any(m.kind == "header" for m in page_marks):
             rejects.add(SOURCE, line, "text", lead[:200],
                         "text before the page's first action or cell opening")
     return blocks
+
+
+def _untied_reason(mark: _Mark) -> str:
+    if mark.kind in ("status", "action"):
+        return (f"action {mark.item}'s {mark.kind} cell (opening from "
+                f"reference/bali_cells.csv) has no row: no action {mark.item} is read in the "
+                "report (its number missing or out of sequence)")
+    return "text not tied to any action (after the table header or a heading)"
 
 
 def _block_closed(page_marks: list[_Mark], k: int) -> bool:
@@ -511,8 +534,8 @@ def _check_subjects(rows: dict[str, _Row], cell_starts: list[CellStart],
     for entry in cell_starts:
         row = rows.get(entry.item)
         if row is None:
-            rejects.add(SOURCE, 0, entry.cell, entry.starts,
-                        f"reference/bali_cells.csv names action {entry.item}, not in the report")
+            # Already a reject at its line: the cell's text (see _untied_reason), or its
+            # opening when the text does not hold it (_add_cell_marks).
             continue
         names = clean_spaces(entry.names)
         if names and names not in " ".join(row.status):

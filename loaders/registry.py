@@ -37,6 +37,7 @@ from loaders.bali_report import (
     cell_starts_from_table,
     load_bali_report,
     pages,
+    report_title,
     status_focus_from_table,
 )
 from loaders.countries import CountryResolver
@@ -240,10 +241,10 @@ def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dic
         item = next((i for i, status in statuses if key and key in status), "")
         return f"action {item}" if item else "introduction" if line == first_page else ""
 
-    dated = re.search(r"\b(" + "|".join(calendar.month_name[1:]) + r") (\d{4})\b",
-                      text.split("\n", 1)[0])
+    title_line, title = report_title(text)
+    dated = re.search(r"\b(" + "|".join(calendar.month_name[1:]) + r") (\d{4})\b", title)
     if not dated:
-        ctx.rejects.add(BALI_FILE, 1, "date", text.split("\n", 1)[0],
+        ctx.rejects.add(BALI_FILE, title_line, "date", title,
                         "no month and year in the report's title: its meetings are not read")
         return []
     month, year = list(calendar.month_name).index(dated.group(1)), int(dated.group(2))
