@@ -173,14 +173,14 @@ def report_title(text: str) -> tuple[int, str]:
 def pages(text: str) -> list[tuple[int, str]]:
     """(line number, text) of each page: each non-blank line after "Transcription:" that is
     not only page furniture (the running title, see report_title, and the table's column
-    header, repeated on lines of their own), spaces collapsed (no-break spaces too) and split
-    ordinals joined ("11 th" -> "11th"); [] when the marker is missing."""
+    header, repeated on lines of their own at a page break), spaces collapsed (no-break spaces
+    too) and split ordinals joined ("11 th" -> "11th"); [] when the marker is missing."""
     lines = text.split("\n")
     try:
         first = next(i for i, line in enumerate(lines) if line.strip() == "Transcription:")
     except StopIteration:
         return []
-    furniture = _page_furniture(report_title(text)[1])
+    furniture = _page_furniture(report_title("\n".join(lines[:first]))[1])
     return [(n + 1, join_ordinals(clean_spaces(line))) for n, line in enumerate(lines)
             if n > first and line.strip() and not furniture.fullmatch(clean_spaces(line))]
 

@@ -152,13 +152,10 @@ _BALI_STEP = next(s for s in registry.sources(registry.STEPS) if s.key == "bali"
 
 def _bali_page_head_at(lines: list[str], i: int) -> list[str] | None:
     """A re-scrape that keeps the printed page furniture: the running title (the report's
-    first line) and the table's column header row, on lines of their own before each page
-    after the first (the first prints them inside its text already)."""
-    try:
-        first_page = lines.index("Transcription:") + 2
-    except ValueError:
-        return None
-    return [lines[0], TABLE_HEADER] if i > first_page else None
+    first line) and the table's column header row, on lines of their own at any page break
+    of the transcription (the first page also prints both inside its text)."""
+    transcription = lines.index("Transcription:")
+    return [lines[0], TABLE_HEADER] if i > transcription else None
 
 
 def _overview_header(line: str) -> bool:
