@@ -6,6 +6,8 @@ three-column table (Action/Recommendation, Who, Status/Details) that the scrape 
 column by column: on a page, the Action cells of the rows that start there come first, then
 their Who cells, then their Status cells, each in row order. A cell cut by the page end goes on
 at the start of the next page (before its first action) or in its column's place there.
+Page furniture a page break may repeat (the running title and the column header) is no page on
+a line of its own and is cut from the head of a later page.
 Process:
 * the numbered actions (1.1 … 6.5) and the six headings are found by their text;
 * where each Status cell (and a continued Action cell) opens is read from
@@ -171,25 +173,32 @@ def report_title(text: str) -> tuple[int, str]:
 
 
 def pages(text: str) -> list[tuple[int, str]]:
-    """(line number, text) of each page: each non-blank line after "Transcription:" that is
-    not only page furniture (the running title, see report_title, and the table's column
-    header, repeated on lines of their own at a page break), spaces collapsed (no-break spaces
-    too) and split ordinals joined ("11 th" -> "11th"); [] when the marker is missing."""
+    """(line number, text) of each page: each non-blank line after "Transcription:", spaces
+    collapsed (no-break spaces too) and split ordinals joined ("11 th" -> "11th"); [] when the
+    marker is missing. Page furniture a page break repeats (the running title, see
+    report_title, and the table's column header) is no page on lines of its own and is cut
+    from the head of every page but the first (whose text opens with the title)."""
     lines = text.split("\n")
     try:
         first = next(i for i, line in enumerate(lines) if line.strip() == "Transcription:")
     except StopIteration:
         return []
     furniture = _page_furniture(report_title("\n".join(lines[:first]))[1])
-    return [(n + 1, join_ordinals(clean_spaces(line))) for n, line in enumerate(lines)
-            if n > first and line.strip() and not furniture.fullmatch(clean_spaces(line))]
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(lines[first + 1:], start=first + 2):
+        page = join_ordinals(clean_spaces(line))
+        if out:
+            page = furniture.sub("", page)
+        if page and not furniture.fullmatch(page):
+            out.append((n, page))
+    return out
 
 
 def _page_furniture(title: str) -> re.Pattern:
-    """A line made only of the running title and the column header, each any number of times
-    (a page break may repeat both)."""
-    parts = [re.escape(p) for p in (title, TABLE_HEADER) if p]
-    return re.compile(rf"(?:(?:{'|'.join(parts)})\s*)+")
+    """The running title and the column header, each any number of times, at the head of a
+    page (a page break may repeat both)."""
+    parts = [re.escape(join_ordinals(p)) for p in (title, TABLE_HEADER) if p]
+    return re.compile(rf"^(?:(?:{'|'.join(parts)})(?:\s+|$))+")
 
 
 def status_category(status: str) -> tuple[str, str]:

@@ -116,13 +116,15 @@ def test_an_action_continued_at_the_top_of_the_next_page():
         "planned", "Planning for it is underway")
 
 
-def test_page_furniture_repeated_at_a_page_break_is_not_a_page():
+@pytest.mark.parametrize("head", ["title", "header", "title header"])
+def test_page_furniture_repeated_at_a_page_break_is_not_a_page(head):
     # A re-scrape that prints the running title and the column header at each page break, on
     # lines of their own or glued to the head of the page's text.
     title = "Progress Report: October 2017"
+    glued = head.replace("title", title).replace("header", TABLE_HEADER)
     page_one, page_two = LAYOUT.split("\n\n")[1:3]
     report = (f"{title}\n\nTranscription:\n\n{title}\n{TABLE_HEADER}\n{page_one}\n\n"
-              f"{title} {TABLE_HEADER}\n\n{TABLE_HEADER} {page_two}")
+              f"{title} {TABLE_HEADER}\n\n{glued} {page_two}")
     rejects = RejectLog()
     items = load_bali_report(report, rejects, LAYOUT_CELLS, ACTORS).items
     assert len(rejects) == 0, rejects.items
