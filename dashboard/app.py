@@ -40,8 +40,15 @@ if missing := data.missing_tables():
     st.stop()
 filters.sidebar()
 with st.sidebar:
-    st.radio("Display", MODES, key=charts.PRESENT_KEY, bind="query-params",
-             captions=["", "for screenshots"],
-             help="Presentation mode hides chart toolbars, collapses this sidebar and "
-                  "enlarges chart text for screenshots.")
+    mode = st.radio("Display", MODES, key=charts.PRESENT_KEY, bind="query-params",
+                    captions=["", "slides: one chart a screen"],
+                    help="Presentation mode fits each chart to one screen (the slide size "
+                         "below), puts each page's controls under \"Options\", collapses "
+                         "this sidebar and enlarges chart text; the PNG button stays on each "
+                         "chart's toolbar.")
+    if mode == "present":
+        # Drawn here, before the page, so the choice holds on every page.
+        st.radio("Slide size", list(charts.SCREENS), key=charts.SCREEN_KEY,
+                 bind="query-params", horizontal=True,
+                 help="The screen each chart fits in presentation mode, one chart a screen.")
 page.run()

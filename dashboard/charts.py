@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import functools
 import html
+import pickle
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,8 @@ import streamlit as st
 
 from dashboard.palette import (  # noqa: F401 (the pages use the colour maps from here)
     COUNTRY_REGION_COLOURS,
+    DATED_COLOURS,
+    FREQUENCY_COLOURS,
     GREY,
     QUALITATIVE,
     REPORT_ROLE_COLOURS,
@@ -31,30 +35,76 @@ SEQUENTIAL = "Blues"
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
 BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
 PRESENT_KEY = "mode"
+SCREEN_KEY = "screen"
+# The screens presentation mode fits a chart to: option (the URL's ?screen=) -> height.
+SCREENS = {"1280x720": 720, "1920x1080": 1080}
+# What a screen shows above a chart in presentation mode: Streamlit's top padding (96 px), the
+# compact header row, the row of a clicked country's links and the gaps between them.
+SLIDE_CHROME = 220
 # Legends sit between the subtitle and the plot; finish() makes room for their rows.
 LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
           "title": {"text": ""}}
 
 
-def cached(builder):
-    """Cache a figure builder on its arguments, the display mode and the marking, so a rerun
-    that comes back to a view it has drawn before builds nothing."""
+@dataclass(frozen=True)
+class Layout:
+    """How this session's charts are laid out: standard, presentation mode (each chart fits
+    one screen `screen` pixels high, bigger text), or a phone (narrow: titles wrap, every
+    timeline label kept)."""
 
-    # Per builder, the 128 most recent views (a figure is 30-100 kB pickled).
+    present: bool = False
+    phone: bool = False
+    screen: int = 720
+
+    @property
+    def slide_height(self) -> int:
+        """A chart's height in presentation mode: the screen less what sits above it."""
+        return self.screen - SLIDE_CHROME
+
+    @property
+    def big(self) -> bool:
+        """True when chart text is enlarged (presentation mode, not on a phone)."""
+        return self.present and not self.phone
+
+
+def is_phone(user_agent: str | None) -> bool:
+    """True for a phone's browser: its User-Agent says "Mobi" (Mobile Safari, Chrome on
+    Android phones), which tablets and desktop browsers do not."""
+    return "Mobi" in (user_agent or "")
+
+
+def layout() -> Layout:
+    """This session's layout, from the display mode and screen (URL ?mode=present&screen=…)
+    and the browser's User-Agent."""
+    state = st.session_state
+    return Layout(present=state.get(PRESENT_KEY) == "present",
+                  phone=is_phone(st.context.headers.get("User-Agent")),
+                  screen=SCREENS.get(state.get(SCREEN_KEY) or "", 720))
+
+
+def cached(builder):
+    """Cache a figure builder on its arguments, the layout and the marking, so a rerun that
+    comes back to a view it has drawn before builds nothing."""
+
+    # Kept pickled and unpickled on every run, the first included: a figure fresh from its
+    # builder serialises its layout's keys in another order than its unpickled copy (what a
+    # cache hit returns), and Streamlit takes a chart whose spec changed for a new chart, so
+    # the rerun a click on a freshly built map causes forgot the click. Per builder, the 128
+    # most recent views (a figure is 30-100 kB pickled).
     @st.cache_data(show_spinner=False, max_entries=128)
-    def build(present: bool, marking: str, args: tuple, kwargs: dict) -> go.Figure:
-        return builder(*args, **kwargs)
+    def build(shape: Layout, marking: str, args: tuple, kwargs: dict) -> bytes:
+        return pickle.dumps(builder(*args, **kwargs))
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs) -> go.Figure:
-        return build(present_mode(), SETTINGS.marking, args, kwargs)
+        return pickle.loads(build(layout(), SETTINGS.marking, args, kwargs))
 
     return wrapper
 
 
 def present_mode() -> bool:
     """True when the page is in presentation mode (?mode=present)."""
-    return st.session_state.get(PRESENT_KEY) == "present"
+    return layout().present
 
 
 def text(value: object) -> str:
@@ -68,39 +118,113 @@ def file_name(*parts: str) -> str:
     return slug[:80] or "chart"
 
 
+# On a phone (about 340 px for a figure), how many characters a line of the title, subtitle
+# and source line holds before it wraps; and how tall a map's plot is (a world map is about
+# twice as wide as tall).
+PHONE_CHARS = {"title": 30, "subtitle": 48, "source": 54}
+# The width a horizontal legend wraps at, in pixels: a phone's, the narrowest a standard page
+# gives a full-width chart (a 1200-pixel window with the sidebar open), and a 1280-pixel slide's.
+PHONE_LEGEND_WIDTH = 300
+LEGEND_WIDTH = 680
+SLIDE_LEGEND_WIDTH = 1080
+PHONE_MAP_PLOT = 240
+PHONE_LABEL_CHARS = 14  # a category label's line on a phone
+MIN_LABEL_FONT = 8  # pixels: the smallest font a category label is drawn in
+
+
 def finish(fig: go.Figure, title: str, subtitle: str, source: str,
            height: int = 480, bottom: int = 80, legend_rows: int = 0,
-           source_width: int = 62) -> go.Figure:
+           source_width: int = 62, plot: int | None = None) -> go.Figure:
     """Put title, subtitle, source line, as-of date and marking inside the figure.
 
     bottom: the bottom margin in pixels; the source line sits at its foot. legend_rows: rows
     of a legend placed (LEGEND) between subtitle and plot. source_width: characters a source
     line may hold (it starts where the plot starts, so long axis labels leave it less room).
+    plot: the plot area's height, when it matters more than the figure's (the figure grows by
+    its margins). In presentation mode the figure is one slide high (Layout.slide_height)
+    whatever `height` says; on a phone title, subtitle and source wrap and a map's plot is
+    PHONE_MAP_PLOT high.
     """
-    big = present_mode()
-    top = (100 if big else 85) + (34 if big else 28) * legend_rows
+    shape = layout()
+    big = shape.big
+    titles, subtitles = [title], [subtitle]
+    if shape.phone:
+        titles = textwrap.wrap(title, PHONE_CHARS["title"]) or [""]
+        subtitles = textwrap.wrap(subtitle, PHONE_CHARS["subtitle"]) or [""]
+        source_width = min(source_width, PHONE_CHARS["source"])
+    if legend_rows and fig.layout.legend.orientation == "h":
+        width = (PHONE_LEGEND_WIDTH if shape.phone else SLIDE_LEGEND_WIDTH if big
+                 else LEGEND_WIDTH)
+        legend_rows = max(legend_rows, legend_rows_needed(fig, width, 17 if big else 13))
+    top = ((100 if big else 85) + (34 if big else 28) * legend_rows
+           + 22 * (len(titles) - 1) + 16 * (len(subtitles) - 1))
     top += (22 if big else 18) if SETTINGS.marking else 0
+    if big:
+        source_width = int(source_width * 1.6)  # a slide is a screen wide
     source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", source_width)
     bottom += (18 if big else 14) * (len(source_lines) - 1)
+    if shape.phone and any(t.type in ("choropleth", "scattergeo") for t in fig.data):
+        plot = PHONE_MAP_PLOT
+    if shape.big:
+        height = shape.slide_height
+    elif plot is not None:
+        height = top + plot + bottom
     fig.update_layout(
         # The marking opens the title block, clear of the toolbar on the right.
         title={"text": (f"<span style='color:#B00020;font-size:{13 if big else 11}px'><b>"
                         f"{text(SETTINGS.marking)}</b></span><br>" if SETTINGS.marking else "")
-               + f"<b>{text(title)}</b>", "x": 0.01, "xanchor": "left",
-               "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12},
-               "font": {"size": 24 if big else 18},
-               "subtitle": {"text": text(subtitle), "font": {"size": 16 if big else 13,
-                                                             "color": "#444"}}},
+               + "<br>".join(f"<b>{text(line)}</b>" for line in titles), "x": 0.01,
+               "xanchor": "left", "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 12}, "font": {"size": 24 if big else 18},
+               "subtitle": {"text": "<br>".join(text(line) for line in subtitles),
+                            "font": {"size": 16 if big else 13, "color": "#444"}}},
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 17 if big else 13},
         colorway=QUALITATIVE,
-        height=int(height * (1.2 if big else 1)),
+        height=height,
         paper_bgcolor="white",
     )
     fig.add_annotation(text="<br>".join(text(line) for line in source_lines), xref="paper",
                        yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
                        yanchor="bottom", align="left",
                        showarrow=False, font={"size": 13 if big else 11, "color": "#444"})
+    return fig
+
+
+def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH,
+                       font: int = 13) -> int:
+    """How many rows a horizontal legend of fig's named traces takes at most: entries (symbol
+    and gaps, about 55 px, then the name at up to 0.75 em a character) packed into rows
+    `width` pixels wide. Too many rows leave a gap; too few put the legend over the
+    subtitle."""
+    names = list(dict.fromkeys(t.name for t in fig.data
+                               if t.name and t.showlegend is not False))
+    rows, used = 0, width
+    for name in names:
+        entry = 55 + 0.75 * font * len(name)
+        if used + entry > width:
+            rows, used = rows + 1, 0
+        used += entry
+    return rows
+
+
+def label_every_row(fig: go.Figure, rows: Sequence[str], axis: str = "yaxis",
+                    wrap: int = 0) -> go.Figure:
+    """Show every row's label on a category axis (plotly drops some when rows are dense),
+    in a font that fits the row height; `wrap` > 0 breaks labels longer than that many
+    characters over lines (a phone's narrow margin). Rows too dense for an 8-pixel font
+    (a slide of 30 mechanisms' shared members) keep plotly's own thinning: labels on top of
+    each other would be worse."""
+    margin = fig.layout.margin
+    plot = max(fig.layout.height - margin.t - margin.b, 1)
+    row = plot / max(len(rows), 1)
+    if row < MIN_LABEL_FONT / 0.8:
+        return fig
+    size = max(MIN_LABEL_FONT, min(fig.layout.font.size, int(0.8 * row)))
+    texts = ["<br>".join(text(line) for line in textwrap.wrap(str(r), wrap)) if wrap
+             else text(r) for r in rows]
+    fig.update_layout({axis: {"tickmode": "array", "tickvals": list(rows), "ticktext": texts,
+                              "tickfont": {"size": size}}})
     return fig
 
 
@@ -127,18 +251,39 @@ def clustered(longitudes: Sequence[float]) -> bool:
     return _resultant(longitudes)[0] >= CLUSTERED
 
 
-def zoom_ranges(lats: Sequence[float], lons: Sequence[float], centre: float
-                ) -> tuple[list[float], list[float]]:
-    """(lataxis range, lonaxis range) that frame the places with a margin, at least 70° wide
-    and 40° tall; longitudes are measured from `centre` so a Pacific cluster stays whole."""
-    offsets = [((lon - centre + 180) % 360) - 180 for lon in lons]
-    lo, hi = min(offsets) - 12, max(offsets) + 12
-    if hi - lo < 70:
-        lo, hi = (lo + hi) / 2 - 35, (lo + hi) / 2 + 35
-    south, north = min(lats) - 8, max(lats) + 8
-    if north - south < 40:
-        south, north = (south + north) / 2 - 20, (south + north) / 2 + 20
-    return [max(south, -60), min(north, 85)], [centre + lo, centre + hi]
+# A box a zoomed map frames: (west, east, south, north) in degrees, east >= west (it may pass
+# 180: Russia runs from 20 to 190).
+Box = tuple[float, float, float, float]
+ZOOM_MARGIN = 5  # degrees around the countries' extents
+# Lower bounds of a zoomed frame, in degrees: wide enough to read one country in its
+# surroundings, and about twice as wide as tall, the shape of a wide plot.
+MIN_WIDTH, MIN_HEIGHT, MIN_ASPECT = 70, 40, 1.75
+
+
+def zoom_ranges(boxes: Sequence[Box], centre: float) -> tuple[list[float], list[float]]:
+    """(lataxis range, lonaxis range) that frame every box with a margin (ZOOM_MARGIN), at
+    least MIN_WIDTH by MIN_HEIGHT and MIN_ASPECT times as wide as tall; longitudes are measured
+    from `centre`, so a cluster across the date line stays whole."""
+    wests = [((west - centre + 180) % 360) - 180 for west, _, _, _ in boxes]
+    easts = [w + (east - west) for w, (west, east, _, _) in zip(wests, boxes, strict=True)]
+    lo, hi = min(wests) - ZOOM_MARGIN, max(easts) + ZOOM_MARGIN
+    south = min(b[2] for b in boxes) - ZOOM_MARGIN
+    north = max(b[3] for b in boxes) + ZOOM_MARGIN
+    if north - south < MIN_HEIGHT:
+        south, north = (south + north) / 2 - MIN_HEIGHT / 2, (south + north) / 2 + MIN_HEIGHT / 2
+    south, north = max(south, -60), min(north, 85)
+    width = min(max(hi - lo, MIN_WIDTH, MIN_ASPECT * (north - south)), 360)
+    lo, hi = (lo + hi) / 2 - width / 2, (lo + hi) / 2 + width / 2
+    return [south, north], [centre + lo, centre + hi]
+
+
+def boxes_of(frame: pd.DataFrame) -> list[Box]:
+    """Each country's extent (west, east, south, north; data.map_points), or its point where
+    it has no outline."""
+    extent = frame.reindex(columns=["west", "east", "south", "north"])
+    return [(w, e, s, n) if w == w else (lon, lon, lat, lat)
+            for w, e, s, n, lat, lon in zip(extent.west, extent.east, extent.south,
+                                            extent.north, frame.lat, frame.lon, strict=True)]
 
 
 def _geo_layout(fig: go.Figure, centre: float = 10.0,
@@ -173,7 +318,7 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
     """
     traces: list[go.BaseTraceType] = []
     common = {"marker_line_color": "white", "marker_line_width": 0.5, "hoverinfo": "text",
-              "name": name, "legendgroup": name}
+              "name": name, "legendgroup": name} | SELECTION
     own = frame[frame.shape_source != "name"]
     traces.append(go.Choropleth(locations=own.iso3, locationmode="ISO-3",
                                 text=_hover(own, detail), customdata=own.iso3,
@@ -195,8 +340,15 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
         traces.append(go.Scattergeo(lat=small.lat, lon=small.lon, mode="markers",
                                     marker=marker, text=_hover(small, detail),
                                     customdata=small.iso3, hoverinfo="text", name=name,
-                                    legendgroup=name, showlegend=False))
+                                    legendgroup=name, showlegend=False, **SELECTION))
     return traces
+
+
+# A clicked country stays full colour and the others fade a little, not to plotly's pale
+# default (0.2), so the map stays readable while one country is selected. A selection cannot
+# be drawn as an outline: a figure that changes with the selection is a new chart to
+# Streamlit, which then forgets the selection.
+SELECTION = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 0.6}}}
 
 
 def _colour(frame: pd.DataFrame, colour: dict) -> dict:
@@ -222,10 +374,17 @@ def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subti
     fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False,
                                 shapes))
     top = max(int(frame[value].max()) if len(frame) else 1, 1)
+    bar = {"title": {"text": value_label}, "thickness": 14, "dtick": 1 if top <= 10 else None}
+    phone = layout().phone
+    if phone:
+        # A phone has no width to spare beside the map: the scale goes above it, where a
+        # legend would be.
+        bar |= {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
+                "len": 0.8, "thickness": 10, "title": {"text": value_label, "side": "top"}}
     fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top,
-                                 "colorbar": {"title": {"text": value_label}, "thickness": 14,
-                                              "dtick": 1 if top <= 10 else None}})
-    return _finish_map(fig, title, subtitle, source, highlight, frame)
+                                 "colorbar": bar})
+    return _finish_map(fig, title, subtitle, source, highlight, frame,
+                       legend_rows=2 if phone else 0)
 
 
 @cached
@@ -261,13 +420,15 @@ def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
                                     marker={"size": 16, "symbol": "circle-open",
                                             "color": "#000", "line": {"width": 3}},
                                     hoverinfo="skip", showlegend=False,
-                                    textfont={"size": 14, "color": "#000"}))
+                                    textfont={"size": 14, "color": "#000"},
+                                    unselected={"marker": {"opacity": 1}}))
     places = frame.dropna(subset=["lat"])
     centre = centre_longitude(places.lon.tolist())
-    bounds = (zoom_ranges(places.lat.tolist(), places.lon.tolist(), centre)
+    bounds = (zoom_ranges(boxes_of(places), centre)
               if zoom and len(places) and clustered(places.lon.tolist()) else None)
     _geo_layout(fig, centre, bounds)
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560,
+    # A map has no axis under it: the bottom margin holds the source line only.
+    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560, bottom=50,
                   legend_rows=legend_rows)
 
 
@@ -278,7 +439,7 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
     """Circles on a world map at each row's lat/lon, sized by `size`.
 
     frame: lat, lon, country, `size`, `detail`, optional `colour` (category); `colours` fixes
-    each category's colour and the legend's order (others take the palette after them).
+    each category's colour and the legend's order (category_colour).
     """
     fig = go.Figure()
     groups: list[tuple[str | None, pd.DataFrame]] = [(None, frame)]
@@ -286,19 +447,29 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
         groups = [(name, frame[frame[colour] == name])
                   for name in _category_order(frame[colour], colours or {})]
     top = max(float(frame[size].max()) if len(frame) else 1, 1)
-    for i, (name, part) in enumerate(groups):
+    for name, part in groups:
         fig.add_trace(go.Scattergeo(
             lat=part.lat, lon=part.lon, mode="markers", name=str(name or ""),
             showlegend=name is not None, text=_hover(part, detail), hoverinfo="text",
-            customdata=part.iso3 if "iso3" in part else None,
+            customdata=part.iso3 if "iso3" in part else None, **SELECTION,
             marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
-                    "color": (colours or {}).get(str(name), QUALITATIVE[i % len(QUALITATIVE)]),
+                    "color": category_colour(name, colours) if name is not None
+                    else QUALITATIVE[0],
                     "opacity": 0.85,
                     "line": {"color": "white", "width": 1}}))
     fig.update_layout(legend=LEGEND)
     _geo_layout(fig, centre_longitude(frame.lon.tolist()))
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520,
+    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520, bottom=50,
                   legend_rows=0 if colour is None else 1)
+
+
+def whole_counts_up_to_ten(frame: pd.DataFrame, x: str, y: str) -> bool:
+    """True when every value of `y` is a whole number and the tallest (stacked) bar, the sum
+    of `y` over a value of `x`, is at most 10: an axis that wants a tick at every unit."""
+    values = pd.to_numeric(frame[y], errors="coerce")
+    if frame.empty or values.isna().any() or not (values % 1 == 0).all():
+        return False
+    return bool(values.groupby(frame[x]).sum().max() <= 10)
 
 
 @cached
@@ -307,10 +478,14 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
         labels: dict[str, str] | None = None, horizontal: bool = False,
         colours: dict[str, str] | None = None) -> go.Figure:
     """A bar chart in the house style; `order` fixes the category axis, `colours` maps
-    colour values to colours (others take the palette)."""
+    colour values to colours (legend in its order; a value it lacks is grey)."""
+    fixed = ({value: category_colour(value, colours) for value in frame[colour].unique()}
+             if colour is not None else {})
     fig = px.bar(frame, x=y if horizontal else x, y=x if horizontal else y, color=colour,
                  orientation="h" if horizontal else "v", labels=labels or {},
-                 color_discrete_sequence=QUALITATIVE, color_discrete_map=colours or {},
+                 color_discrete_sequence=QUALITATIVE, color_discrete_map=fixed,
+                 category_orders={colour: _category_order(frame[colour], colours or {})}
+                 if colour is not None else {},
                  text_auto=colour is None)
     fig.update_traces(textangle=0, textposition="auto")
     if order is not None:
@@ -318,11 +493,19 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
         fig.update_layout(yaxis=axis | {"autorange": "reversed"} if horizontal else {},
                           xaxis={} if horizontal else axis)
     fig.update_layout(legend=LEGEND, bargap=0.25, xaxis_automargin=True, yaxis_automargin=True)
+    if whole_counts_up_to_ten(frame, x, y):
+        # Plotly would tick a small count axis at halves ("0.5 actions").
+        fig.update_layout({"xaxis" if horizontal else "yaxis": {"dtick": 1}})
     height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
     rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
     # Horizontal bars put their labels left of the plot, where the source line starts.
-    return finish(fig, title, subtitle, source, height=height, bottom=100,
-                  legend_rows=rows, source_width=42 if horizontal else 62)
+    fig = finish(fig, title, subtitle, source, height=height, bottom=100,
+                 legend_rows=rows, source_width=42 if horizontal else 62)
+    if horizontal:
+        # A slide squeezes the rows: every bar keeps its label, in a font that fits.
+        fig = label_every_row(fig, list(order) if order is not None
+                              else list(dict.fromkeys(frame[x])))
+    return fig
 
 
 @cached
@@ -338,7 +521,8 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
     fig = finish(fig, title, subtitle, source, height=max(420, 260 + 24 * len(matrix)),
                  bottom=190)
     fig.update_layout(margin={"l": 170})
-    return fig
+    return label_every_row(label_every_row(fig, list(matrix.index)), list(matrix.columns),
+                           axis="xaxis")
 
 
 def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
@@ -354,6 +538,13 @@ def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
 GREYED = {"All regions": GREY, "No theme": GREY}
 
 
+def category_colour(category: object, colours: dict[str, str] | None) -> str:
+    """The fixed colour of a category: from `colours`, else grey. Never by position, so a
+    category keeps its colour whatever the filters leave (tests/dashboard/test_colours.py
+    checks every chart is given a colour for each category it draws)."""
+    return (colours or {}).get(str(category)) or GREYED.get(str(category)) or GREY
+
+
 @cached
 def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
              source: str, colours: dict[str, str] | None = None,
@@ -364,8 +555,8 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     frame: mechanism, title, start, end, date_text, date_known, location_text, `colour`, and
     optionally themes (a line of the hover: "Labour migration (via mechanism)") and
     listed_in (the documents that describe the meeting, added to the hover).
-    colours: a fixed colour per value of `colour` (legend in its order); others take the
-    palette. years: the calendar years the axis spans (default: those of the dates).
+    colours: a fixed colour per value of `colour` (legend in its order; category_colour).
+    years: the calendar years the axis spans (default: those of the dates).
     """
     shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
                          exact=frame.date_known.eq("exact dates").map(
@@ -383,15 +574,18 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     fixed = colours or {}
     groups = _category_order(shown[colour], fixed)
     traces = []
-    for i, group in enumerate(groups):
-        colour_of = fixed.get(group) or GREYED.get(group) or QUALITATIVE[i % len(QUALITATIVE)]
-        for kind, part in shown[shown[colour] == group].groupby("exact", sort=True):
+    for group in groups:
+        colour_of = category_colour(group, fixed)
+        # Exact dates first; the group's first trace carries its legend entry, so a group
+        # with fuzzy dates only is in the legend too.
+        for n, (kind, part) in enumerate(shown[shown[colour] == group].groupby("exact",
+                                                                               sort=True)):
             fuzzy = kind == "fuzzy window"
             traces.append(go.Bar(
                 base=part.start.dt.strftime("%Y-%m-%d").tolist(),
                 x=((part.finish - part.start).dt.total_seconds() * 1000).tolist(),
                 y=part.mechanism.tolist(), orientation="h", name=str(group),
-                legendgroup=str(group), showlegend=not fuzzy, opacity=0.45 if fuzzy else 1,
+                legendgroup=str(group), showlegend=n == 0, opacity=0.45 if fuzzy else 1,
                 marker={"color": colour_of, "line": {"width": 0.5, "color": "#333"},
                         "pattern": {"shape": "/" if fuzzy else ""}},
                 customdata=part.hover.tolist(),
@@ -423,8 +617,19 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
         yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
         legend=LEGEND, bargap=0.3)
     legend_rows = 1 + (frame[colour].nunique() + 1) // 4
-    return finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
-                  bottom=90, legend_rows=legend_rows)
+    shape = layout()
+    if shape.big:
+        # A slide is short: the legend goes to the right of the plot, a column of its own.
+        fig.update_layout(legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1,
+                                  "yanchor": "top", "font": {"size": 14},
+                                  "tracegroupgap": 2})
+        legend_rows = 0
+    fig = finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
+                 bottom=90, legend_rows=legend_rows,
+                 # On a phone a row holds a label of two lines.
+                 plot=34 * rows if shape.phone else None)
+    return label_every_row(fig, sorted(frame.mechanism.unique(), reverse=True),
+                           wrap=PHONE_LABEL_CHARS if shape.phone else 0)
 
 
 def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, int]:
@@ -437,26 +642,38 @@ def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, in
 
 
 def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:
-    """Draw a figure with offline map geometry and a 16:9 PNG download at 2x.
+    """Draw a figure with offline map geometry and a 16:9 PNG download at 2x (the toolbar
+    shows on hover; in presentation mode it holds the PNG button only; a phone has none).
 
-    With a key, clicking a country (or point carrying an ISO3) selects it; returns the
-    selected ISO3 codes ([] without a key or selection).
+    With a key, clicking a country (or point carrying an ISO3) selects it; the rest of the map
+    stays readable (SELECTION). Returns the selected ISO3 codes ([] without a key or
+    selection).
     """
+    shape = layout()
     config = {
         "topojsonURL": TOPOJSON_URL,
         "displaylogo": False,
-        # Toolbar on hover only, so it never sits over a title in a screenshot.
-        "displayModeBar": False if present_mode() else "hover",
+        # Toolbar on hover only, so it never sits over a title in a screenshot; none on a
+        # phone, where a tap shows it over the title.
+        "displayModeBar": False if shape.phone else "hover",
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {"format": "png", "filename": filename, "width": 1600,
                                  "height": 900, "scale": 2},
     }
+    if shape.present:
+        config["modeBarButtons"] = [["toImage"]]
     if key is None:
         st.plotly_chart(fig, width="stretch", config=config, theme=None)
         return []
     event = st.plotly_chart(fig, width="stretch", config=config, theme=None, key=key,
                             on_select="rerun", selection_mode="points")
-    points = (event or {}).get("selection", {}).get("points", [])
+    return selected_codes(event)
+
+
+def selected_codes(event: object) -> list[str]:
+    """The ISO3 codes a chart's selection event (or its state) carries in its points'
+    customdata, in order, without repeats."""
+    points = ((event or {}).get("selection") or {}).get("points") or []
     codes = [p.get("customdata") for p in points]
     codes = [c[0] if isinstance(c, list) else c for c in codes]
     return [c for c in dict.fromkeys(codes) if isinstance(c, str)]

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -768,7 +769,7 @@ def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) ->
     return points
 
 
-MAP_COLUMNS = ["lat", "lon", "map_marker", "shape_source"]
+MAP_COLUMNS = ["lat", "lon", "map_marker", "shape_source", "west", "east", "south", "north"]
 
 
 def on_map(frame: pd.DataFrame) -> pd.DataFrame:
@@ -791,10 +792,59 @@ def highlight(iso3: str | None) -> tuple[float, float, str] | None:
 
 @st.cache_data(show_spinner=False)
 def map_points() -> pd.DataFrame:
-    """iso3, country, lat, lon, map_marker, shape_source for every country in the tables."""
+    """iso3, country, lat, lon, map_marker, shape_source, and the extent a zoomed map must
+    show (west, east, south, north; see country_extents) for every country in the tables."""
     c = table("countries")
-    return c[["iso3", "name", "lat", "lon", "map_marker", "shape_source"]].rename(
+    points = c[["iso3", "name", "lat", "lon", "map_marker", "shape_source", "ne_name"]].rename(
         columns={"name": "country"})
+    return (points.join(country_extents(), on="ne_name").drop(columns="ne_name")
+            .reset_index(drop=True))
+
+
+# A piece of a country counts towards its extent when it lies within this many degrees of its
+# largest piece: Alaska, Svalbard, the Canaries count; French Guiana, Réunion, Hawaii and the
+# western Aleutians (overseas, or across the date line from the rest) do not.
+NEAR_DEGREES = 20
+EQUAL_AREA = "EPSG:6933"
+
+
+@st.cache_data(show_spinner=False)
+def country_extents() -> pd.DataFrame:
+    """The extent of each Natural Earth country (data/geo), indexed by its name (ne_name):
+    west, east, south, north in degrees over the pieces that count (NEAR_DEGREES). The
+    longitudes run eastwards from west to east and east may pass 180 (Russia: 27 to 190), so
+    an extent that crosses the date line stays one span."""
+    outlines = gpd.read_file(OUTLINES, layer="countries").set_crs("EPSG:4326",
+                                                                    allow_override=True)
+    pieces = outlines[["name", "geometry"]].explode(index_parts=False).reset_index(drop=True)
+    pieces["m2"] = pieces.to_crs(EQUAL_AREA).area
+    bounds = pieces.bounds
+    rows = []
+    for name, group in pieces.groupby("name"):
+        box = bounds.loc[group.index].to_numpy()  # minx, miny, maxx, maxy per piece
+        big = box[int(np.argmax(group["m2"].to_numpy()))]
+        # How far each piece's box lies from the largest piece's box, in plain degrees.
+        dx = np.maximum(0, np.maximum(big[0] - box[:, 2], box[:, 0] - big[2]))
+        dy = np.maximum(0, np.maximum(big[1] - box[:, 3], box[:, 1] - big[3]))
+        near = group.geometry[np.hypot(dx, dy) <= NEAR_DEGREES]
+        coords = np.concatenate([np.asarray(g.exterior.coords) for g in near])
+        west, east = longitude_span(coords[:, 0])
+        rows.append({"ne_name": name, "west": west, "east": east,
+                     "south": float(coords[:, 1].min()), "north": float(coords[:, 1].max())})
+    return pd.DataFrame(rows, columns=["ne_name", "west", "east", "south",
+                                       "north"]).set_index("ne_name")
+
+
+def longitude_span(longitudes: np.ndarray) -> tuple[float, float]:
+    """(west, east) of the shortest eastward span holding every longitude: the circle minus
+    its widest gap between neighbouring longitudes (180 and -180 are one meridian); east may
+    pass 180."""
+    values = np.unique(np.where(longitudes >= 180, longitudes - 360, longitudes))
+    gaps = np.diff(np.append(values, values[0] + 360))
+    widest = int(np.argmax(gaps))
+    west = float(values[(widest + 1) % len(values)])
+    east = float(values[widest])
+    return west, east if east >= west else east + 360
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)

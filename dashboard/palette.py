@@ -71,6 +71,22 @@ DATE_KNOWN_COLOURS = {"day": "#0072B2", "month": "#56B4E9", "quarter": "#E69F00"
                       "half": "#CC79A7", "year": "#D55E00", "unknown": GREY}
 MEETING_SOURCE_COLOURS = {"calendar": "#0072B2", "rcm": "#E69F00", "bali": "#009E73",
                           "overview": "#CC79A7"}
+# The overview's meetings by month: how exactly a meeting's start month is known
+# (data.meetings_per_month), in the date precisions' colours.
+DATED_COLOURS = {"exact day": DATE_KNOWN_COLOURS["day"],
+                 "month only": DATE_KNOWN_COLOURS["month"],
+                 "quarter, half-year or TBC": DATE_KNOWN_COLOURS["quarter"]}
+# Engagement frequencies, most often first; "not stated" grey.
+FREQUENCY_COLOURS = dict(zip(v.FREQUENCIES, ["#0072B2", "#56B4E9", "#009E73", "#E69F00",
+                                              "#D55E00", "#CC79A7", "#F0E442", GREY],
+                             strict=True))
+# Sixteen colours for the themes (Okabe-Ito, then Paul Tol's muted scheme), given in the
+# taxonomy's order (data/reference/themes.csv), so a theme keeps its colour whatever the
+# filters leave; a seventeenth theme would start the list again (a test says so first).
+THEME_PALETTE = [*QUALITATIVE, "#332288", "#88CCEE", "#44AA99", "#117733", "#999933",
+                 "#DDCC77", "#CC6677", "#882255"]
+THEME_COLOURS = {theme: THEME_PALETTE[i % len(THEME_PALETTE)]
+                 for i, theme in enumerate(v.theme_ids())}
 
 # vocabulary name -> value labels; values shown as written are their own label.
 LABELS: dict[str, dict[str, str]] = {

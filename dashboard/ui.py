@@ -1,15 +1,20 @@
-"""Page furniture shared by every page: header with the marking, empty states, tables with
-downloads, and the links a selected country or mechanism offers."""
+"""Page furniture shared by every page: header with the marking (compact in presentation
+mode), headline figures, empty states, tables with downloads, side-by-side blocks, and maps
+with the links a clicked country offers."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import data, navigation
+from dashboard import charts, data, navigation
 from dashboard.settings import SETTINGS
+from dashboard.words import count
 
 # Downloads carry their file (made once per view, cached) and a click does not rerun the page.
 # A file made on click (a callable) was lost under load, for reasons inside Streamlit 1.67:
@@ -20,13 +25,83 @@ from dashboard.settings import SETTINGS
 DOWNLOAD_CLICK = "ignore"
 
 
-def header(title: str, caption: str = "") -> None:
-    """Page title, the handling marking (when set) and a one-line caption."""
-    if SETTINGS.marking:
-        st.markdown(f":red[**{escape_markdown(SETTINGS.marking)}**]")
-    st.title(title)
-    if caption:
-        st.caption(caption)
+class Header:
+    """A page's header: where its controls go (under it; in presentation mode in an "Options"
+    popover on its row, made when the page first puts a control there), and where its
+    headline figures go (headline())."""
+
+    def __init__(self, title: str, line: DeltaGenerator, controls: DeltaGenerator,
+                 present: bool) -> None:
+        self.title = title
+        # The title's line (presentation mode: a placeholder the headline rewrites) or the
+        # space under the title.
+        self.line = line
+        self._controls = controls  # the controls' container, or the column the popover takes
+        self.present = present
+
+    @functools.cached_property
+    def controls(self) -> DeltaGenerator:
+        """Where the page's controls go."""
+        if not self.present:
+            return self._controls
+        return self._controls.popover("Options", icon=":material/tune:", width="stretch")
+
+    def headline(self, figures: dict[str, int | str], caption: str = "",
+                 help: dict[str, str] | None = None, notes: Sequence[str] = ()) -> None:
+        """The page's headline figures: a caption, a metric each (with its `help`) and the
+        `notes` under the title, or in presentation mode the figures on the title's line
+        ("Title · 34 Mechanisms · 204 …"; the chart subtitles say what the filters are)."""
+        if self.present:
+            self.line.markdown(title_line(self.title) + " · " + " · ".join(
+                f"**{value}** {escape_markdown(label)}" for label, value in figures.items()))
+            return
+        with self.line:
+            if caption:
+                st.caption(caption)
+            for column, (label, value) in zip(st.columns(len(figures)), figures.items(),
+                                              strict=True):
+                column.metric(label, value, help=(help or {}).get(label))
+            for note in notes:
+                if note:
+                    st.caption(note)
+
+
+def title_line(title: str) -> str:
+    """The compact header's markdown: the marking (when set) and the title, bold."""
+    marking = f":red[**{escape_markdown(SETTINGS.marking)}**] · " if SETTINGS.marking else ""
+    return f"{marking}**{escape_markdown(title)}**"
+
+
+def header(title: str, caption: str = "") -> Header:
+    """Page title, the handling marking (when set) and a one-line caption; returns where the
+    page's controls and headline figures go.
+
+    In presentation mode the header is one compact row, the title on the left and an
+    "Options" popover on the right holding the page's controls; the caption is left out, so
+    the first chart fits the screen.
+    """
+    if not charts.present_mode():
+        if SETTINGS.marking:
+            st.markdown(f":red[**{escape_markdown(SETTINGS.marking)}**]")
+        st.title(title)
+        if caption:
+            st.caption(caption)
+        # A container, not a placeholder filled later: a placeholder's own delta and the one
+        # that fills it go to one path, and Streamlit sends the first or not depending on
+        # timing, so a run would not always send the same elements.
+        return Header(title, line=st.container(), controls=st.container(), present=False)
+    left, right = st.columns([6, 1], vertical_alignment="center")
+    line = left.empty()
+    line.markdown(title_line(title))
+    return Header(title, line=line, controls=right, present=True)
+
+
+def side_by_side(spec: Sequence[float]) -> list[DeltaGenerator]:
+    """Columns of the given widths; in presentation mode one full-width block under the
+    other, so each chart has a screen's width."""
+    if charts.present_mode():
+        return [st.container() for _ in spec]
+    return list(st.columns(spec))
 
 
 def escape_markdown(value: str) -> str:
@@ -64,31 +139,54 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
                        icon=":material/download:", on_click=DOWNLOAD_CLICK)
 
 
+# A row of links a clicked country offers, reserved above its map whether or not a country is
+# clicked, so clicking one does not push the map down.
+LINKS_ROW_PX = 40
+
+
+def map_with_links(fig: go.Figure, file_name: str, key: str, found: str | None = None
+                   ) -> list[str]:
+    """A clickable map (charts.show) with, right above it, the links of the country clicked
+    (or `found`, an ISO3, when none is clicked), so they are in view with the map; returns
+    the clicked ISO3 codes."""
+    phone = charts.layout().phone
+    # On a phone the four links stack; the row then takes the height they need.
+    links = st.container(height="content" if phone else LINKS_ROW_PX, border=False)
+    clicked = charts.show(fig, file_name, key=key)
+    with links:
+        country_links(clicked or ([found] if found else []))
+    return clicked
+
+
 def country_links(codes: Sequence[str]) -> None:
     """For countries clicked on a map: their profile, and the meetings they host and the USCIS
-    engagements held there, when there are any."""
+    engagements held there, when there are any; a hint when none is clicked."""
     names = data.country_names()
+    codes = [c for c in codes if c in names][:3]
+    if not codes:
+        st.caption("Click a country on the map for its profile, the meetings it hosts and the "
+                   "USCIS engagements there.")
+        return
     hosts = data.meeting_hosts()
     years = data.years_text(data.calendar_years())
     places = data.engagement_places()
-    for iso3 in codes[:3]:
-        if iso3 not in names:
-            continue
-        cols = st.columns([2, 2, 2, 2])
+    for iso3 in codes:
+        cols = st.columns([2, 2, 2, 2], vertical_alignment="center")
         cols[0].markdown(f"**Selected: {escape_markdown(names[iso3])}**")
         cols[1].page_link(navigation.COUNTRY, label=f"Profile of {names[iso3]}",
                           query_params={"country": names[iso3]}, icon=":material/flag:")
         if hosts.get(iso3):
             cols[2].page_link(navigation.MEETINGS,
-                              label=" ".join(filter(None, [str(hosts[iso3]), years,
-                                                           "meeting(s) there"])),
+                              label=" ".join(filter(None, [
+                                  count(int(hosts[iso3]), f"{years} meeting".strip()),
+                                  "there"])),
                               query_params={"host": names[iso3]},
                               icon=":material/calendar_month:")
         else:
             cols[2].caption(" ".join(filter(None, ["Hosts no", years, "meeting"])))
         if places.get(iso3):
             cols[3].page_link(navigation.ENGAGEMENTS,
-                              label=f"{places[iso3]} USCIS engagement(s) there",
+                              label=f"{count(int(places[iso3]), 'USCIS engagement')} there",
                               query_params={"where": names[iso3]}, icon=":material/handshake:")
         else:
             cols[3].caption("No USCIS engagement meets there")

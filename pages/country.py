@@ -8,9 +8,9 @@ import streamlit as st
 from dashboard import charts, filters, navigation, ui
 from dashboard.views import country as view_of
 
-ui.header("Country profile")
+controls = ui.header("Country profile").controls
 names = view_of.country_names()
-iso3, unknown = filters.checked_in_url("country", names.values(), lambda: st.selectbox(
+iso3, unknown = filters.checked_in_url("country", names.values(), lambda: controls.selectbox(
     "Country", list(names), index=None, format_func=names.get, key="country",
     bind="query-params", placeholder="Type a country name"))
 if iso3 is None:
@@ -23,7 +23,7 @@ st.caption(view.caption)
 for column, (label, value) in zip(st.columns(4), view.metrics.items(), strict=True):
     column.metric(label, value)
 
-left, right = st.columns([2, 3])
+left, right = ui.side_by_side([2, 3])
 with left:
     st.subheader("Mechanisms")
     if view.mechanisms.empty:
@@ -39,7 +39,7 @@ with right:
         fig = charts.map_by_value(view.partners, "mechanisms", "detail", value_label="Shared",
                                   title=c.title, subtitle=c.subtitle, source=c.source,
                                   highlight=view.highlight, shapes=view.shapes)
-        ui.country_links(charts.show(fig, c.file_name, key="country_map"))
+        ui.map_with_links(fig, c.file_name, key="country_map")
 
 st.subheader(view.meetings_heading)
 if view.hosted.empty:

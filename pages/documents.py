@@ -56,9 +56,9 @@ with rcm_tab:
                                  colours=charts.REPORT_ROLE_COLOURS, title=c.title,
                                  subtitle=c.subtitle, source=c.source, zoom=True,
                                  shapes=view.shapes)
-    left, right = st.columns([3, 1])
+    left, right = ui.side_by_side([3, 1])
     with left:
-        ui.country_links(charts.show(fig, c.file_name, key="rcm_map"))
+        ui.map_with_links(fig, c.file_name, key="rcm_map")
     with right:
         st.markdown("**Organisations and people**")
         for line in view.others:

@@ -8,13 +8,15 @@ import streamlit as st
 from dashboard import charts, filters, navigation, ui
 from dashboard.views import engagements as view_of
 
-ui.header("USCIS engagements", "RAIO offices' recurring international engagements. The "
-          "sidebar's theme applies here; its mechanism filters do not (only a few engagements "
-          "belong to a mechanism: use \"Linked mechanism\" below).")
+head = ui.header(
+    "USCIS engagements", "RAIO offices' recurring international engagements. The sidebar's "
+    "theme applies here; its mechanism filters do not (only a few engagements belong to a "
+    "mechanism: use \"Linked mechanism\" below).")
+controls = head.controls
 chosen = filters.current()
 options = view_of.engagement_choices()
 
-c1, c2, c3 = st.columns(3)
+c1, c2, c3 = controls.columns(3)
 offices = c1.multiselect("Office", list(options.offices), format_func=options.offices.get,
                          key="office", bind="query-params", placeholder="All offices")
 levels = c2.multiselect("Staffing level", options.levels, key="level", bind="query-params",
@@ -23,7 +25,7 @@ levels = c2.multiselect("Staffing level", options.levels, key="level", bind="que
                              "(data/reference/staffing_levels.csv).")
 roles = c3.multiselect("Staffing role", options.roles, key="staff", bind="query-params",
                        placeholder="Any role")
-c4, c5, c6 = st.columns(3)
+c4, c5, c6 = controls.columns(3)
 frequencies = c4.multiselect("Frequency", options.frequencies, key="frequency",
                              bind="query-params", placeholder="Any frequency")
 places = c5.multiselect("Where it meets", list(options.places), format_func=options.places.get,
@@ -41,10 +43,9 @@ if view.shown.empty:
 
 helps = {"Without a fixed schedule": "Ad hoc, varying, on hold or not currently scheduled: not "
                                      "counted in meetings a year."}
-for column, (label, value) in zip(st.columns(4), view.metrics.items(), strict=True):
-    column.metric(label, value, help=helps.get(label))
+head.headline(view.metrics, help=helps)
 
-left, right = st.columns(2)
+left, right = ui.side_by_side([1, 1])
 with left:
     c = view.by_office_chart
     charts.show(charts.bar(view.by_office, "office", "engagements", colour="frequency",
@@ -52,7 +53,7 @@ with left:
                            labels={"office": "", "engagements": "Engagements",
                                    "frequency": "Frequency"},
                            title=c.title, subtitle=c.subtitle, source=c.source,
-                           horizontal=True), c.file_name)
+                           horizontal=True, colours=charts.FREQUENCY_COLOURS), c.file_name)
 with right:
     c = view.by_level_chart
     charts.show(charts.bar(view.by_level, "staffing_level", "engagements",
@@ -68,13 +69,13 @@ if not view.load.empty:
                            labels={"office": "", "meetings": "Meetings a year",
                                    "frequency": "Frequency"},
                            title=c.title, subtitle=c.subtitle, source=c.source,
-                           horizontal=True), c.file_name)
+                           horizontal=True, colours=charts.FREQUENCY_COLOURS), c.file_name)
 
 if not view.points.empty:
     c = view.points_chart
     fig = charts.points_map(view.points, "count", "detail", title=c.title, subtitle=c.subtitle,
                             source=c.source)
-    ui.country_links(charts.show(fig, c.file_name, key="engagement_map"))
+    ui.map_with_links(fig, c.file_name, key="engagement_map")
 
 st.subheader("The engagements")
 ui.table(view.shown, {"office": "Office", "name": "Engagement", "description": "Description",

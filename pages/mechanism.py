@@ -8,13 +8,14 @@ import streamlit as st
 from dashboard import charts, filters, palette, ui
 from dashboard.views import mechanism as view_of
 
-ui.header("Mechanism profile")
+controls = ui.header("Mechanism profile").controls
 labels = view_of.mechanism_labels()
 # A link to a mechanism that does not exist shows no other one in its place.
 asked = filters.unknown_in_url("mechanism_profile", labels.values())
-pid, unknown = filters.checked_in_url("mechanism_profile", labels.values(), lambda: st.selectbox(
-    "Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
-    bind="query-params", index=None if asked else 0, placeholder="Pick a mechanism"))
+pid, unknown = filters.checked_in_url(
+    "mechanism_profile", labels.values(), lambda: controls.selectbox(
+        "Mechanism", list(labels), format_func=labels.get, key="mechanism_profile",
+        bind="query-params", index=None if asked else 0, placeholder="Pick a mechanism"))
 if pid is None:
     filters.unknown_notice("mechanism", unknown, "pick one above.")
     st.stop()
@@ -41,7 +42,7 @@ if not view.participants.empty:
                                  colours=palette.ROLE_COLOURS, title=c.title,
                                  subtitle=c.subtitle, source=c.source, zoom=True,
                                  shapes=view.shapes)
-    ui.country_links(charts.show(fig, c.file_name, key="mechanism_map"))
+    ui.map_with_links(fig, c.file_name, key="mechanism_map")
 
 left, right = st.columns(2)
 with left:
@@ -114,7 +115,7 @@ else:
                                      colours=view_of.EVENT_COLOURS, title=c.title,
                                      subtitle=c.subtitle, source=c.source, zoom=True,
                                      shapes=view.shapes)
-        ui.country_links(charts.show(fig, c.file_name, key="mechanism_events_map"))
+        ui.map_with_links(fig, c.file_name, key="mechanism_events_map")
 
 if not view.engagements.empty:
     st.subheader("Related USCIS engagements")

@@ -9,11 +9,11 @@ from dashboard import charts, filters, ui
 from dashboard.views import meetings as view_of
 
 choices = view_of.meeting_choices()
-ui.header(choices.title, choices.caption)
+controls = ui.header(choices.title, choices.caption).controls
 chosen = filters.current()
 MONTHS = view_of.MONTHS
 
-c0, c1, c2, c3, c4, c5 = st.columns([1.4, 2.6, 2.2, 2.2, 2.2, 2])
+c0, c1, c2, c3, c4, c5 = controls.columns([1.4, 2.6, 2.2, 2.2, 2.2, 2])
 year, unknown_year = filters.checked_in_url("year", choices.years, lambda: c0.selectbox(
     "Year", choices.years, key="year", bind="query-params",
     help="The calendar a meeting is listed in."))
@@ -59,7 +59,7 @@ if not view.dated.empty:
                                 years=view.years), t.file_name)
 if not view.ranked.empty:
     r = view.ranked_chart
-    left, right = st.columns([3, 2])
+    left, right = ui.side_by_side([3, 2])
     with left:
         charts.show(charts.bar(view.ranked_top, x="mechanism", y="meetings", horizontal=True,
                                order=list(view.ranked_top.mechanism),
@@ -82,7 +82,7 @@ if not view.points.empty:
     fig = charts.points_map(view.points, "count", "detail", colour="region",
                             colours=charts.COUNTRY_REGION_COLOURS, title=h.title,
                             subtitle=h.subtitle, source=h.source)
-    ui.country_links(charts.show(fig, h.file_name, key="host_map"))
+    ui.map_with_links(fig, h.file_name, key="host_map")
 
 st.subheader("The meetings")
 columns = view.calendar_column | {

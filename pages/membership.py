@@ -7,10 +7,10 @@ import streamlit as st
 from dashboard import charts, filters, palette, ui
 from dashboard.views import membership as view_of
 
-ui.header("Membership map", "Pick mechanisms, a kind, region or theme in the sidebar. Click a "
-          "country for its profile.")
+controls = ui.header("Membership map", "Pick mechanisms, a kind, region or theme in the "
+                     "sidebar. Click a country for its profile.").controls
 chosen = filters.current()
-left, middle, right = st.columns([3, 2, 2])
+left, middle, right = controls.columns([3, 2, 2])
 roles, unknown_roles = filters.checked_in_url(
     "roles", [palette.ROLE_LABELS[r] for r in view_of.ROLES], lambda: left.multiselect(
         "Roles", view_of.ROLES, default=view_of.DEFAULT_ROLES,
@@ -23,8 +23,8 @@ with right:
 most = view_of.most_mechanisms(chosen, tuple(roles))
 at_least = 1
 if mode != "Role" and most > 1:
-    at_least = st.slider("Countries in at least N of the picked mechanisms", 1, most, 1,
-                         key="at_least", bind="query-params")
+    at_least = controls.slider("Countries in at least N of the picked mechanisms", 1, most, 1,
+                               key="at_least", bind="query-params")
 
 view = view_of.membership_view(chosen, tuple(roles), mode, at_least, found)
 if view.scope_note:
@@ -43,10 +43,9 @@ else:
                               title=m.title, subtitle=m.subtitle, source=m.source,
                               highlight=view.highlight, shapes=view.shapes)
 
-map_column, table_column = st.columns([2, 1])
+map_column, table_column = ui.side_by_side([2, 1])
 with map_column:
-    clicked = charts.show(fig, m.file_name, key="membership_map")
-    ui.country_links(clicked or ([found] if found else []))
+    ui.map_with_links(fig, m.file_name, key="membership_map", found=found)
 with table_column:
     st.markdown(view.counts_line)
     if mode == "Role":

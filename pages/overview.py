@@ -7,9 +7,9 @@ import streamlit as st
 from dashboard import charts, filters, navigation, ui
 from dashboard.views import overview as view_of
 
-top = st.container()  # title and headline figures, filled once the view is known
+head = ui.header("Migration diplomacy at a glance")  # figures filled once the view is known
 chosen = filters.current()
-left, right = st.columns([3, 2])
+left, right = head.controls.columns([3, 2])
 include = left.radio("Count participation as", list(view_of.ROLES), horizontal=True,
                      key="overview_roles", bind="query-params")
 with right:
@@ -17,13 +17,8 @@ with right:
 
 view = view_of.overview_view(chosen, include, found)
 
-with top:
-    ui.header("Migration diplomacy at a glance", view.caption)
-    for column, (label, value) in zip(st.columns(4), view.headline.items(), strict=True):
-        column.metric(label, value, help=view.headline_help[label])
-    st.caption(view.headline_note)
-    if view.scope_note:
-        st.caption(view.scope_note)
+head.headline(view.headline, view.caption, help=view.headline_help,
+              notes=[view.headline_note, view.scope_note])
 
 if view.counts.empty:
     ui.nothing_matches("mechanisms")
@@ -32,8 +27,7 @@ else:
     fig = charts.map_by_value(view.counts, value="mechanisms", detail="detail",
                               value_label="Mechanisms", title=p.title, subtitle=p.subtitle,
                               source=p.source, highlight=view.highlight, shapes=view.shapes)
-    clicked = charts.show(fig, p.file_name, key="overview_map")
-    ui.country_links(clicked or ([found] if found else []))
+    ui.map_with_links(fig, p.file_name, key="overview_map", found=found)
     r = view.ranked_chart
     bars = charts.bar(view.ranked_top, x="country", y="mechanisms", horizontal=True,
                       order=list(view.ranked_top.country),
@@ -52,7 +46,8 @@ else:
                       order=list(dict.fromkeys(view.per_month.month_label)),
                       labels={"month_label": "", "meetings": "Meetings",
                               "dated": "Date known to"},
-                      title=m.title, subtitle=m.subtitle, source=m.source)
+                      title=m.title, subtitle=m.subtitle, source=m.source,
+                      colours=charts.DATED_COLOURS)
     charts.show(bars, m.file_name)
 
 st.subheader("Go further")

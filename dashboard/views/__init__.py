@@ -27,8 +27,11 @@ def calendar_column(years: tuple[int, ...]) -> dict[str, str]:
 
 def ranked_words(top: pd.DataFrame, ranked: pd.DataFrame, noun: str) -> str:
     """What a ranked chart shows of its table: "ranks 1–20: 26 of 204 <noun> (ties
-    included)", or "all 12 <noun>"."""
+    included)", or "all 12 <noun>", or when the first rank alone is a tie too big to draw
+    (one mechanism's 50 members), that it draws none."""
     if len(top) == len(ranked):
         return f"all {len(ranked)} {noun}"
+    if top.empty:
+        return (f"all {len(ranked)} {noun} tie at rank 1, too many to draw: see the table")
     return (f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {noun} (ties "
             "included)")

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.charts import Highlight, file_name
 from dashboard.views import Chart, calendar_column
+from dashboard.words import count
 
 SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 
@@ -81,8 +82,8 @@ def country_view(iso3: str) -> CountryView:
         not_listed=f"{name} is not listed in any mechanism in the IOM overview.",
         partners=data.on_map(partners),
         partners_chart=Chart(f"Countries that share mechanisms with {name}",
-                             f"Number of the {len(member_of)} mechanisms {name} is a member "
-                             "of that each country also belongs to", SOURCE,
+                             f"Number of the {count(len(member_of), 'mechanism')} {name} is "
+                             "a member of that each country also belongs to", SOURCE,
                              file_name(name, "shared mechanisms")),
         no_partners=f"{name} shares no mechanism membership with another country.",
         shapes=data.extra_shapes(),

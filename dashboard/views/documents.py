@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.charts import file_name
 from dashboard.views import Chart
+from dashboard.words import COUNTRIES, count
 from loaders import vocabulary
 
 BALI = "Bali Process Ad Hoc Group, progress report on the 2016–2017 work plan"
@@ -84,7 +85,7 @@ def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = (
         attendance=data.on_map(attendance),
         attendance_chart=Chart(
             ", ".join(filter(None, ["Who attended the RCM working group", when])),
-            f"{len(attendance)} countries by first capacity (hover: every capacity); "
+            f"{count(len(attendance), *COUNTRIES)} by first capacity (hover: every capacity); "
             "organisations and people listed beside the map", RCM,
             file_name("rcm extra regional", report.start_date[:4], "attendance")),
         shapes=data.extra_shapes(),

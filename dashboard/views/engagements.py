@@ -12,6 +12,7 @@ from dashboard import data
 from dashboard.charts import file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart
+from dashboard.words import count, the_one
 from loaders import vocabulary
 
 SOURCE = "USCIS RAIO, international engagements by office"
@@ -109,7 +110,13 @@ def engagements_view(filters: Filters, picked: Picked = Picked()) -> Engagements
     points = data.points_by_country(shown, "country_codes", "name", "engagement")
     worldwide = int(shown.worldwide.sum())
     linked = sorted({p for v in shown.process_ids for p in v})
-    levels = engagement_choices().levels
+    choices = engagement_choices()
+    levels = choices.levels
+    # Titles name the one office and the one place picked.
+    office = the_one(picked.offices, choices.offices)
+    place = the_one(picked.places, names)
+    scope = "".join(filter(None, [f" of {office}" if office else "",
+                                  f" meeting in {place}" if place else ""]))
     return EngagementsView(
         shown=shown,
         metrics={"Engagements": str(len(shown)), "Offices": str(shown.office.nunique()),
@@ -117,21 +124,25 @@ def engagements_view(filters: Filters, picked: Picked = Picked()) -> Engagements
                  "Without a fixed schedule": str(int(shown.meetings_per_year.isna().sum()))},
         by_office=by_office,
         office_order=_ordered_by_total(by_office, "engagements"),
-        by_office_chart=Chart("Engagements by office", subtitle, SOURCE,
+        by_office_chart=Chart(f"Engagements{scope} by {'frequency' if office else 'office'}",
+                              subtitle, SOURCE,
                               file_name("engagements by office", subtitle)),
         by_level=by_level,
         level_order=[lv for lv in levels if lv in set(by_level.staffing_level)],
-        by_level_chart=Chart("Engagements by staffing level",
+        by_level_chart=Chart(f"Engagements{scope} by staffing level",
                              f"{subtitle}; most senior staff named", SOURCE,
                              file_name("engagements by staffing level", subtitle)),
         load=load,
         load_order=_ordered_by_total(load, "meetings"),
-        load_chart=Chart("Estimated meetings a year by office (the engagement load)",
+        load_chart=Chart(f"Estimated meetings a year of the engagements{scope} "
+                         f"{'' if office else 'by office '}(the engagement load)",
                          f"{subtitle}; fixed schedules only, ad hoc and varying engagements "
                          "not counted", SOURCE, file_name("engagement load by office", subtitle)),
         points=points,
-        points_chart=Chart("Where the engagements meet",
-                           f"{subtitle}; {worldwide} more are world-wide or have no fixed place"
+        points_chart=Chart(f"Engagements{scope}" if place else
+                           f"Where the engagements{scope} meet",
+                           f"{subtitle}; {count(worldwide, 'more engagement')} world-wide or "
+                           "with no fixed place"
                            if worldwide else subtitle, SOURCE,
                            file_name("engagement places", subtitle)),
         table_file=file_name("uscis engagements", subtitle),

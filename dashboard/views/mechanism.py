@@ -12,6 +12,7 @@ from dashboard import data, palette
 from dashboard.charts import file_name
 from dashboard.ui import escape_markdown
 from dashboard.views import Chart, calendar_column
+from dashboard.words import count
 
 SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 EVENT_COLOURS = dict(zip(data.EVENT_BANDS, ["#9ECAE1", "#4292C6", "#08306B"], strict=True))
@@ -166,15 +167,17 @@ def mechanism_view(pid: str) -> MechanismView:
                       + "; ".join(f"{r.date_text}, {r.title}" for r in for_all.itertuples())
                       + ".",
         other_years=other_years,
-        other_years_intro=f"{len(other_years)} meetings of {label} in years no calendar "
-                          "covers (earlier ones and plans), as the "
+        other_years_intro=f"{count(len(other_years), 'meeting')} of {label} in years no "
+                          "calendar covers (earlier ones and plans), as the "
                           + " and the ".join(sorted(set(other_years.document)))
-                          + " describes them.",
+                          + (" describes" if other_years.document.nunique() == 1
+                             else " describe") + " them.",
         other_years_file=file_name(label, "meetings in the reports"),
         events=events,
-        events_intro=f"{len(events)} events the overview lists for {label}, oldest first"
-                     + (f" ({in_meetings} more are {heading} and listed above with them)"
-                        if in_meetings else "")
+        events_intro=f"{count(len(events), 'event')} the overview lists for {label}, oldest "
+                     "first"
+                     + (f" ({in_meetings} more {'is' if in_meetings == 1 else 'are'} {heading} "
+                        "and listed above with them)" if in_meetings else "")
                      + ". Dates and places as the overview gives them (the place is added "
                        "where the title does not name it); a note in italics says what the "
                        "overview leaves out.",
@@ -183,7 +186,7 @@ def mechanism_view(pid: str) -> MechanismView:
         event_hosts=data.on_map(hosts),
         event_hosts_chart=Chart(
             f"Where {label}'s past events were held",
-            f"{len(events) - unplaced} events in {len(hosts)} countries"
+            f"{count(len(events) - unplaced, 'event')} in {count(len(hosts), 'country')}"
             + (f"; {unplaced} with no country in the source, not drawn" if unplaced else ""),
             SOURCE, file_name(label, "past events map")),
         engagements=wide[wide.process_ids.apply(lambda v: pid in v)],

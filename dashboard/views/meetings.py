@@ -13,6 +13,7 @@ from dashboard import data, exports, palette
 from dashboard.charts import file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, calendar_column, ranked_words
+from dashboard.words import count, the_one
 from loaders import vocabulary
 
 ALL_YEARS = "All years"
@@ -21,13 +22,23 @@ STATUS = {"all": "Confirmed and tentative", "confirmed": "Confirmed only",
           "tentative": "Tentative (TBC) only"}
 COLOUR = {"region": "Overview heading", "first_theme": "Theme", "date_known": "Date known to",
           "read_from": "Document read from"}
-# Fixed colours for the timeline's colourings (themes take the palette in their order).
+# Fixed colours for the timeline's colourings, so a value keeps its colour whatever the filters
+# leave (themes: timeline_colours).
 TIMELINE_COLOURS = {
     "region": palette.REGION_COLOURS | {"All regions": palette.GREY},
     "date_known": {palette.DATE_KNOWN[k]: c for k, c in palette.DATE_KNOWN_COLOURS.items()},
     "read_from": {palette.MEETING_SOURCE_LABELS[k]: c
                   for k, c in palette.MEETING_SOURCE_COLOURS.items()},
 }
+
+
+def timeline_colours(colour: str) -> dict[str, str]:
+    """The fixed colour of every value the timeline can be coloured by `colour` (COLOUR)."""
+    if colour == "first_theme":
+        labels = data.theme_labels()
+        return {labels[t]: c for t, c in palette.THEME_COLOURS.items() if t in labels} | {
+            "No theme": palette.GREY}
+    return TIMELINE_COLOURS[colour]
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,11 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
              else ""]
     subtitle = "; ".join(w for w in words if w)
     shown = data.meetings_title(years)
+    # A title names the one mechanism and the one host country the filters leave.
+    one = the_one(filters.process_ids(), data.process_labels()) if filters.active else None
+    host = the_one(hosts, names)
+    which = " ".join(filter(None, [shown, f"of {one}" if one else "",
+                                   f"in {host}" if host else ""]))
     fuzzy = int((meetings.date_precision != "day").sum())
     points = data.points_by_country(meetings, "iso3", "title", "meeting")
     read_from = tuple(dict.fromkeys(meetings.read_from)) if len(meetings) else ()
@@ -167,8 +183,8 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         dated=rows[rows.start.notna()],
         undated=meetings[meetings.start.isna()],
         points=points,
-        summary=f"**{len(meetings)} meetings**, {fuzzy} of them with fuzzy or unknown dates, "
-                f"{int(meetings.tentative.sum())} tentative"
+        summary=f"**{count(len(meetings), 'meeting')}**, {fuzzy} of them with fuzzy or unknown "
+                f"dates, {int(meetings.tentative.sum())} tentative"
                 + _read_elsewhere(meetings) + ".",
         theme_line=theme_line(filters.themes, own, len(meetings) - own),
         scope_note=filters.scope_note(meetings=True),
@@ -181,11 +197,13 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
                            source(years), file_name(f"mechanisms by number of {shown}",
                                                     subtitle)),
         ranked_file=file_name(f"mechanisms ranked by {shown}", subtitle),
-        timeline=Chart(f"{shown} by mechanism", f"{subtitle}; colour: {COLOUR[colour].lower()}",
+        timeline=Chart(which if one else f"{which} by mechanism",
+                       f"{subtitle}; colour: {COLOUR[colour].lower()}",
                        source(years, read_from), file_name(f"{shown} timeline", subtitle)),
-        timeline_colours=TIMELINE_COLOURS.get(colour),
-        hosts=Chart(f"Where the {shown} take place",
-                    f"{subtitle}; {int(points['count'].sum()) if len(points) else 0} meetings "
+        timeline_colours=timeline_colours(colour),
+        hosts=Chart(which if host else f"Where the {which} take place",
+                    f"{subtitle}; "
+                    f"{count(int(points['count'].sum()) if len(points) else 0, 'meeting')} "
                     f"with a known host country; place TBC for "
                     f"{int((meetings.iso3 == '').sum())}",
                     source(years, read_from), file_name(f"{shown} hosts", subtitle)),

@@ -11,6 +11,7 @@ from dashboard import data, palette
 from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, ranked_words
+from dashboard.words import COUNTRIES, count, the_one
 from loaders import vocabulary
 
 SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
@@ -62,6 +63,7 @@ def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role"
     by_country = (data.membership_by_country(picked, roles, countries) if picked and roles
                   else pd.DataFrame(columns=["iso3", "country", "role", "mechanisms", "detail"]))
     what = f"{filters.describe()}; {', '.join(r + 's' for r in roles)}"
+    one = the_one(picked, data.process_labels())
     colours: dict[str, str] = {}
     if view == "Role":
         several = len(picked) > 1
@@ -71,10 +73,11 @@ def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role"
         shown = by_country.assign(category=counted.where(members & several, by_country.role))
         colours = ({"member of several": "#0072B2", "member of one": "#56B4E9"} if several
                    else {}) | palette.ROLE_COLOURS
-        title = f"Membership of {len(picked)} mechanisms by role"
+        title = f"Membership of {one or count(len(picked), 'mechanism')} by role"
     else:
         shown = by_country[by_country.mechanisms >= at_least]
-        title = f"Countries in at least {at_least} of the picked mechanisms"
+        title = (f"Countries in {one}" if one else
+                 f"Countries in at least {at_least} of the {len(picked)} picked mechanisms")
     long = data.membership_long(picked, roles, countries)
     long = long[long.iso3.isin(shown.iso3)]
     ranked = data.countries_ranked(picked, roles, countries)
@@ -88,13 +91,14 @@ def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role"
     return MembershipView(
         by_country=data.on_map(shown),
         colours=colours,
-        map=Chart(title, f"{what}; {len(shown)} countries and territories", SOURCE,
+        map=Chart(title, f"{what}; {count(len(shown), *COUNTRIES)}", SOURCE,
                   file_name("membership", filters.describe(), view)),
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         memberships=long,
-        counts_line=(f"**{long.iso3.nunique()} countries, {len(long)} memberships, "
-                     f"{long.process_id.nunique()} mechanisms**"),
+        counts_line=(f"**{count(long.iso3.nunique(), 'country')}, "
+                     f"{count(len(long), 'membership')}, "
+                     f"{count(long.process_id.nunique(), 'mechanism')}**"),
         memberships_file=file_name("memberships", filters.describe()),
         scope_note=filters.scope_note(),
         ranked=ranked,

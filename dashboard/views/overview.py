@@ -11,6 +11,7 @@ from dashboard import data, palette
 from dashboard.charts import Highlight, file_name
 from dashboard.filters import Filters
 from dashboard.views import Chart, ranked_words
+from dashboard.words import COUNTRIES, count, the_one
 
 OVERVIEW_SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 ROLES = {"Members only": ("member",),
@@ -61,6 +62,7 @@ def overview_view(filters: Filters, include: str = "Members only",
     per_month = data.meetings_per_month(filters.meeting_process_ids(), filters.themes)
     years = data.calendar_years()
     meetings = data.meetings_title(years)
+    one = the_one(picked, data.process_labels())
     described = filters.describe()
     engagements = data.filter_engagements(data.engagements_wide(), themes=filters.themes)
     return OverviewView(
@@ -86,9 +88,10 @@ def overview_view(filters: Filters, include: str = "Members only",
                                  "do not apply to them)."},
         scope_note=filters.scope_note(),
         counts=data.on_map(counts),
-        participation=Chart("How many mechanisms each country takes part in",
-                            f"{described}; {include.lower()}; {len(counts)} countries "
-                            "and territories", OVERVIEW_SOURCE,
+        participation=Chart(f"Countries taking part in {one}" if one else
+                            "How many mechanisms each country takes part in",
+                            f"{described}; {include.lower()}; {count(len(counts), *COUNTRIES)}",
+                            OVERVIEW_SOURCE,
                             file_name("mechanisms per country", described, include)),
         ranked=ranked,
         ranked_top=top,
@@ -101,8 +104,8 @@ def overview_view(filters: Filters, include: str = "Members only",
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         per_month=per_month,
-        months=Chart(f"{meetings} by month",
-                     f"{described}; {int(per_month.meetings.sum())} meetings by start "
+        months=Chart(f"{meetings} of {one} by month" if one else f"{meetings} by month",
+                     f"{described}; {count(int(per_month.meetings.sum()), 'meeting')} by start "
                      "month; fuzzy dates shown apart",
                      "; ".join([f"IOM, {data.calendar_words(years).removeprefix('the ')} "
                                 "of ISCM meetings", *_other_documents()]),

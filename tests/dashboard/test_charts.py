@@ -73,16 +73,34 @@ def test_file_names_are_slugs():
         "membership-africa-members-observers"
 
 
+def points(lats: list[float], lons: list[float]) -> list[charts.Box]:
+    return [(lon, lon, lat, lat) for lat, lon in zip(lats, lons, strict=True)]
+
+
 def test_zoom_frames_a_pacific_cluster_without_splitting_it():
-    lat_range, lon_range = charts.zoom_ranges([-14, -18, 13], [-171, 178, 144], centre=175)
+    lat_range, lon_range = charts.zoom_ranges(points([-14, -18, 13], [-171, 178, 144]),
+                                              centre=175)
     assert lon_range[0] < 144 and lon_range[1] > 189  # -171 is 189 east of the date line
     assert lat_range[0] < -18 and lat_range[1] > 13
 
 
 def test_zoom_keeps_a_minimum_extent_for_one_place():
-    lat_range, lon_range = charts.zoom_ranges([10], [-61], centre=-61)
+    lat_range, lon_range = charts.zoom_ranges(points([10], [-61]), centre=-61)
     assert lon_range[1] - lon_range[0] == 70
     assert lat_range[1] - lat_range[0] == 40
+
+
+def test_zoom_frames_whole_countries_not_their_centres():
+    # Seen from Europe (centre 10): the US from Alaska (-168) to the Florida Keys (24.5 N).
+    us, france = (-168.1, -67.0, 24.5, 71.4), (-4.8, 9.6, 41.4, 51.1)
+    lat_range, lon_range = charts.zoom_ranges([us, france], centre=10)
+    assert lon_range[0] <= -173 and lon_range[1] >= 14.5  # 5° margins
+    assert lat_range[0] <= 19.6 and lat_range[1] >= 76.3
+    # Russia runs past the date line (to 190 east) and stays one span seen from Asia.
+    russia, kazakhstan = (19.6, 190.3, 41.2, 81.9), (46.5, 87.3, 40.6, 55.4)
+    lat_range, lon_range = charts.zoom_ranges([russia, kazakhstan], centre=60)
+    assert lon_range[0] <= 14.7 and lon_range[1] >= 195.2
+    assert lat_range[1] == 85
 
 
 @pytest.mark.parametrize(("process_id", "members"), [("pidc", 23), ("cmc", 17)])
@@ -142,3 +160,69 @@ def test_every_bali_status_category_has_a_colour_in_reading_order():
     allowed = next(c.statistics["allowed_values"] for c in checks if c.name == "isin")
     assert list(charts.STATUS_COLOURS) == CATEGORIES
     assert set(CATEGORIES) == set(allowed)
+
+
+def framed(box: charts.Box, lon_range: list[float], lat_range: list[float]) -> bool:
+    """True when the box lies inside the map's ranges (longitudes taken round the globe; a
+    range of 360° is the whole world, where a country may straddle the edge)."""
+    west, east, south, north = box
+    start = lon_range[0] + ((west - lon_range[0]) % 360)
+    whole_world = lon_range[1] - lon_range[0] >= 360
+    return ((whole_world or start + (east - west) <= lon_range[1] + 1e-9)
+            and lat_range[0] <= south and north <= lat_range[1])
+
+
+@pytest.mark.parametrize(("view", "name", "must_show"), [
+    ("mechanism", "budapest-process", "USA"), ("mechanism", "rcm", "CAN"),
+    ("documents", "", "BRA")])
+def test_a_zoomed_map_frames_every_participant_whole(built, view, name, must_show):
+    # The US observes the Budapest Process; Canada is an RCM member; Brazil attended the RCM
+    # working group as a special invitee (rcm_extra_regional_2017.txt).
+    from dashboard.views import documents, mechanism
+
+    if view == "mechanism":
+        frame, colours = mechanism.mechanism_view(name).participants, charts.ROLE_COLOURS
+        category = "role"
+    else:
+        frame, colours = documents.documents_view().attendance, charts.REPORT_ROLE_COLOURS
+        category = "role"
+    fig = charts.map_by_category(frame, category, "detail", "T", "S", "IOM", colours=colours,
+                                 zoom=True)
+    geo = fig.layout.geo
+    boxes = dict(zip(frame.iso3, charts.boxes_of(frame), strict=True))
+    assert must_show in boxes
+    assert [c for c, box in boxes.items()
+            if not framed(box, list(geo.lonaxis.range), list(geo.lataxis.range))] == []
+
+
+def test_a_cached_figure_is_the_same_chart_when_built_and_when_read_back():
+    # Streamlit takes a chart whose spec changed for a new chart and drops its selection: the
+    # rerun a click on a just-built map causes (a cache hit) must draw the very same spec.
+    import uuid
+
+    import plotly.io as pio
+
+    frame = data.on_map(pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
+                                      "detail": ["d"]}))
+    title = f"Built once {uuid.uuid4()}"  # not in the cache yet
+    built_now = charts.map_by_value(frame, "n", "detail", title, "S", "IOM")
+    read_back = charts.map_by_value(frame, "n", "detail", title, "S", "IOM")
+    assert pio.to_json(built_now, validate=False) == pio.to_json(read_back, validate=False)
+
+
+@pytest.mark.parametrize(("rows", "horizontal", "dtick"), [
+    # Two sections, one with 1 completed + 1 ongoing action: the tallest stack is 2, which
+    # plotly would tick at 0, 0.5, 1, 1.5, 2.
+    ([("Border", "completed", 1), ("Border", "ongoing", 1), ("Returns", "ongoing", 1)],
+     True, 1),
+    ([("Border", "completed", 1), ("Returns", "ongoing", 2)], False, 1),
+    # Counts that leave plotly whole ticks by itself, and values that are not counts.
+    ([("Spain", "", 14), ("Portugal", "", 13)], True, None),
+    ([("LACC", "", 0.5), ("NEWD", "", 2)], False, None),
+])
+def test_a_small_count_axis_ticks_whole_numbers_only(rows, horizontal, dtick):
+    frame = pd.DataFrame(rows, columns=["section", "status", "actions"])
+    fig = charts.bar(frame, "section", "actions", "T", "S", "IOM", colour="status",
+                     horizontal=horizontal)
+    axis = fig.layout.xaxis if horizontal else fig.layout.yaxis
+    assert axis.dtick == dtick

@@ -156,3 +156,15 @@ def test_points_by_country_with_no_place_is_empty_not_an_error():
     engagements = pd.DataFrame({"codes": [(), ()], "name": ["Anywhere", "HQ"]})
     points = data.points_by_country(engagements, "codes", "name", "engagement")
     assert points.empty and {"iso3", "count", "detail"} <= set(points.columns)
+
+
+def test_a_meetings_first_theme_is_a_whole_label(built):
+    # "Climate, environment and displacement" holds a comma: splitting the themes column on
+    # ", " named the theme "Climate", a category with no colour of its own.
+    links = built.tables["theme_links"]
+    climate = set(links.loc[(links.entity_type == "meeting") & (links.theme_id == "climate"),
+                            "entity_id"])
+    long = data.meetings_long()
+    assert climate and set(long.first_theme) <= set(data.theme_labels().values()) | {"No theme"}
+    firsts = long[long.meeting_id.isin(climate)].drop_duplicates("meeting_id")
+    assert "Climate, environment and displacement" in set(firsts.first_theme)

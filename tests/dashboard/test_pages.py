@@ -3,6 +3,7 @@ filters change the counts they should, URL query parameters set the filters."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -142,9 +143,27 @@ def test_data_page_shows_chosen_table(built):
     assert f"{len(built.tables['meetings'])} rows" in texts(at)
 
 
-def test_presentation_mode_hides_the_chart_toolbar():
+def test_presentation_mode_keeps_only_the_png_button():
     at = open_page("overview", mode="present")
-    assert '"displayModeBar": false' in at.get("plotly_chart")[0].proto.config
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["displayModeBar"] == "hover"
+    assert config["modeBarButtons"] == [["toImage"]]
+    assert config["toImageButtonOptions"]["format"] == "png"
+    standard = json.loads(open_page("overview").get("plotly_chart")[0].proto.config)
+    assert "modeBarButtons" not in standard and standard["displayModeBar"] == "hover"
+
+
+@pytest.mark.parametrize(("screen", "height"), [("1280x720", 720), ("1920x1080", 1080)])
+def test_presentation_mode_fits_every_chart_to_the_screen(screen, height):
+    # A slide is the screen less Streamlit's top padding, the compact header and a row of
+    # links: every chart on the page is that high, whatever its own height would be.
+    for page in ("overview", "meetings", "membership"):
+        at = open_page(page, mode="present", screen=screen)
+        assert not at.exception
+        heights = {json.loads(c.proto.spec)["layout"]["height"] for c in at.get("plotly_chart")}
+        assert heights == {height - 220}, (page, heights)
+        # The title is one compact line; the page's controls are in the "Options" popover.
+        assert not at.title
 
 
 def test_source_text_is_never_rendered_as_html():

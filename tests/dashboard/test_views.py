@@ -65,6 +65,19 @@ def test_the_membership_view_counts_and_titles_by_mode(built):
     per_country = members.groupby("iso3").process_id.nunique()
     assert len(by_role.by_country) == len(per_country)
     assert len(by_count.by_country) == int((per_country >= 2).sum())
-    assert by_count.map.title == "Countries in at least 2 of the picked mechanisms"
+    assert by_count.map.title == ("Countries in at least 2 of the "
+                                  f"{int((p.region == 'Africa').sum())} picked mechanisms")
     assert membership.most_mechanisms(africa, ("member",)) == int(per_country.max())
     assert {"lat", "lon", "map_marker", "shape_source"} <= set(by_role.by_country.columns)
+
+
+def test_one_mechanism_whose_members_all_tie_draws_without_error(built):
+    # The Prague Process's 50 members each take part in the one picked mechanism: rank 1 for
+    # all, more than a ranked chart draws (it used to raise on the empty top ranks).
+    m = built.tables["memberships"]
+    members = int(((m.process_id == "prague-process") & (m.role == "member")).sum())
+    view = membership.membership_view(Filters(mechanisms=("prague-process",)), ("member",))
+    assert view.ranked_top.empty and len(view.ranked) == members
+    assert view.ranked_chart.subtitle.endswith(
+        f"all {members} countries and territories tie at rank 1, too many to draw: see the "
+        "table")

@@ -3,23 +3,20 @@ charts offline, filters travel in the URL, a map click offers the country's prof
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import unquote_plus
 
 import openpyxl
 import pytest
 from icalendar import Calendar
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from loaders import registry
 from tests.conftest import ARTIFACTS
 from tests.waits import WAIT_MS
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The page is idle: the script is not running and nothing on the page is left from a
 # previous run; and every chart has drawn.
 IDLE = ("document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState"
@@ -54,17 +51,6 @@ PAGES = [
     ("data", "data", "[data-testid='stDataFrame']", 1),
 ]
 
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs it")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield b
-        b.close()
 
 
 @contextmanager
@@ -147,15 +133,6 @@ def test_clicking_a_country_offers_its_profile(browser, app_url):
         page.get_by_text("Mechanisms as member").first.wait_for()
         page.wait_for_url("**country=*")
         assert f"country={selected}" in unquote_plus(page.url)
-
-
-@pytest.mark.e2e
-def test_presentation_mode_hides_toolbars(browser, app_url):
-    with visit(browser, f"{app_url}/?mode=present") as page:
-        wait_for(page, CHOROPLETH, 150)
-        wait_idle(page)
-        page.screenshot(path=str(ARTIFACTS / "overview-present.png"), full_page=True)
-        assert page.locator(".modebar-container .modebar").count() == 0
 
 
 @pytest.mark.e2e

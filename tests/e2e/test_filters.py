@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ARTIFACTS
-from tests.e2e.test_browser import BARS, browser, visit, wait_for  # noqa: F401 (fixture)
+from tests.e2e.test_browser import BARS, visit, wait_for
 
 
 def figure_traces(page, title: str) -> list[dict]:
@@ -21,7 +21,7 @@ def figure_traces(page, title: str) -> list[dict]:
 
 
 @pytest.mark.e2e
-def test_the_ranked_answer_is_drawn_on_the_overview(browser, app_url):  # noqa: F811
+def test_the_ranked_answer_is_drawn_on_the_overview(browser, app_url):
     with visit(browser, f"{app_url}/") as page:
         page.get_by_text("Countries by number of mechanisms").first.wait_for(timeout=45000)
         page.wait_for_function(
@@ -40,7 +40,7 @@ def test_the_ranked_answer_is_drawn_on_the_overview(browser, app_url):  # noqa: 
 
 
 @pytest.mark.e2e
-def test_region_asia_draws_the_bali_process_and_its_theme_hover(browser, app_url):  # noqa: F811
+def test_region_asia_draws_the_bali_process_and_its_theme_hover(browser, app_url):
     url = f"{app_url}/meetings?region=Asia&theme=Labour+migration"
     with visit(browser, url) as page:
         wait_for(page, BARS, 5)
@@ -64,7 +64,7 @@ def test_region_asia_draws_the_bali_process_and_its_theme_hover(browser, app_url
 
 
 @pytest.mark.e2e
-def test_a_link_to_a_mechanism_that_does_not_exist_says_so(browser, app_url):  # noqa: F811
+def test_a_link_to_a_mechanism_that_does_not_exist_says_so(browser, app_url):
     with visit(browser, f"{app_url}/mechanism?mechanism_profile=Nonexistent") as page:
         page.get_by_text("No mechanism called 'Nonexistent'").wait_for(timeout=45000)
         assert page.get_by_text("Budapest Process").count() == 0

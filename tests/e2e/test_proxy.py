@@ -30,7 +30,7 @@ from websockets.sync.client import connect
 from deploy.proxy import AFFINITY_COOKIE, Stack
 from loaders import registry
 from tests.conftest import ARTIFACTS
-from tests.e2e.test_browser import BARS, CHOROPLETH, LOCAL, PAGES, browser  # noqa: F401
+from tests.e2e.test_browser import BARS, CHOROPLETH, LOCAL, PAGES
 from tests.load.client import Session as ProtocolSession
 from tests.support.proxy import (
     running_proxy,
@@ -194,7 +194,7 @@ class Session:
         return self.page.evaluate("window.__cspViolations")
 
 
-def new_session(browser, url: str) -> Session:  # noqa: F811
+def new_session(browser, url: str) -> Session:
     """A fresh browser context (no cookies) with the CSP listener, opened at `url`."""
     context = browser.new_context(viewport={"width": 1500, "height": 2400},
                                   accept_downloads=True)
@@ -209,7 +209,7 @@ def new_session(browser, url: str) -> Session:  # noqa: F811
 
 
 @contextmanager
-def session_at(browser, url: str) -> Iterator[Session]:  # noqa: F811
+def session_at(browser, url: str) -> Iterator[Session]:
     """A session at `url`; when the block ends without error, it sent no request off the
     machine and saw no CSP violation."""
     session = new_session(browser, url)
@@ -236,7 +236,7 @@ def download(page: Page, button: str, into: Path) -> tuple[Path, str]:
     return path, started.value.url
 
 
-def test_every_page_draws_through_the_proxy_with_no_csp_violation(stack, browser, tmp_path):  # noqa: F811
+def test_every_page_draws_through_the_proxy_with_no_csp_violation(stack, browser, tmp_path):
     with session_at(browser, stack.url) as session:
         page = session.page
         for name, path, selector, at_least in PAGES:
@@ -300,7 +300,7 @@ def test_downloads_work_across_sessions_on_both_workers(stack):
         assert all(r.status == 200 and r.tried == (worker,) for r in mine)
 
 
-def test_a_browser_downloads_through_the_proxy(stack, browser, tmp_path):  # noqa: F811
+def test_a_browser_downloads_through_the_proxy(stack, browser, tmp_path):
     with session_at(browser, f"{stack.url}/meetings?{ICS_QUERY}") as session:
         wait_drawn(session.page, BARS, 3)
         ics, url = download(session.page, ICS_BUTTON, tmp_path)
@@ -317,7 +317,7 @@ def test_a_browser_downloads_through_the_proxy(stack, browser, tmp_path):  # noq
         assert served_by(stack, path) == worker
 
 
-def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(browser, tmp_path):  # noqa: F811
+def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(browser, tmp_path):
     with running_proxy(tmp_path / "run", workers=2, options=without_secrets(tmp_path)) as own:
         with session_at(browser, f"{own.url}/membership") as session:
             page = session.page

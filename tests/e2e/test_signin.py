@@ -11,7 +11,6 @@ proxy, on either worker); signed out: the sign-in page again. Without an [auth] 
 from __future__ import annotations
 
 import csv
-import os
 import re
 import threading
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 import oidc_provider_mock
 import pytest
 import werkzeug.serving
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
@@ -32,7 +31,6 @@ from deploy.proxy import AFFINITY_COOKIE, Stack, free_port
 from tests.conftest import ARTIFACTS, ROOT
 from tests.support.proxy import running_app, running_proxy, served_requests, workers_by_session
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WAIT_MS = 60_000  # every wait in this module: for a condition, at most this long
 CHOROPLETH = "path.choroplethlocation"
 LOOPBACK = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)[:/]")
@@ -93,17 +91,6 @@ def signin_url(provider) -> Iterator[str]:
     with running_app(run_dir, options=["--secrets.files", str(secrets)]) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs it")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield b
-        b.close()
 
 
 @contextmanager

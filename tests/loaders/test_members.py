@@ -10,8 +10,6 @@ import pandas as pd
 import pytest
 
 from loaders.build import REFERENCE
-from loaders.countries import CountryResolver
-from loaders.groups import CountryGroups
 from loaders.organisations import OrganisationNames
 from loaders.rcm_report import load_rcm_report
 from loaders.rejects import RejectLog
@@ -21,16 +19,6 @@ TRUTH = Path(__file__).parent / "truth"
 
 ACP_PHRASE = ("79 ACP Member States (all of which, except Cuba, have signed the Cotonou "
               "Agreement): 48 African countries 16 Caribbean countries 15 Pacific countries")
-
-
-@pytest.fixture(scope="module")
-def countries() -> CountryResolver:
-    return CountryResolver.from_reference()
-
-
-@pytest.fixture(scope="module")
-def groups() -> CountryGroups:
-    return CountryGroups.from_reference()
 
 
 def acp_table() -> pd.DataFrame:

@@ -22,11 +22,6 @@ from loaders.rejects import RejectLog
 PLACES = {"Brussels": "BEL", "London": "GBR"}
 
 
-@pytest.fixture(scope="module")
-def countries() -> CountryResolver:
-    return CountryResolver.from_reference()
-
-
 def rows(cell: str, countries: CountryResolver, rejects: RejectLog | None = None) -> list[dict]:
     log = rejects if rejects is not None else RejectLog()
     events = cell_events(cell, countries, PLACES, 7, log)

@@ -6,8 +6,6 @@ import pandas as pd
 import pytest
 
 from loaders.build import REFERENCE
-from loaders.countries import CountryResolver
-from loaders.groups import CountryGroups
 from loaders.meeting_calendar import load_calendar, place_parts
 from loaders.organisations import OrganisationNames
 from loaders.overview import load_overview, participant_labels
@@ -20,16 +18,6 @@ from loaders.uscis import document_acronyms, frequency_of, load_engagements
 
 RCP_HEADER = ("RCP\tYear founded\tParticipating countries\tObservers, partners\tSecretariat\t"
               "Main areas of discussion\tCurrent priorities")
-
-
-@pytest.fixture(scope="module")
-def countries() -> CountryResolver:
-    return CountryResolver.from_reference()
-
-
-@pytest.fixture(scope="module")
-def groups() -> CountryGroups:
-    return CountryGroups.from_reference()
 
 
 def overview(text: str, countries, groups, ids=(("test-process", "Test Process"),),

@@ -26,11 +26,6 @@ PLACES = {"bali": "IDN", "bangkok": "THA", "jclec": "IDN", "geneva": "CHE",
 ALIASES = {"sacm": "sacm", "rcm": "rcm", "south american conference on migration": "sacm"}
 
 
-@pytest.fixture(scope="module")
-def countries() -> CountryResolver:
-    return CountryResolver.from_reference()
-
-
 def read(countries: CountryResolver, *paragraphs: str, report_date: date = date(2017, 10, 31),
          rejects: RejectLog | None = None) -> list[dict]:
     reader = Reader("report.txt", countries, PLACES, ALIASES, report_date, "bali-process",

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from loaders.build import REFERENCE, write_tables
-from loaders.countries import CountryResolver
 from loaders.processes import ProcessResolver
 from loaders.rejects import RejectLog
 from loaders.uscis import frequency_of, load_engagements, roles_of, schedule_qualifier
@@ -19,11 +18,6 @@ HEADER = ("Office\tName of International Meeting/Engagement\tDescription of Meet
           "How Often Meets\tLocation\tLevel of Staffing\n")
 TABLES = ["acronyms", "frequency_rules", "staff_roles", "staffing_levels", "place_aliases",
           "organisations", "foreign_agencies", "partner_groups"]
-
-
-@pytest.fixture(scope="module")
-def countries() -> CountryResolver:
-    return CountryResolver.from_reference()
 
 
 @pytest.fixture(scope="module")
