@@ -20,11 +20,17 @@ from dashboard import charts, data, filters, navigation, signin  # noqa: E402
 MODES = ["standard", "present"]
 
 present = st.query_params.get(charts.PRESENT_KEY) == "present"
-st.set_page_config(page_title="Migration diplomacy dashboard", layout="wide",
-                   initial_sidebar_state="collapsed" if present else "auto",
-                   menu_items={"Get help": None, "Report a bug": None,
-                               "About": "Migration diplomacy dashboard: mechanisms, "
-                                        "meetings and USCIS engagements, from five documents."})
+st.set_page_config(
+    page_title="Migration diplomacy dashboard",
+    layout="wide",
+    initial_sidebar_state="collapsed" if present else "auto",
+    menu_items={
+        "Get help": None,
+        "Report a bug": None,
+        "About": "Migration diplomacy dashboard: mechanisms, "
+        "meetings and USCIS engagements, from five documents.",
+    },
+)
 access = signin.visitor_access()
 # The gate comes before any table is read or any page or sidebar is drawn: a visitor who may not
 # see the dashboard receives nothing from it, on any URL.
@@ -35,20 +41,32 @@ page = st.navigation(navigation.pages())
 if access is signin.Access.SIGNED_IN:
     signin.account()
 if missing := data.missing_tables():
-    st.error(f"The data tables are not built yet ({len(missing)} missing, e.g. "
-             f"{missing[0]}.csv). Run `make data` (or `python -m loaders build`) and reload.")
+    st.error(
+        f"The data tables are not built yet ({len(missing)} missing, e.g. "
+        f"{missing[0]}.csv). Run `make data` (or `python -m loaders build`) and reload."
+    )
     st.stop()
 filters.sidebar()
 with st.sidebar:
-    mode = st.radio("Display", MODES, key=charts.PRESENT_KEY, bind="query-params",
-                    captions=["", "slides: one chart a screen"],
-                    help="Presentation mode fits each chart to one screen (the slide size "
-                         "below), puts each page's controls under \"Options\", collapses "
-                         "this sidebar and enlarges chart text; the PNG button stays on each "
-                         "chart's toolbar.")
+    mode = st.radio(
+        "Display",
+        MODES,
+        key=charts.PRESENT_KEY,
+        bind="query-params",
+        captions=["", "slides: one chart a screen"],
+        help="Presentation mode fits each chart to one screen (the slide size "
+        'below), puts each page\'s controls under "Options", collapses '
+        "this sidebar and enlarges chart text; the PNG button stays on each "
+        "chart's toolbar.",
+    )
     if mode == "present":
         # Drawn here, before the page, so the choice holds on every page.
-        st.radio("Slide size", list(charts.SCREENS), key=charts.SCREEN_KEY,
-                 bind="query-params", horizontal=True,
-                 help="The screen each chart fits in presentation mode, one chart a screen.")
+        st.radio(
+            "Slide size",
+            list(charts.SCREENS),
+            key=charts.SCREEN_KEY,
+            bind="query-params",
+            horizontal=True,
+            help="The screen each chart fits in presentation mode, one chart a screen.",
+        )
 page.run()

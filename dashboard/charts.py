@@ -33,7 +33,7 @@ from dashboard.settings import SETTINGS
 
 SEQUENTIAL = "Blues"
 TOPOJSON_URL = "app/static/"  # relative: plotly.js appends "world_50m.json"
-BOUNDARIES = ("Boundaries: Natural Earth (de facto), no endorsement implied")
+BOUNDARIES = "Boundaries: Natural Earth (de facto), no endorsement implied"
 PRESENT_KEY = "mode"
 SCREEN_KEY = "screen"
 # The screens presentation mode fits a chart to: option (the URL's ?screen=) -> height.
@@ -42,8 +42,14 @@ SCREENS = {"1280x720": 720, "1920x1080": 1080}
 # compact header row, the row of a clicked country's links and the gaps between them.
 SLIDE_CHROME = 220
 # Legends sit between the subtitle and the plot; finish() makes room for their rows.
-LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-          "title": {"text": ""}}
+LEGEND = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "y": 1.0,
+    "yanchor": "bottom",
+    "title": {"text": ""},
+}
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,11 @@ def layout() -> Layout:
     """This session's layout, from the display mode and screen (URL ?mode=present&screen=…)
     and the browser's User-Agent."""
     state = st.session_state
-    return Layout(present=state.get(PRESENT_KEY) == "present",
-                  phone=is_phone(st.context.headers.get("User-Agent")),
-                  screen=SCREENS.get(state.get(SCREEN_KEY) or "", 720))
+    return Layout(
+        present=state.get(PRESENT_KEY) == "present",
+        phone=is_phone(st.context.headers.get("User-Agent")),
+        screen=SCREENS.get(state.get(SCREEN_KEY) or "", 720),
+    )
 
 
 def cached(builder):
@@ -132,9 +140,17 @@ PHONE_LABEL_CHARS = 14  # a category label's line on a phone
 MIN_LABEL_FONT = 8  # pixels: the smallest font a category label is drawn in
 
 
-def finish(fig: go.Figure, title: str, subtitle: str, source: str,
-           height: int = 480, bottom: int = 80, legend_rows: int = 0,
-           source_width: int = 62, plot: int | None = None) -> go.Figure:
+def finish(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    source: str,
+    height: int = 480,
+    bottom: int = 80,
+    legend_rows: int = 0,
+    source_width: int = 62,
+    plot: int | None = None,
+) -> go.Figure:
     """Put title, subtitle, source line, as-of date and marking inside the figure.
 
     bottom: the bottom margin in pixels; the source line sits at its foot. legend_rows: rows
@@ -153,11 +169,14 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
         subtitles = textwrap.wrap(subtitle, PHONE_CHARS["subtitle"]) or [""]
         source_width = min(source_width, PHONE_CHARS["source"])
     if legend_rows and fig.layout.legend.orientation == "h":
-        width = (PHONE_LEGEND_WIDTH if shape.phone else SLIDE_LEGEND_WIDTH if big
-                 else LEGEND_WIDTH)
+        width = PHONE_LEGEND_WIDTH if shape.phone else SLIDE_LEGEND_WIDTH if big else LEGEND_WIDTH
         legend_rows = max(legend_rows, legend_rows_needed(fig, width, 17 if big else 13))
-    top = ((100 if big else 85) + (34 if big else 28) * legend_rows
-           + 22 * (len(titles) - 1) + 16 * (len(subtitles) - 1))
+    top = (
+        (100 if big else 85)
+        + (34 if big else 28) * legend_rows
+        + 22 * (len(titles) - 1)
+        + 16 * (len(subtitles) - 1)
+    )
     top += (22 if big else 18) if SETTINGS.marking else 0
     if big:
         source_width = int(source_width * 1.6)  # a slide is a screen wide
@@ -171,34 +190,54 @@ def finish(fig: go.Figure, title: str, subtitle: str, source: str,
         height = top + plot + bottom
     fig.update_layout(
         # The marking opens the title block, clear of the toolbar on the right.
-        title={"text": (f"<span style='color:#B00020;font-size:{13 if big else 11}px'><b>"
-                        f"{text(SETTINGS.marking)}</b></span><br>" if SETTINGS.marking else "")
-               + "<br>".join(f"<b>{text(line)}</b>" for line in titles), "x": 0.01,
-               "xanchor": "left", "yref": "container", "y": 1, "yanchor": "top",
-               "pad": {"t": 12}, "font": {"size": 24 if big else 18},
-               "subtitle": {"text": "<br>".join(text(line) for line in subtitles),
-                            "font": {"size": 16 if big else 13, "color": "#444"}}},
+        title={
+            "text": (
+                f"<span style='color:#B00020;font-size:{13 if big else 11}px'><b>"
+                f"{text(SETTINGS.marking)}</b></span><br>"
+                if SETTINGS.marking
+                else ""
+            )
+            + "<br>".join(f"<b>{text(line)}</b>" for line in titles),
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+            "font": {"size": 24 if big else 18},
+            "subtitle": {
+                "text": "<br>".join(text(line) for line in subtitles),
+                "font": {"size": 16 if big else 13, "color": "#444"},
+            },
+        },
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 17 if big else 13},
         colorway=QUALITATIVE,
         height=height,
         paper_bgcolor="white",
     )
-    fig.add_annotation(text="<br>".join(text(line) for line in source_lines), xref="paper",
-                       yref="paper", x=0, y=0, yshift=-(bottom - 6), xanchor="left",
-                       yanchor="bottom", align="left",
-                       showarrow=False, font={"size": 13 if big else 11, "color": "#444"})
+    fig.add_annotation(
+        text="<br>".join(text(line) for line in source_lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-(bottom - 6),
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font={"size": 13 if big else 11, "color": "#444"},
+    )
     return fig
 
 
-def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH,
-                       font: int = 13) -> int:
+def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH, font: int = 13) -> int:
     """How many rows a horizontal legend of fig's named traces takes at most: entries (symbol
     and gaps, about 55 px, then the name at up to 0.75 em a character) packed into rows
     `width` pixels wide. Too many rows leave a gap; too few put the legend over the
     subtitle."""
-    names = list(dict.fromkeys(t.name for t in fig.data
-                               if t.name and t.showlegend is not False))
+    names = list(dict.fromkeys(t.name for t in fig.data if t.name and t.showlegend is not False))
     rows, used = 0, width
     for name in names:
         entry = 55 + 0.75 * font * len(name)
@@ -208,8 +247,9 @@ def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH,
     return rows
 
 
-def label_every_row(fig: go.Figure, rows: Sequence[str], axis: str = "yaxis",
-                    wrap: int = 0) -> go.Figure:
+def label_every_row(
+    fig: go.Figure, rows: Sequence[str], axis: str = "yaxis", wrap: int = 0
+) -> go.Figure:
     """Show every row's label on a category axis (plotly drops some when rows are dense),
     in a font that fits the row height; `wrap` > 0 breaks labels longer than that many
     characters over lines (a phone's narrow margin). Rows too dense for an 8-pixel font
@@ -221,10 +261,20 @@ def label_every_row(fig: go.Figure, rows: Sequence[str], axis: str = "yaxis",
     if row < MIN_LABEL_FONT / 0.8:
         return fig
     size = max(MIN_LABEL_FONT, min(fig.layout.font.size, int(0.8 * row)))
-    texts = ["<br>".join(text(line) for line in textwrap.wrap(str(r), wrap)) if wrap
-             else text(r) for r in rows]
-    fig.update_layout({axis: {"tickmode": "array", "tickvals": list(rows), "ticktext": texts,
-                              "tickfont": {"size": size}}})
+    texts = [
+        "<br>".join(text(line) for line in textwrap.wrap(str(r), wrap)) if wrap else text(r)
+        for r in rows
+    ]
+    fig.update_layout(
+        {
+            axis: {
+                "tickmode": "array",
+                "tickvals": list(rows),
+                "ticktext": texts,
+                "tickfont": {"size": size},
+            }
+        }
+    )
     return fig
 
 
@@ -281,35 +331,54 @@ def boxes_of(frame: pd.DataFrame) -> list[Box]:
     """Each country's extent (west, east, south, north; data.map_points), or its point where
     it has no outline."""
     extent = frame.reindex(columns=["west", "east", "south", "north"])
-    return [(w, e, s, n) if w == w else (lon, lon, lat, lat)
-            for w, e, s, n, lat, lon in zip(extent.west, extent.east, extent.south,
-                                            extent.north, frame.lat, frame.lon, strict=True)]
+    return [
+        (w, e, s, n) if w == w else (lon, lon, lat, lat)
+        for w, e, s, n, lat, lon in zip(
+            extent.west, extent.east, extent.south, extent.north, frame.lat, frame.lon, strict=True
+        )
+    ]
 
 
-def _geo_layout(fig: go.Figure, centre: float = 10.0,
-                bounds: tuple[list[float], list[float]] | None = None) -> None:
-    fig.update_geos(showframe=False, showcoastlines=False, projection_type="natural earth",
-                    projection_rotation={"lon": centre}, center={"lon": centre, "lat": 10},
-                    lataxis_range=[-58, 85], lonaxis_range=[centre - 180, centre + 180],
-                    resolution=50,
-                    showcountries=True, countrycolor="#aaa", landcolor="#eee", showland=True,
-                    showocean=False, bgcolor="white")
+def _geo_layout(
+    fig: go.Figure, centre: float = 10.0, bounds: tuple[list[float], list[float]] | None = None
+) -> None:
+    fig.update_geos(
+        showframe=False,
+        showcoastlines=False,
+        projection_type="natural earth",
+        projection_rotation={"lon": centre},
+        center={"lon": centre, "lat": 10},
+        lataxis_range=[-58, 85],
+        lonaxis_range=[centre - 180, centre + 180],
+        resolution=50,
+        showcountries=True,
+        countrycolor="#aaa",
+        landcolor="#eee",
+        showland=True,
+        showocean=False,
+        bgcolor="white",
+    )
     if bounds is not None:
         # plotly's fitbounds did not zoom with these outlines; the ranges are set instead.
         # plotly frames the range's width around center.lon, so the centre must be the
         # range's middle: a cluster off-centre (Peru, Spain, Belgium) was cut at one edge.
         lat_range, lon_range = bounds
-        fig.update_geos(lataxis_range=lat_range, lonaxis_range=lon_range,
-                        center={"lon": sum(lon_range) / 2, "lat": sum(lat_range) / 2})
+        fig.update_geos(
+            lataxis_range=lat_range,
+            lonaxis_range=lon_range,
+            center={"lon": sum(lon_range) / 2, "lat": sum(lat_range) / 2},
+        )
 
 
 def _hover(frame: pd.DataFrame, detail: str) -> list[str]:
-    return [f"<b>{text(c)}</b><br>{text(d)}" for c, d in zip(frame.country, frame[detail],
-                                                               strict=True)]
+    return [
+        f"<b>{text(c)}</b><br>{text(d)}" for c, d in zip(frame.country, frame[detail], strict=True)
+    ]
 
 
-def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
-                legend: bool, shapes: dict | None) -> list[go.BaseTraceType]:
+def _traces_for(
+    frame: pd.DataFrame, colour: dict, detail: str, name: str, legend: bool, shapes: dict | None
+) -> list[go.BaseTraceType]:
     """A choropleth on plotly's outline, one on data/geo shapes, circles for small states.
 
     frame: iso3, country, lat, lon, map_marker, shape_source, `detail`. colour: {"value":
@@ -317,18 +386,39 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
     "name" (features' id = ISO3).
     """
     traces: list[go.BaseTraceType] = []
-    common = {"marker_line_color": "white", "marker_line_width": 0.5, "hoverinfo": "text",
-              "name": name, "legendgroup": name} | SELECTION
+    common = {
+        "marker_line_color": "white",
+        "marker_line_width": 0.5,
+        "hoverinfo": "text",
+        "name": name,
+        "legendgroup": name,
+    } | SELECTION
     own = frame[frame.shape_source != "name"]
-    traces.append(go.Choropleth(locations=own.iso3, locationmode="ISO-3",
-                                text=_hover(own, detail), customdata=own.iso3,
-                                showlegend=legend, **_colour(own, colour), **common))
+    traces.append(
+        go.Choropleth(
+            locations=own.iso3,
+            locationmode="ISO-3",
+            text=_hover(own, detail),
+            customdata=own.iso3,
+            showlegend=legend,
+            **_colour(own, colour),
+            **common,
+        )
+    )
     named = frame[frame.shape_source == "name"]
     if not named.empty and shapes:
-        traces.append(go.Choropleth(locations=named.iso3, geojson=shapes,
-                                    featureidkey="properties.id", text=_hover(named, detail),
-                                    customdata=named.iso3, showlegend=False,
-                                    **_colour(named, colour), **common))
+        traces.append(
+            go.Choropleth(
+                locations=named.iso3,
+                geojson=shapes,
+                featureidkey="properties.id",
+                text=_hover(named, detail),
+                customdata=named.iso3,
+                showlegend=False,
+                **_colour(named, colour),
+                **common,
+            )
+        )
     small = frame[frame.map_marker.astype(bool) & frame.lat.notna()]
     if not small.empty:
         values = _colour(small, colour)
@@ -337,10 +427,21 @@ def _traces_for(frame: pd.DataFrame, colour: dict, detail: str, name: str,
             marker |= {"color": values["z"], "coloraxis": "coloraxis"}
         else:
             marker |= {"color": values["colorscale"][0][1]}
-        traces.append(go.Scattergeo(lat=small.lat, lon=small.lon, mode="markers",
-                                    marker=marker, text=_hover(small, detail),
-                                    customdata=small.iso3, hoverinfo="text", name=name,
-                                    legendgroup=name, showlegend=False, **SELECTION))
+        traces.append(
+            go.Scattergeo(
+                lat=small.lat,
+                lon=small.lon,
+                mode="markers",
+                marker=marker,
+                text=_hover(small, detail),
+                customdata=small.iso3,
+                hoverinfo="text",
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                **SELECTION,
+            )
+        )
     return traces
 
 
@@ -354,8 +455,11 @@ SELECTION = {"selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"
 def _colour(frame: pd.DataFrame, colour: dict) -> dict:
     if "value" in colour:
         return {"z": frame[colour["value"]], "coloraxis": "coloraxis"}
-    return {"z": [1] * len(frame), "colorscale": [[0, colour["fixed"]], [1, colour["fixed"]]],
-            "showscale": False}
+    return {
+        "z": [1] * len(frame),
+        "colorscale": [[0, colour["fixed"]], [1, colour["fixed"]]],
+        "showscale": False,
+    }
 
 
 # A country to mark on a map: (lat, lon, name).
@@ -363,35 +467,60 @@ Highlight = tuple[float, float, str]
 
 
 @cached
-def map_by_value(frame: pd.DataFrame, value: str, detail: str, title: str, subtitle: str,
-                 source: str, highlight: Highlight | None = None, value_label: str = "",
-                 shapes: dict | None = None) -> go.Figure:
+def map_by_value(
+    frame: pd.DataFrame,
+    value: str,
+    detail: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    highlight: Highlight | None = None,
+    value_label: str = "",
+    shapes: dict | None = None,
+) -> go.Figure:
     """World map coloured by a number per country.
 
     frame: iso3, country, lat, lon, map_marker, shape_source (data.on_map adds them),
     `value`, `detail` (hover line). shapes: see _traces_for.
     """
-    fig = go.Figure(_traces_for(frame, {"value": value}, detail, value_label or value, False,
-                                shapes))
+    fig = go.Figure(
+        _traces_for(frame, {"value": value}, detail, value_label or value, False, shapes)
+    )
     top = max(int(frame[value].max()) if len(frame) else 1, 1)
     bar = {"title": {"text": value_label}, "thickness": 14, "dtick": 1 if top <= 10 else None}
     phone = layout().phone
     if phone:
         # A phone has no width to spare beside the map: the scale goes above it, where a
         # legend would be.
-        bar |= {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
-                "len": 0.8, "thickness": 10, "title": {"text": value_label, "side": "top"}}
-    fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top,
-                                 "colorbar": bar})
-    return _finish_map(fig, title, subtitle, source, highlight, frame,
-                       legend_rows=2 if phone else 0)
+        bar |= {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "len": 0.8,
+            "thickness": 10,
+            "title": {"text": value_label, "side": "top"},
+        }
+    fig.update_layout(coloraxis={"colorscale": SEQUENTIAL, "cmin": 0, "cmax": top, "colorbar": bar})
+    return _finish_map(
+        fig, title, subtitle, source, highlight, frame, legend_rows=2 if phone else 0
+    )
 
 
 @cached
-def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
-                    subtitle: str, source: str, colours: dict[str, str],
-                    highlight: Highlight | None = None, zoom: bool = False,
-                    shapes: dict | None = None) -> go.Figure:
+def map_by_category(
+    frame: pd.DataFrame,
+    category: str,
+    detail: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    colours: dict[str, str],
+    highlight: Highlight | None = None,
+    zoom: bool = False,
+    shapes: dict | None = None,
+) -> go.Figure:
     """World map with one colour per category (legend in `colours`' order).
 
     frame: iso3, country, lat, lon, map_marker, shape_source (data.on_map adds them),
@@ -402,40 +531,71 @@ def map_by_category(frame: pd.DataFrame, category: str, detail: str, title: str,
     for name, colour in colours.items():
         part = frame[frame[category] == name]
         if not part.empty:
-            traces.extend(_traces_for(part, {"fixed": colour}, detail, name.capitalize(), True,
-                                      shapes))
+            traces.extend(
+                _traces_for(part, {"fixed": colour}, detail, name.capitalize(), True, shapes)
+            )
     fig = go.Figure(traces)
     fig.update_layout(legend=LEGEND)
-    return _finish_map(fig, title, subtitle, source, highlight, frame, legend_rows=1,
-                       zoom=zoom)
+    return _finish_map(fig, title, subtitle, source, highlight, frame, legend_rows=1, zoom=zoom)
 
 
-def _finish_map(fig: go.Figure, title: str, subtitle: str, source: str,
-                highlight: Highlight | None, frame: pd.DataFrame, legend_rows: int = 0,
-                zoom: bool = False) -> go.Figure:
+def _finish_map(
+    fig: go.Figure,
+    title: str,
+    subtitle: str,
+    source: str,
+    highlight: Highlight | None,
+    frame: pd.DataFrame,
+    legend_rows: int = 0,
+    zoom: bool = False,
+) -> go.Figure:
     if highlight:
         lat, lon, name = highlight
-        fig.add_trace(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text",
-                                    text=[text(name)], textposition="top center",
-                                    marker={"size": 16, "symbol": "circle-open",
-                                            "color": "#000", "line": {"width": 3}},
-                                    hoverinfo="skip", showlegend=False,
-                                    textfont={"size": 14, "color": "#000"},
-                                    unselected={"marker": {"opacity": 1}}))
+        fig.add_trace(
+            go.Scattergeo(
+                lat=[lat],
+                lon=[lon],
+                mode="markers+text",
+                text=[text(name)],
+                textposition="top center",
+                marker={"size": 16, "symbol": "circle-open", "color": "#000", "line": {"width": 3}},
+                hoverinfo="skip",
+                showlegend=False,
+                textfont={"size": 14, "color": "#000"},
+                unselected={"marker": {"opacity": 1}},
+            )
+        )
     places = frame.dropna(subset=["lat"])
     centre = centre_longitude(places.lon.tolist())
-    bounds = (zoom_ranges(boxes_of(places), centre)
-              if zoom and len(places) and clustered(places.lon.tolist()) else None)
+    bounds = (
+        zoom_ranges(boxes_of(places), centre)
+        if zoom and len(places) and clustered(places.lon.tolist())
+        else None
+    )
     _geo_layout(fig, centre, bounds)
     # A map has no axis under it: the bottom margin holds the source line only.
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=560, bottom=50,
-                  legend_rows=legend_rows)
+    return finish(
+        fig,
+        title,
+        subtitle,
+        f"{source}. {BOUNDARIES}",
+        height=560,
+        bottom=50,
+        legend_rows=legend_rows,
+    )
 
 
 @cached
-def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle: str,
-               source: str, colour: str | None = None,
-               colours: dict[str, str] | None = None) -> go.Figure:
+def points_map(
+    frame: pd.DataFrame,
+    size: str,
+    detail: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    colour: str | None = None,
+    colours: dict[str, str] | None = None,
+) -> go.Figure:
     """Circles on a world map at each row's lat/lon, sized by `size`.
 
     frame: lat, lon, country, `size`, `detail`, optional `colour` (category); `colours` fixes
@@ -444,23 +604,42 @@ def points_map(frame: pd.DataFrame, size: str, detail: str, title: str, subtitle
     fig = go.Figure()
     groups: list[tuple[str | None, pd.DataFrame]] = [(None, frame)]
     if colour is not None:
-        groups = [(name, frame[frame[colour] == name])
-                  for name in _category_order(frame[colour], colours or {})]
+        groups = [
+            (name, frame[frame[colour] == name])
+            for name in _category_order(frame[colour], colours or {})
+        ]
     top = max(float(frame[size].max()) if len(frame) else 1, 1)
     for name, part in groups:
-        fig.add_trace(go.Scattergeo(
-            lat=part.lat, lon=part.lon, mode="markers", name=str(name or ""),
-            showlegend=name is not None, text=_hover(part, detail), hoverinfo="text",
-            customdata=part.iso3 if "iso3" in part else None, **SELECTION,
-            marker={"size": 8 + 22 * (part[size] / top) ** 0.5,
-                    "color": category_colour(name, colours) if name is not None
-                    else QUALITATIVE[0],
+        fig.add_trace(
+            go.Scattergeo(
+                lat=part.lat,
+                lon=part.lon,
+                mode="markers",
+                name=str(name or ""),
+                showlegend=name is not None,
+                text=_hover(part, detail),
+                hoverinfo="text",
+                customdata=part.iso3 if "iso3" in part else None,
+                **SELECTION,
+                marker={
+                    "size": 8 + 22 * (part[size] / top) ** 0.5,
+                    "color": category_colour(name, colours) if name is not None else QUALITATIVE[0],
                     "opacity": 0.85,
-                    "line": {"color": "white", "width": 1}}))
+                    "line": {"color": "white", "width": 1},
+                },
+            )
+        )
     fig.update_layout(legend=LEGEND)
     _geo_layout(fig, centre_longitude(frame.lon.tolist()))
-    return finish(fig, title, subtitle, f"{source}. {BOUNDARIES}", height=520, bottom=50,
-                  legend_rows=0 if colour is None else 1)
+    return finish(
+        fig,
+        title,
+        subtitle,
+        f"{source}. {BOUNDARIES}",
+        height=520,
+        bottom=50,
+        legend_rows=0 if colour is None else 1,
+    )
 
 
 def whole_counts_up_to_ten(frame: pd.DataFrame, x: str, y: str) -> bool:
@@ -473,25 +652,47 @@ def whole_counts_up_to_ten(frame: pd.DataFrame, x: str, y: str) -> bool:
 
 
 @cached
-def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: str,
-        colour: str | None = None, order: Sequence[str] | None = None,
-        labels: dict[str, str] | None = None, horizontal: bool = False,
-        colours: dict[str, str] | None = None) -> go.Figure:
+def bar(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    colour: str | None = None,
+    order: Sequence[str] | None = None,
+    labels: dict[str, str] | None = None,
+    horizontal: bool = False,
+    colours: dict[str, str] | None = None,
+) -> go.Figure:
     """A bar chart in the house style; `order` fixes the category axis, `colours` maps
     colour values to colours (legend in its order; a value it lacks is grey)."""
-    fixed = ({value: category_colour(value, colours) for value in frame[colour].unique()}
-             if colour is not None else {})
-    fig = px.bar(frame, x=y if horizontal else x, y=x if horizontal else y, color=colour,
-                 orientation="h" if horizontal else "v", labels=labels or {},
-                 color_discrete_sequence=QUALITATIVE, color_discrete_map=fixed,
-                 category_orders={colour: _category_order(frame[colour], colours or {})}
-                 if colour is not None else {},
-                 text_auto=colour is None)
+    fixed = (
+        {value: category_colour(value, colours) for value in frame[colour].unique()}
+        if colour is not None
+        else {}
+    )
+    fig = px.bar(
+        frame,
+        x=y if horizontal else x,
+        y=x if horizontal else y,
+        color=colour,
+        orientation="h" if horizontal else "v",
+        labels=labels or {},
+        color_discrete_sequence=QUALITATIVE,
+        color_discrete_map=fixed,
+        category_orders={colour: _category_order(frame[colour], colours or {})}
+        if colour is not None
+        else {},
+        text_auto=colour is None,
+    )
     fig.update_traces(textangle=0, textposition="auto")
     if order is not None:
         axis = {"categoryorder": "array", "categoryarray": list(order)}
-        fig.update_layout(yaxis=axis | {"autorange": "reversed"} if horizontal else {},
-                          xaxis={} if horizontal else axis)
+        fig.update_layout(
+            yaxis=axis | {"autorange": "reversed"} if horizontal else {},
+            xaxis={} if horizontal else axis,
+        )
     fig.update_layout(legend=LEGEND, bargap=0.25, xaxis_automargin=True, yaxis_automargin=True)
     if whole_counts_up_to_ten(frame, x, y):
         # Plotly would tick a small count axis at halves ("0.5 actions").
@@ -499,39 +700,59 @@ def bar(frame: pd.DataFrame, x: str, y: str, title: str, subtitle: str, source: 
     height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
     rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
     # Horizontal bars put their labels left of the plot, where the source line starts.
-    fig = finish(fig, title, subtitle, source, height=height, bottom=100,
-                 legend_rows=rows, source_width=42 if horizontal else 62)
+    fig = finish(
+        fig,
+        title,
+        subtitle,
+        source,
+        height=height,
+        bottom=100,
+        legend_rows=rows,
+        source_width=42 if horizontal else 62,
+    )
     if horizontal:
         # A slide squeezes the rows: every bar keeps its label, in a font that fits.
-        fig = label_every_row(fig, list(order) if order is not None
-                              else list(dict.fromkeys(frame[x])))
+        fig = label_every_row(
+            fig, list(order) if order is not None else list(dict.fromkeys(frame[x]))
+        )
     return fig
 
 
 @cached
 def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
     """A labelled square heatmap (e.g. shared members between mechanisms)."""
-    fig = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=list(matrix.index),
-                               colorscale=SEQUENTIAL, text=matrix.values,
-                               texttemplate="%{text}", hovertemplate=(
-                                   "%{y} and %{x}: %{z} shared<extra></extra>"),
-                               colorbar={"thickness": 14}))
-    fig.update_layout(yaxis={"autorange": "reversed", "automargin": True},
-                      xaxis={"tickangle": -45, "automargin": True})
-    fig = finish(fig, title, subtitle, source, height=max(420, 260 + 24 * len(matrix)),
-                 bottom=190)
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.values,
+            x=list(matrix.columns),
+            y=list(matrix.index),
+            colorscale=SEQUENTIAL,
+            text=matrix.values,
+            texttemplate="%{text}",
+            hovertemplate=("%{y} and %{x}: %{z} shared<extra></extra>"),
+            colorbar={"thickness": 14},
+        )
+    )
+    fig.update_layout(
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"tickangle": -45, "automargin": True},
+    )
+    fig = finish(fig, title, subtitle, source, height=max(420, 260 + 24 * len(matrix)), bottom=190)
     fig.update_layout(margin={"l": 170})
-    return label_every_row(label_every_row(fig, list(matrix.index)), list(matrix.columns),
-                           axis="xaxis")
+    return label_every_row(
+        label_every_row(fig, list(matrix.index)), list(matrix.columns), axis="xaxis"
+    )
 
 
 def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
     """The categories present: those with a fixed colour in its order, then the others in
     the order they come, then the catch-alls (GREYED)."""
     present = list(dict.fromkeys(values))
-    return ([c for c in colours if c in present]
-            + [c for c in present if c not in colours and c not in GREYED]
-            + [c for c in GREYED if c in present and c not in colours])
+    return (
+        [c for c in colours if c in present]
+        + [c for c in present if c not in colours and c not in GREYED]
+        + [c for c in GREYED if c in present and c not in colours]
+    )
 
 
 # Rows that belong to no single category: grey, last in the legend.
@@ -546,9 +767,15 @@ def category_colour(category: object, colours: dict[str, str] | None) -> str:
 
 
 @cached
-def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
-             source: str, colours: dict[str, str] | None = None,
-             years: tuple[int, ...] = ()) -> go.Figure:
+def timeline(
+    frame: pd.DataFrame,
+    colour: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    colours: dict[str, str] | None = None,
+    years: tuple[int, ...] = (),
+) -> go.Figure:
     """Meetings as bars from start to end on one row per mechanism; exact dates solid, fuzzy
     windows hatched and pale, the date as written in the hover.
 
@@ -558,15 +785,23 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
     colours: a fixed colour per value of `colour` (legend in its order; category_colour).
     years: the calendar years the axis spans (default: those of the dates).
     """
-    shown = frame.assign(finish=frame.end + pd.Timedelta(days=1),
-                         exact=frame.date_known.eq("exact dates").map(
-                             {True: "exact dates", False: "fuzzy window"}))
-    themes = (shown.themes if "themes" in shown else pd.Series("", index=shown.index))
-    shown["hover"] = [f"<b>{text(t)}</b><br>{text(m)}<br>Date as written: {text(d)}<br>{text(p)}"
-                      + (f"<br>Themes: {text(th)}" if th else "")
-                      for t, m, d, p, th in zip(shown.title, shown.mechanism, shown.date_text,
-                                                shown.location_text.replace("", "place TBC"),
-                                                themes, strict=True)]
+    shown = frame.assign(
+        finish=frame.end + pd.Timedelta(days=1),
+        exact=frame.date_known.eq("exact dates").map({True: "exact dates", False: "fuzzy window"}),
+    )
+    themes = shown.themes if "themes" in shown else pd.Series("", index=shown.index)
+    shown["hover"] = [
+        f"<b>{text(t)}</b><br>{text(m)}<br>Date as written: {text(d)}<br>{text(p)}"
+        + (f"<br>Themes: {text(th)}" if th else "")
+        for t, m, d, p, th in zip(
+            shown.title,
+            shown.mechanism,
+            shown.date_text,
+            shown.location_text.replace("", "place TBC"),
+            themes,
+            strict=True,
+        )
+    ]
     if "listed_in" in shown.columns:  # which documents describe the meeting
         shown["hover"] += "<br>Listed in: " + shown.listed_in.map(text)
     # Plain horizontal bars (what px.timeline makes, at a fraction of its cost): base = start,
@@ -578,58 +813,107 @@ def timeline(frame: pd.DataFrame, colour: str, title: str, subtitle: str,
         colour_of = category_colour(group, fixed)
         # Exact dates first; the group's first trace carries its legend entry, so a group
         # with fuzzy dates only is in the legend too.
-        for n, (kind, part) in enumerate(shown[shown[colour] == group].groupby("exact",
-                                                                               sort=True)):
+        for n, (kind, part) in enumerate(shown[shown[colour] == group].groupby("exact", sort=True)):
             fuzzy = kind == "fuzzy window"
-            traces.append(go.Bar(
-                base=part.start.dt.strftime("%Y-%m-%d").tolist(),
-                x=((part.finish - part.start).dt.total_seconds() * 1000).tolist(),
-                y=part.mechanism.tolist(), orientation="h", name=str(group),
-                legendgroup=str(group), showlegend=n == 0, opacity=0.45 if fuzzy else 1,
-                marker={"color": colour_of, "line": {"width": 0.5, "color": "#333"},
-                        "pattern": {"shape": "/" if fuzzy else ""}},
-                customdata=part.hover.tolist(),
-                hovertemplate="%{customdata}<extra></extra>"))
+            traces.append(
+                go.Bar(
+                    base=part.start.dt.strftime("%Y-%m-%d").tolist(),
+                    x=((part.finish - part.start).dt.total_seconds() * 1000).tolist(),
+                    y=part.mechanism.tolist(),
+                    orientation="h",
+                    name=str(group),
+                    legendgroup=str(group),
+                    showlegend=n == 0,
+                    opacity=0.45 if fuzzy else 1,
+                    marker={
+                        "color": colour_of,
+                        "line": {"width": 0.5, "color": "#333"},
+                        "pattern": {"shape": "/" if fuzzy else ""},
+                    },
+                    customdata=part.hover.tolist(),
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )
             if not fuzzy:
                 # A one-day bar is a hairline at year scale: a diamond marks it and takes
                 # the hover.
                 middle = part.start + (part.finish - part.start) / 2
-                traces.append(go.Scatter(
-                    x=middle.dt.strftime("%Y-%m-%d %H:%M").tolist(), y=part.mechanism.tolist(),
-                    mode="markers", legendgroup=str(group), showlegend=False,
-                    marker={"symbol": "diamond", "size": 9, "color": colour_of,
-                            "line": {"width": 0.5, "color": "#333"}},
-                    customdata=part.hover.tolist(),
-                    hovertemplate="%{customdata}<extra></extra>"))
+                traces.append(
+                    go.Scatter(
+                        x=middle.dt.strftime("%Y-%m-%d %H:%M").tolist(),
+                        y=part.mechanism.tolist(),
+                        mode="markers",
+                        legendgroup=str(group),
+                        showlegend=False,
+                        marker={
+                            "symbol": "diamond",
+                            "size": 9,
+                            "color": colour_of,
+                            "line": {"width": 0.5, "color": "#333"},
+                        },
+                        customdata=part.hover.tolist(),
+                        hovertemplate="%{customdata}<extra></extra>",
+                    )
+                )
     fig = go.Figure(traces)
     fig.update_layout(barmode="overlay")
-    fig.add_trace(go.Bar(x=[None], y=[None], name="fuzzy date: month, quarter or half-year",
-                         marker={"color": "#bbb", "pattern": {"shape": "/"}},
-                         showlegend=True))
+    fig.add_trace(
+        go.Bar(
+            x=[None],
+            y=[None],
+            name="fuzzy date: month, quarter or half-year",
+            marker={"color": "#bbb", "pattern": {"shape": "/"}},
+            showlegend=True,
+        )
+    )
     rows = frame.mechanism.nunique()
     first, last = time_span(frame, years)
     fig.update_layout(
-        xaxis={"range": [f"{first}-01-01", f"{last + 1}-01-01"], "type": "date",
-               # One year: a tick a month; more: a tick a quarter, with its year.
-               "dtick": "M1" if first == last else "M3",
-               "tickformat": "%b" if first == last else "%b %Y",
-               "showgrid": True, "gridcolor": "#e5e5e5"},
+        xaxis={
+            "range": [f"{first}-01-01", f"{last + 1}-01-01"],
+            "type": "date",
+            # One year: a tick a month; more: a tick a quarter, with its year.
+            "dtick": "M1" if first == last else "M3",
+            "tickformat": "%b" if first == last else "%b %Y",
+            "showgrid": True,
+            "gridcolor": "#e5e5e5",
+        },
         yaxis={"title": "", "categoryorder": "category descending", "automargin": True},
-        legend=LEGEND, bargap=0.3)
+        legend=LEGEND,
+        bargap=0.3,
+    )
     legend_rows = 1 + (frame[colour].nunique() + 1) // 4
     shape = layout()
     if shape.big:
         # A slide is short: the legend goes to the right of the plot, a column of its own.
-        fig.update_layout(legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1,
-                                  "yanchor": "top", "font": {"size": 14},
-                                  "tracegroupgap": 2})
+        fig.update_layout(
+            legend={
+                "orientation": "v",
+                "x": 1.01,
+                "xanchor": "left",
+                "y": 1,
+                "yanchor": "top",
+                "font": {"size": 14},
+                "tracegroupgap": 2,
+            }
+        )
         legend_rows = 0
-    fig = finish(fig, title, subtitle, source, height=max(460, 200 + 26 * rows),
-                 bottom=90, legend_rows=legend_rows,
-                 # On a phone a row holds a label of two lines.
-                 plot=34 * rows if shape.phone else None)
-    return label_every_row(fig, sorted(frame.mechanism.unique(), reverse=True),
-                           wrap=PHONE_LABEL_CHARS if shape.phone else 0)
+    fig = finish(
+        fig,
+        title,
+        subtitle,
+        source,
+        height=max(460, 200 + 26 * rows),
+        bottom=90,
+        legend_rows=legend_rows,
+        # On a phone a row holds a label of two lines.
+        plot=34 * rows if shape.phone else None,
+    )
+    return label_every_row(
+        fig,
+        sorted(frame.mechanism.unique(), reverse=True),
+        wrap=PHONE_LABEL_CHARS if shape.phone else 0,
+    )
 
 
 def time_span(frame: pd.DataFrame, years: tuple[int, ...] = ()) -> tuple[int, int]:
@@ -657,16 +941,28 @@ def show(fig: go.Figure, filename: str, key: str | None = None) -> list[str]:
         # phone, where a tap shows it over the title.
         "displayModeBar": False if shape.phone else "hover",
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-        "toImageButtonOptions": {"format": "png", "filename": filename, "width": 1600,
-                                 "height": 900, "scale": 2},
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": filename,
+            "width": 1600,
+            "height": 900,
+            "scale": 2,
+        },
     }
     if shape.present:
         config["modeBarButtons"] = [["toImage"]]
     if key is None:
         st.plotly_chart(fig, width="stretch", config=config, theme=None)
         return []
-    event = st.plotly_chart(fig, width="stretch", config=config, theme=None, key=key,
-                            on_select="rerun", selection_mode="points")
+    event = st.plotly_chart(
+        fig,
+        width="stretch",
+        config=config,
+        theme=None,
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+    )
     return selected_codes(event)
 
 

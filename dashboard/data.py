@@ -111,8 +111,11 @@ def geography() -> dict[str, tuple[str, ...]]:
     """UN M49 region -> its sub-regions (alphabetical), for the countries in the tables;
     regions in the vocabulary's order."""
     c = table("countries")
-    return {region: tuple(sorted(set(c.loc[c.region == region, "sub_region"])))
-            for region in vocabulary.COUNTRY_REGIONS if region in set(c.region)}
+    return {
+        region: tuple(sorted(set(c.loc[c.region == region, "sub_region"])))
+        for region in vocabulary.COUNTRY_REGIONS
+        if region in set(c.region)
+    }
 
 
 def region_options() -> list[str]:
@@ -137,9 +140,11 @@ def without_country_list() -> dict[str, str]:
     p = table("processes")
     m = table("memberships")
     listed = set(m.loc[m.role.isin(SCOPE_ROLES), "process_id"])
-    return {pid: OPEN_TO_ALL if everyone else NO_COUNTRY_LIST
-            for pid, everyone in zip(p.process_id, p.open_to_all, strict=True)
-            if everyone or pid not in listed}
+    return {
+        pid: OPEN_TO_ALL if everyone else NO_COUNTRY_LIST
+        for pid, everyone in zip(p.process_id, p.open_to_all, strict=True)
+        if everyone or pid not in listed
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
@@ -162,14 +167,22 @@ def theme_names_by_entity(entity_type: str) -> dict[str, str]:
     """entity_id -> "Theme A, Theme B" for one entity type."""
     labels = theme_labels()
     links = themes_of(entity_type)
-    return (links.assign(label=links.theme_id.map(labels)).groupby("entity_id").label
-            .agg(lambda s: ", ".join(sorted(set(s)))).to_dict())
+    return (
+        links.assign(label=links.theme_id.map(labels))
+        .groupby("entity_id")
+        .label.agg(lambda s: ", ".join(sorted(set(s))))
+        .to_dict()
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
-def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
-                       themes: tuple[str, ...] = (), mechanisms: tuple[str, ...] = (),
-                       headings: tuple[str, ...] = ()) -> tuple[str, ...]:
+def selected_processes(
+    regions: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    themes: tuple[str, ...] = (),
+    mechanisms: tuple[str, ...] = (),
+    headings: tuple[str, ...] = (),
+) -> tuple[str, ...]:
     """The process_ids the shared filters leave; an empty filter does not restrict.
 
     regions: M49 regions or sub-regions; a mechanism is in scope when a member, observer,
@@ -196,8 +209,9 @@ def selected_processes(regions: tuple[str, ...] = (), kinds: tuple[str, ...] = (
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
-def meetings_per_month(process_ids: tuple[str, ...] | None = None,
-                       themes: tuple[str, ...] = ()) -> pd.DataFrame:
+def meetings_per_month(
+    process_ids: tuple[str, ...] | None = None, themes: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Meetings by start month (year and month), of the given mechanisms (None: all) and
     themes (a meeting's own or its mechanism's: filter_meetings); meetings known only to a
     quarter, half-year or not at all are counted as "Undated or wider", after the months.
@@ -206,18 +220,27 @@ def meetings_per_month(process_ids: tuple[str, ...] | None = None,
     picked = filter_meetings(meetings_long(), process_ids, themes).meeting_id
     m = table("meetings")
     m = m[m.meeting_id.isin(picked)]
-    start = pd.to_datetime(m.start_date.where(m.date_precision.isin(["day", "month"])),
-                           errors="coerce")
-    m = m.assign(month=start.dt.strftime("%Y-%m").fillna(UNDATED_MONTH),
-                 dated=m.date_precision.map(lambda p: "exact day" if p == "day"
-                                            else "month only" if p == "month"
-                                            else "quarter, half-year or TBC"))
+    start = pd.to_datetime(
+        m.start_date.where(m.date_precision.isin(["day", "month"])), errors="coerce"
+    )
+    m = m.assign(
+        month=start.dt.strftime("%Y-%m").fillna(UNDATED_MONTH),
+        dated=m.date_precision.map(
+            lambda p: (
+                "exact day"
+                if p == "day"
+                else "month only"
+                if p == "month"
+                else "quarter, half-year or TBC"
+            )
+        ),
+    )
     out = m.groupby(["month", "dated"]).size().rename("meetings").reset_index()
-    months = pd.to_datetime(out.month.where(out.month != UNDATED_MONTH), format="%Y-%m",
-                            errors="coerce")
+    months = pd.to_datetime(
+        out.month.where(out.month != UNDATED_MONTH), format="%Y-%m", errors="coerce"
+    )
     several = months.dt.year.nunique() > 1
-    out["month_label"] = months.dt.strftime("%b %Y" if several else "%b").fillna(
-        "Undated or wider")
+    out["month_label"] = months.dt.strftime("%b %Y" if several else "%b").fillna("Undated or wider")
     return out.sort_values("month").reset_index(drop=True)
 
 
@@ -228,8 +251,9 @@ UNDATED_MONTH = "9999-99"  # sorts after every month
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
-def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...],
-                    countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+def membership_long(
+    process_ids: tuple[str, ...], roles: tuple[str, ...], countries: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """One row per (mechanism, country, role) among process_ids and roles (and `countries`,
     ISO3; None: any), with names."""
     m = table("memberships")
@@ -239,13 +263,17 @@ def membership_long(process_ids: tuple[str, ...], roles: tuple[str, ...],
     labels = process_labels()
     names = country_names()
     out = m.assign(mechanism=m.process_id.map(labels), country=m.iso3.map(names))
-    return out[["mechanism", "country", "role", "note", "process_id", "iso3"]].sort_values(
-        ["mechanism", "country"]).reset_index(drop=True)
+    return (
+        out[["mechanism", "country", "role", "note", "process_id", "iso3"]]
+        .sort_values(["mechanism", "country"])
+        .reset_index(drop=True)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
-def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...],
-                          countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+def membership_by_country(
+    process_ids: tuple[str, ...], roles: tuple[str, ...], countries: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """Per country: role (its strongest role in the picked mechanisms), mechanisms (how many),
     and detail ("Member: A, B; Observer: C"); one row per country (of `countries`, ISO3;
     None: any) that has any of `roles`."""
@@ -259,9 +287,15 @@ def membership_by_country(process_ids: tuple[str, ...], roles: tuple[str, ...],
         for role in sorted(set(group.role), key=rank.get):
             names = sorted(group.loc[group.role == role, "mechanism"])
             parts.append(f"{ROLE_LABELS[role]}: {', '.join(names)}")
-        rows.append({"iso3": iso3, "country": group.country.iloc[0],
-                     "role": min(group.role, key=rank.get),
-                     "mechanisms": group.process_id.nunique(), "detail": "; ".join(parts)})
+        rows.append(
+            {
+                "iso3": iso3,
+                "country": group.country.iloc[0],
+                "role": min(group.role, key=rank.get),
+                "mechanisms": group.process_id.nunique(),
+                "detail": "; ".join(parts),
+            }
+        )
     return pd.DataFrame(rows).sort_values("country").reset_index(drop=True)
 
 
@@ -270,20 +304,21 @@ RANKED_MOST = 30  # bars at most: ties that would pass it are cut at the rank ab
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
-def countries_ranked(process_ids: tuple[str, ...], roles: tuple[str, ...],
-                     countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+def countries_ranked(
+    process_ids: tuple[str, ...], roles: tuple[str, ...], countries: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """The countries (of `countries`; None: any) by how many of the mechanisms they hold one
     of `roles` in, most first, then by name: rank (1 for the most; ties share a rank), country,
     iso3, region (M49), mechanisms and detail ("Member: A, B; Observer: C")."""
     by_country = membership_by_country(process_ids, roles, countries)
     if by_country.empty:
-        return pd.DataFrame(columns=["rank", "country", "iso3", "region", "mechanisms",
-                                     "detail"])
+        return pd.DataFrame(columns=["rank", "country", "iso3", "region", "mechanisms", "detail"])
     out = by_country.sort_values(["mechanisms", "country"], ascending=[False, True])
-    out = out.assign(rank=out.mechanisms.rank(method="min", ascending=False).astype(int),
-                     region=out.iso3.map(table("countries").set_index("iso3").region))
-    return out[["rank", "country", "iso3", "region", "mechanisms", "detail"]].reset_index(
-        drop=True)
+    out = out.assign(
+        rank=out.mechanisms.rank(method="min", ascending=False).astype(int),
+        region=out.iso3.map(table("countries").set_index("iso3").region),
+    )
+    return out[["rank", "country", "iso3", "region", "mechanisms", "detail"]].reset_index(drop=True)
 
 
 def top_ranks(ranked: pd.DataFrame) -> pd.DataFrame:
@@ -296,8 +331,11 @@ def top_ranks(ranked: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
-def shared_members(process_ids: tuple[str, ...], roles: tuple[str, ...] = ("member",),
-                   countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+def shared_members(
+    process_ids: tuple[str, ...],
+    roles: tuple[str, ...] = ("member",),
+    countries: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
     """Square table: how many countries (of `countries`; None: any) each pair of mechanisms
     shares (diagonal: own size)."""
     long = membership_long(process_ids, roles, countries)
@@ -317,10 +355,12 @@ def totals(process_id: str) -> dict[str, object]:
     o = table("process_organisations")
     checks = table("count_checks").set_index("process_id")
     stated = checks.stated_total.get(process_id)
-    return {"stated": None if stated is None else int(stated),
-            "countries": int(mine.loc[mine.role == "member", "iso3"].nunique()),
-            "organisations": int(((o.process_id == process_id) & (o.role == "member")).sum()),
-            "named": named}
+    return {
+        "stated": None if stated is None else int(stated),
+        "countries": int(mine.loc[mine.role == "member", "iso3"].nunique()),
+        "organisations": int(((o.process_id == process_id) & (o.role == "member")).sum()),
+        "named": named,
+    }
 
 
 # ---------------------------------------------------------------- meetings
@@ -341,13 +381,17 @@ def meeting_documents() -> pd.DataFrame:
     keys = described.assign(key=described.source.map(source_key))
     order = vocabulary.rank(vocabulary.MEETING_SOURCES)
     grouped = keys.groupby("meeting_id").key.agg(
-        lambda k: tuple(sorted(set(k), key=lambda key: order.get(key, len(order)))))
+        lambda k: tuple(sorted(set(k), key=lambda key: order.get(key, len(order))))
+    )
     own = table("meetings").set_index("meeting_id").source.map(source_key)
     labels = palette.MEETING_SOURCE_LABELS
-    return pd.DataFrame({
-        "source_keys": grouped,
-        "listed_in": grouped.map(lambda k: "; ".join(labels.get(key, key) for key in k)),
-        "read_from": own.map(lambda key: labels.get(key, key))}).rename_axis("meeting_id")
+    return pd.DataFrame(
+        {
+            "source_keys": grouped,
+            "listed_in": grouped.map(lambda k: "; ".join(labels.get(key, key) for key in k)),
+            "read_from": own.map(lambda key: labels.get(key, key)),
+        }
+    ).rename_axis("meeting_id")
 
 
 @st.cache_data(show_spinner=False)
@@ -368,11 +412,12 @@ def meetings_long() -> pd.DataFrame:
     themes = meeting_themes()
     labels = theme_labels()
     # The meeting's own themes first, then those through its mechanisms, each by label.
-    ordered = themes.assign(label=themes.theme_id.map(labels),
-                            own=themes.via.ne(OWN_TEXT)).sort_values(["meeting_id", "own",
-                                                                      "label"])
-    ordered["shown"] = ordered.label.where(ordered.via == OWN_TEXT,
-                                           ordered.label + " (via mechanism)")
+    ordered = themes.assign(
+        label=themes.theme_id.map(labels), own=themes.via.ne(OWN_TEXT)
+    ).sort_values(["meeting_id", "own", "label"])
+    ordered["shown"] = ordered.label.where(
+        ordered.via == OWN_TEXT, ordered.label + " (via mechanism)"
+    )
     grouped = ordered.groupby("meeting_id")
     out["themes"] = out.meeting_id.map(grouped.shown.agg("; ".join)).fillna("")
     out["first_theme"] = out.meeting_id.map(grouped.label.first()).fillna("No theme")
@@ -398,19 +443,32 @@ def meeting_themes() -> pd.DataFrame:
     when a theme rule matched the meeting's own text, else VIA_MECHANISM when one of its
     mechanisms carries the theme; mechanisms names those mechanisms ("" for its own text).
     A meeting for all ISCMs has only its own text's themes."""
-    own = themes_of("meeting")[["entity_id", "theme_id"]].rename(
-        columns={"entity_id": "meeting_id"}).drop_duplicates()
+    own = (
+        themes_of("meeting")[["entity_id", "theme_id"]]
+        .rename(columns={"entity_id": "meeting_id"})
+        .drop_duplicates()
+    )
     links = table("meeting_processes")
     tagged = themes_of("process")[["entity_id", "theme_id"]].rename(
-        columns={"entity_id": "process_id"})
+        columns={"entity_id": "process_id"}
+    )
     through = links.merge(tagged, on="process_id")
     through = through.assign(mechanism=through.process_id.map(process_labels()))
-    through = (through.groupby(["meeting_id", "theme_id"], sort=False).mechanism
-               .agg(lambda s: ", ".join(dict.fromkeys(s))).rename("mechanisms").reset_index())
-    out = pd.concat([own.assign(via=OWN_TEXT, mechanisms=""),
-                     through.assign(via=VIA_MECHANISM)], ignore_index=True)
-    return out.drop_duplicates(["meeting_id", "theme_id"]).sort_values(
-        ["meeting_id", "theme_id"]).reset_index(drop=True)
+    through = (
+        through.groupby(["meeting_id", "theme_id"], sort=False)
+        .mechanism.agg(lambda s: ", ".join(dict.fromkeys(s)))
+        .rename("mechanisms")
+        .reset_index()
+    )
+    out = pd.concat(
+        [own.assign(via=OWN_TEXT, mechanisms=""), through.assign(via=VIA_MECHANISM)],
+        ignore_index=True,
+    )
+    return (
+        out.drop_duplicates(["meeting_id", "theme_id"])
+        .sort_values(["meeting_id", "theme_id"])
+        .reset_index(drop=True)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
@@ -427,7 +485,8 @@ def theme_reasons(themes: tuple[str, ...]) -> dict[str, str]:
             reasons[meeting_id] = OWN_TEXT
         else:
             reasons[meeting_id] = f"{VIA_MECHANISM}: " + "; ".join(
-                f"{r.mechanisms} ({labels[r.theme_id]})" for r in rows.itertuples())
+                f"{r.mechanisms} ({labels[r.theme_id]})" for r in rows.itertuples()
+            )
     return reasons
 
 
@@ -458,14 +517,14 @@ def years_text(years: tuple[int, ...] | list[int]) -> str:
 
 
 def meetings_title(years: tuple[int, ...] | None = None) -> str:
-    """"2017 meetings", "2017–2018 meetings", … for the given years (default: every calendar's);
+    """ "2017 meetings", "2017–2018 meetings", … for the given years (default: every calendar's);
     "Meetings" when no calendar names a year."""
     text = years_text(calendar_years() if years is None else years)
     return f"{text} meetings" if text else "Meetings"
 
 
 def no_meeting_words(what: str) -> str:
-    """"Neither the 2017 calendar nor the other documents list a 2017 meeting <what>." (the
+    """ "Neither the 2017 calendar nor the other documents list a 2017 meeting <what>." (the
     calendars' years)."""
     years = calendar_years()
     meeting = " ".join(filter(None, [years_text(years), "meeting"]))
@@ -473,17 +532,22 @@ def no_meeting_words(what: str) -> str:
 
 
 def calendar_words(years: tuple[int, ...] | None = None) -> str:
-    """"the 2017 calendar", "the 2017–2018 calendars", or "the calendar" when no year is known."""
+    """ "the 2017 calendar", "the 2017–2018 calendars", or "the calendar" when no year is known."""
     years = calendar_years() if years is None else years
     text = years_text(years)
     return f"the {text} calendar{'s' if len(years) > 1 else ''}" if text else "the calendar"
 
 
-def filter_meetings(long: pd.DataFrame, process_ids: tuple[str, ...] | None,
-                    themes: tuple[str, ...] = (), months: tuple[int, int] = (1, 12),
-                    hosts: tuple[str, ...] = (), tentative: str = "all",
-                    years: tuple[int, ...] = (), sources: tuple[str, ...] = ()
-                    ) -> pd.DataFrame:
+def filter_meetings(
+    long: pd.DataFrame,
+    process_ids: tuple[str, ...] | None,
+    themes: tuple[str, ...] = (),
+    months: tuple[int, int] = (1, 12),
+    hosts: tuple[str, ...] = (),
+    tentative: str = "all",
+    years: tuple[int, ...] = (),
+    sources: tuple[str, ...] = (),
+) -> pd.DataFrame:
     """Rows of meetings_long that pass the filters.
 
     process_ids None keeps every mechanism; meetings for all ISCMs pass any mechanism filter.
@@ -526,8 +590,9 @@ def _overlaps_months(start: pd.Series, end: pd.Series, months: tuple[int, int]) 
             return False
         return any(lo <= k % 12 + 1 <= hi for k in range(int(a), min(int(b), int(a) + 11) + 1))
 
-    return pd.Series([any_month(a, b) for a, b in zip(first, last, strict=True)],
-                     index=start.index, dtype=bool)
+    return pd.Series(
+        [any_month(a, b) for a, b in zip(first, last, strict=True)], index=start.index, dtype=bool
+    )
 
 
 def one_row_per_meeting(long: pd.DataFrame) -> pd.DataFrame:
@@ -548,8 +613,13 @@ def mechanisms_ranked(rows: pd.DataFrame) -> pd.DataFrame:
     own = rows[rows.process_id.ne("")]
     if own.empty:
         return pd.DataFrame(columns=["rank", "mechanism", "process_id", "meetings"])
-    out = (own.groupby(["process_id", "mechanism"]).meeting_id.nunique().rename("meetings")
-           .reset_index().sort_values(["meetings", "mechanism"], ascending=[False, True]))
+    out = (
+        own.groupby(["process_id", "mechanism"])
+        .meeting_id.nunique()
+        .rename("meetings")
+        .reset_index()
+        .sort_values(["meetings", "mechanism"], ascending=[False, True])
+    )
     out["rank"] = out.meetings.rank(method="min", ascending=False).astype(int)
     return out[["rank", "mechanism", "process_id", "meetings"]].reset_index(drop=True)
 
@@ -580,21 +650,34 @@ def past_events(process_id: str) -> pd.DataFrame:
     events = events[events.process_id == process_id]
     country = events.iso3.map(country_names()).fillna("")
     place = [", ".join(filter(None, [c, n])) for c, n in zip(events.city, country, strict=True)]
-    named = [bool(where) and where.casefold() in title.casefold()
-             for where, title in zip(events.city.where(events.city != "", country),
-                                     events.title, strict=True)]
-    short = events.title.map(lambda t: t if len(t) <= HOVER_TITLE
-                             else t[:HOVER_TITLE - 1].rstrip() + "…")
+    named = [
+        bool(where) and where.casefold() in title.casefold()
+        for where, title in zip(
+            events.city.where(events.city != "", country), events.title, strict=True
+        )
+    ]
+    short = events.title.map(
+        lambda t: t if len(t) <= HOVER_TITLE else t[: HOVER_TITLE - 1].rstrip() + "…"
+    )
     described = table("meeting_sources")
     overview = described[described.source == registry.OVERVIEW_FILE]
-    meeting_of = {(int(r.source_line), r.date_text, r.title): r.meeting_id
-                  for r in overview.itertuples()}
-    meeting = [meeting_of.get((int(n), d, t), "") for n, d, t in
-               zip(events.source_line, events.date_text, events.title, strict=True)]
-    out = events.assign(country=country, place=place, place_in_title=named,
-                        label=events.date_text + ": " + short, meeting_id=meeting)
-    return out.sort_values(["year", "month", "start_date"], na_position="first",
-                           kind="stable").reset_index(drop=True)
+    meeting_of = {
+        (int(r.source_line), r.date_text, r.title): r.meeting_id for r in overview.itertuples()
+    }
+    meeting = [
+        meeting_of.get((int(n), d, t), "")
+        for n, d, t in zip(events.source_line, events.date_text, events.title, strict=True)
+    ]
+    out = events.assign(
+        country=country,
+        place=place,
+        place_in_title=named,
+        label=events.date_text + ": " + short,
+        meeting_id=meeting,
+    )
+    return out.sort_values(
+        ["year", "month", "start_date"], na_position="first", kind="stable"
+    ).reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False)
@@ -606,12 +689,16 @@ def other_year_report_meetings(process_id: str) -> pd.DataFrame:
     found = found[found.process_ids.str.split().apply(lambda ids: process_id in ids)]
     found = found[~found.report_meeting_id.isin(table("meeting_sources").described_id)]
     country = found.iso3.map(country_names()).fillna("")
-    place = [", ".join(filter(None, [c or v, n])) for c, v, n in
-             zip(found.city, found.venue, country, strict=True)]
+    place = [
+        ", ".join(filter(None, [c or v, n]))
+        for c, v, n in zip(found.city, found.venue, country, strict=True)
+    ]
     labels = palette.MEETING_SOURCE_LABELS
-    return found.assign(document=found.source.map(lambda f: labels.get(source_key(f), f)),
-                        place=place).sort_values("start_date", kind="stable").reset_index(
-        drop=True)
+    return (
+        found.assign(document=found.source.map(lambda f: labels.get(source_key(f), f)), place=place)
+        .sort_values("start_date", kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 EVENT_BANDS = ["1 event", "2–3 events", "4 or more events"]
@@ -627,7 +714,8 @@ def past_event_hosts(process_id: str) -> pd.DataFrame:
     points = points_by_country(events[events.meeting_id == ""], "iso3", "label", "event")
     band = pd.cut(points["count"], [0, 1, 3, float("inf")], labels=EVENT_BANDS)
     return points.assign(events=points["count"], band=band.astype(str))[
-        ["iso3", "country", "events", "band", "detail"]]
+        ["iso3", "country", "events", "band", "detail"]
+    ]
 
 
 # ---------------------------------------------------------------- USCIS engagements
@@ -656,8 +744,9 @@ def engagements_wide() -> pd.DataFrame:
 
     partners = table("engagement_partners")
     # An agency is shown by its own name; its country still counts in partner_codes.
-    partner_names = partners.organisation.where(partners.organisation != "",
-                                                partners.iso3.map(names))
+    partner_names = partners.organisation.where(
+        partners.organisation != "", partners.iso3.map(names)
+    )
     partner_tuple = partners.assign(value=partner_names).groupby("engagement_id").value.agg(tuple)
     out = e.set_index("engagement_id")
     out["roles"] = joined("engagement_roles", "role")
@@ -667,8 +756,14 @@ def engagements_wide() -> pd.DataFrame:
     out["process_ids"] = joined("engagement_processes", "process_id")
     tagged = themes_of("engagement").groupby("entity_id").theme_id.agg(tuple)
     out["theme_ids"] = tagged
-    for column in ["roles", "country_codes", "partners", "partner_codes", "process_ids",
-                   "theme_ids"]:
+    for column in [
+        "roles",
+        "country_codes",
+        "partners",
+        "partner_codes",
+        "process_ids",
+        "theme_ids",
+    ]:
         out[column] = out[column].apply(lambda v: v if isinstance(v, tuple) else ())
     out["countries"] = out.country_codes.apply(lambda v: ", ".join(names.get(c, c) for c in v))
     out["mechanisms"] = out.process_ids.apply(lambda v: ", ".join(labels[p] for p in v))
@@ -678,11 +773,16 @@ def engagements_wide() -> pd.DataFrame:
     return out.reset_index()
 
 
-def filter_engagements(wide: pd.DataFrame, offices: tuple[str, ...] = (),
-                       roles: tuple[str, ...] = (), levels: tuple[str, ...] = (),
-                       frequencies: tuple[str, ...] = (), countries: tuple[str, ...] = (),
-                       themes: tuple[str, ...] = (), mechanisms: tuple[str, ...] = ()
-                       ) -> pd.DataFrame:
+def filter_engagements(
+    wide: pd.DataFrame,
+    offices: tuple[str, ...] = (),
+    roles: tuple[str, ...] = (),
+    levels: tuple[str, ...] = (),
+    frequencies: tuple[str, ...] = (),
+    countries: tuple[str, ...] = (),
+    themes: tuple[str, ...] = (),
+    mechanisms: tuple[str, ...] = (),
+) -> pd.DataFrame:
     """Engagements passing every non-empty filter (a row passes a list filter when it has any
     of the picked values)."""
     keep = pd.Series(True, index=wide.index)
@@ -696,8 +796,12 @@ def filter_engagements(wide: pd.DataFrame, offices: tuple[str, ...] = (),
         keep &= wide.staffing_level.isin(levels)
     if frequencies:
         keep &= wide.frequency.isin(frequencies)
-    for column, picked in (("roles", roles), ("country_codes", countries),
-                           ("theme_ids", themes), ("process_ids", mechanisms)):
+    for column, picked in (
+        ("roles", roles),
+        ("country_codes", countries),
+        ("theme_ids", themes),
+        ("process_ids", mechanisms),
+    ):
         if picked:
             keep &= any_of(column, picked)
     return wide[keep]
@@ -719,8 +823,11 @@ def report_countries() -> pd.DataFrame:
     p = table("report_participants")
     p = p[p.iso3 != ""]
     rank = {r: i for i, r in enumerate(REPORT_ROLE_ORDER)}
-    out = p.groupby("iso3", sort=False).role.agg(
-        role=lambda s: min(s, key=rank.get), detail=_role_list).reset_index()
+    out = (
+        p.groupby("iso3", sort=False)
+        .role.agg(role=lambda s: min(s, key=rank.get), detail=_role_list)
+        .reset_index()
+    )
     out["detail"] = out.detail.str.capitalize()
     out["country"] = out.iso3.map(country_names())
     return out
@@ -733,8 +840,7 @@ def report_others() -> list[str]:
     p = table("report_participants")
     p = p.assign(who=p.organisation.where(p.organisation != "", p.person))
     p = p[p.who != ""]
-    return [f"{who} ({_role_list(group.role)})"
-            for who, group in p.groupby("who", sort=False)]
+    return [f"{who} ({_role_list(group.role)})" for who, group in p.groupby("who", sort=False)]
 
 
 # ---------------------------------------------------------------- maps
@@ -745,8 +851,13 @@ def extra_shapes() -> dict:
     """GeoJSON of the countries plotly's ISO-keyed outlines lack (Kosovo), from data/geo,
     each feature's id set to its ISO3 code."""
     c = table("countries")
-    wanted = dict(zip(c.loc[c.shape_source == "name", "ne_name"],
-                      c.loc[c.shape_source == "name", "iso3"], strict=True))
+    wanted = dict(
+        zip(
+            c.loc[c.shape_source == "name", "ne_name"],
+            c.loc[c.shape_source == "name", "iso3"],
+            strict=True,
+        )
+    )
     outlines = gpd.read_file(OUTLINES, layer="countries")
     picked = outlines[outlines.name.isin(wanted)].copy()
     picked["id"] = picked.name.map(wanted)
@@ -760,10 +871,12 @@ def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) ->
     rows = frame[[codes, label]].explode(codes)
     rows = rows[rows[codes].fillna("").ne("")]
     counted = rows.groupby(codes)[label].agg(
-        count="size", labels=lambda s: "; ".join(s.head(4)) + (" …" if len(s) > 4 else ""))
+        count="size", labels=lambda s: "; ".join(s.head(4)) + (" …" if len(s) > 4 else "")
+    )
     # An empty join loses the index name; naming it keeps the iso3 column for no places too.
-    points = (map_points().set_index("iso3").join(counted, how="inner").rename_axis("iso3")
-              .reset_index())
+    points = (
+        map_points().set_index("iso3").join(counted, how="inner").rename_axis("iso3").reset_index()
+    )
     points["region"] = points.iso3.map(table("countries").set_index("iso3").region)
     points["detail"] = points["count"].astype(str) + f" {noun}(s): " + points.labels
     return points
@@ -796,9 +909,11 @@ def map_points() -> pd.DataFrame:
     show (west, east, south, north; see country_extents) for every country in the tables."""
     c = table("countries")
     points = c[["iso3", "name", "lat", "lon", "map_marker", "shape_source", "ne_name"]].rename(
-        columns={"name": "country"})
-    return (points.join(country_extents(), on="ne_name").drop(columns="ne_name")
-            .reset_index(drop=True))
+        columns={"name": "country"}
+    )
+    return (
+        points.join(country_extents(), on="ne_name").drop(columns="ne_name").reset_index(drop=True)
+    )
 
 
 # A piece of a country counts towards its extent when it lies within this many degrees of its
@@ -814,8 +929,7 @@ def country_extents() -> pd.DataFrame:
     west, east, south, north in degrees over the pieces that count (NEAR_DEGREES). The
     longitudes run eastwards from west to east and east may pass 180 (Russia: 27 to 190), so
     an extent that crosses the date line stays one span."""
-    outlines = gpd.read_file(OUTLINES, layer="countries").set_crs("EPSG:4326",
-                                                                    allow_override=True)
+    outlines = gpd.read_file(OUTLINES, layer="countries").set_crs("EPSG:4326", allow_override=True)
     pieces = outlines[["name", "geometry"]].explode(index_parts=False).reset_index(drop=True)
     pieces["m2"] = pieces.to_crs(EQUAL_AREA).area
     bounds = pieces.bounds
@@ -829,10 +943,18 @@ def country_extents() -> pd.DataFrame:
         near = group.geometry[np.hypot(dx, dy) <= NEAR_DEGREES]
         coords = np.concatenate([np.asarray(g.exterior.coords) for g in near])
         west, east = longitude_span(coords[:, 0])
-        rows.append({"ne_name": name, "west": west, "east": east,
-                     "south": float(coords[:, 1].min()), "north": float(coords[:, 1].max())})
-    return pd.DataFrame(rows, columns=["ne_name", "west", "east", "south",
-                                       "north"]).set_index("ne_name")
+        rows.append(
+            {
+                "ne_name": name,
+                "west": west,
+                "east": east,
+                "south": float(coords[:, 1].min()),
+                "north": float(coords[:, 1].max()),
+            }
+        )
+    return pd.DataFrame(rows, columns=["ne_name", "west", "east", "south", "north"]).set_index(
+        "ne_name"
+    )
 
 
 def longitude_span(longitudes: np.ndarray) -> tuple[float, float]:
@@ -862,6 +984,7 @@ def workbook() -> bytes:
 
 # ---------------------------------------------------------------- provenance
 
+
 @st.cache_data(show_spinner=False)
 def raw_lines(file: str) -> tuple[str, ...]:
     """The lines of one source document in data/raw, read once per server process; () when
@@ -880,8 +1003,9 @@ def source_lines(file: str, lines: tuple[int, ...]) -> list[tuple[int, str]]:
     return [(n, text[n - 1]) for n in dict.fromkeys(lines) if 1 <= n <= len(text)]
 
 
-def row_provenance(table_name: str,
-                   row: Mapping[str, object]) -> tuple[str, tuple[int, ...]] | None:
+def row_provenance(
+    table_name: str, row: Mapping[str, object]
+) -> tuple[str, tuple[int, ...]] | None:
     """(source file, line numbers) one processed row was read from, or None when its table keeps
     no line. The file is the row's own where its table names one (registry.file_column: the
     meetings' and meeting_sources' `source`; rejects' source), else the one file its source in
@@ -892,11 +1016,17 @@ def row_provenance(table_name: str,
     if table_name == "rejects":
         file, raw = str(row.get("source") or ""), row.get("line")
     else:
-        file = (str(row.get(column) or "") if column
-                else registry.table_file(table_name) if known else "")
+        file = (
+            str(row.get(column) or "")
+            if column
+            else registry.table_file(table_name)
+            if known
+            else ""
+        )
         raw = row.get("source_lines") or row.get("source_line")
-    numbers = tuple(int(n) for n in str(raw if raw is not None else "").replace(";", " ").split()
-                    if n.isdigit())
+    numbers = tuple(
+        int(n) for n in str(raw if raw is not None else "").replace(";", " ").split() if n.isdigit()
+    )
     if not file or not numbers:
         return None
     return file, numbers

@@ -26,8 +26,13 @@ KINDS = palette.KIND_LABELS
 # The field order of Filters: sidebar() and current() read the widgets in this order.
 SHARED_KEYS = ("region", "theme", "kind", "mechanism", "heading")
 # What each shared filter's values are called in a notice ("No region called 'Narnia'").
-NOUNS = {"region": "region", "theme": "theme", "kind": "mechanism kind",
-         "mechanism": "mechanism", "heading": "overview heading"}
+NOUNS = {
+    "region": "region",
+    "theme": "theme",
+    "kind": "mechanism kind",
+    "mechanism": "mechanism",
+    "heading": "overview heading",
+}
 # session_state key prefix under which a widget's unknown URL values are remembered.
 UNKNOWN = "unknown_in_url_"
 
@@ -49,8 +54,7 @@ class Filters:
     @property
     def active(self) -> bool:
         """True when any filter restricts."""
-        return bool(self.regions or self.themes or self.kinds or self.mechanisms
-                    or self.headings)
+        return bool(self.regions or self.themes or self.kinds or self.mechanisms or self.headings)
 
     @property
     def restricts_mechanisms(self) -> bool:
@@ -60,16 +64,16 @@ class Filters:
 
     def process_ids(self) -> tuple[str, ...]:
         """The mechanisms these filters leave."""
-        return data.selected_processes(self.regions, self.kinds, self.themes, self.mechanisms,
-                                       self.headings)
+        return data.selected_processes(
+            self.regions, self.kinds, self.themes, self.mechanisms, self.headings
+        )
 
     def meeting_process_ids(self) -> tuple[str, ...] | None:
         """The mechanisms whose meetings these filters leave before the theme is applied to
         the meetings themselves (None: every mechanism, and meetings of none)."""
         if not self.restricts_mechanisms:
             return None
-        return data.selected_processes(self.regions, self.kinds, (), self.mechanisms,
-                                       self.headings)
+        return data.selected_processes(self.regions, self.kinds, (), self.mechanisms, self.headings)
 
     def countries(self) -> tuple[str, ...] | None:
         """The countries (ISO3) of the picked regions; None when no region is picked."""
@@ -103,8 +107,10 @@ class Filters:
         everywhere = data.without_country_list()
         reaching = [p for p in picked if p not in everywhere]
         where = " or ".join(self.regions)
-        words = [f"{len(reaching)} mechanism{'' if len(reaching) == 1 else 's'} with a "
-                 f"member, observer, partner or named participant in {where}"]
+        words = [
+            f"{len(reaching)} mechanism{'' if len(reaching) == 1 else 's'} with a "
+            f"member, observer, partner or named participant in {where}"
+        ]
         for why in (data.OPEN_TO_ALL, data.NO_COUNTRY_LIST):
             names = [labels[p] for p in picked if everywhere.get(p) == why]
             if names:
@@ -117,8 +123,9 @@ def _reset() -> None:
         st.session_state[key] = []
 
 
-def checked_in_url(key: str, labels: Iterable[str], draw: Callable[[], T]
-                   ) -> tuple[T, tuple[str, ...]]:
+def checked_in_url(
+    key: str, labels: Iterable[str], draw: Callable[[], T]
+) -> tuple[T, tuple[str, ...]]:
     """Draw a widget bound to the query parameter `key` (draw()) and return its value and the
     values the page address asked for that are not among its option `labels` (what the widget
     drops in silence). Those are remembered until the widget's value changes, so the notice
@@ -142,7 +149,7 @@ def unknown_in_url(key: str, labels: Iterable[str]) -> tuple[str, ...]:
 
 
 def not_found(noun: str, values: Iterable[str]) -> str:
-    """"No region called 'Narnia'" ("… 'A' or 'B'" for several)."""
+    """ "No region called 'Narnia'" ("… 'A' or 'B'" for several)."""
     return f"No {noun} called " + " or ".join(f"'{v}'" for v in values)
 
 
@@ -160,41 +167,89 @@ def sidebar() -> Filters:
         st.subheader("Filters")
         places = data.region_options()
         # Plain names (each region followed by its sub-regions): the URL carries the label.
-        regions, unknown["region"] = checked_in_url("region", places, lambda: st.multiselect(
-            "Region (countries, UN M49)", places, key="region", bind="query-params",
-            placeholder="All regions",
-            help="Countries in these UN M49 regions or sub-regions. A mechanism is in scope "
-                 "when a member, observer, partner or named participant lies there; those "
-                 "with no country list (open to all, or members given only as groups) are in "
-                 "every region's scope."))
+        regions, unknown["region"] = checked_in_url(
+            "region",
+            places,
+            lambda: st.multiselect(
+                "Region (countries, UN M49)",
+                places,
+                key="region",
+                bind="query-params",
+                placeholder="All regions",
+                help="Countries in these UN M49 regions or sub-regions. A mechanism is in scope "
+                "when a member, observer, partner or named participant lies there; those "
+                "with no country list (open to all, or members given only as groups) are in "
+                "every region's scope.",
+            ),
+        )
         labels = data.theme_labels()
-        themes, unknown["theme"] = checked_in_url("theme", labels.values(), lambda: (
-            st.multiselect("Theme", list(labels), format_func=labels.get, key="theme",
-                           bind="query-params", placeholder="All themes",
-                           help="A mechanism's themes come from its own text; a meeting is "
-                                "about a theme when its own text or one of its mechanisms "
-                                "is.")))
-        kinds, unknown["kind"] = checked_in_url("kind", KINDS.values(), lambda: (
-            st.multiselect("Mechanism kind", list(KINDS), format_func=KINDS.get, key="kind",
-                           bind="query-params", placeholder="All kinds")))
+        themes, unknown["theme"] = checked_in_url(
+            "theme",
+            labels.values(),
+            lambda: st.multiselect(
+                "Theme",
+                list(labels),
+                format_func=labels.get,
+                key="theme",
+                bind="query-params",
+                placeholder="All themes",
+                help="A mechanism's themes come from its own text; a meeting is "
+                "about a theme when its own text or one of its mechanisms "
+                "is.",
+            ),
+        )
+        kinds, unknown["kind"] = checked_in_url(
+            "kind",
+            KINDS.values(),
+            lambda: st.multiselect(
+                "Mechanism kind",
+                list(KINDS),
+                format_func=KINDS.get,
+                key="kind",
+                bind="query-params",
+                placeholder="All kinds",
+            ),
+        )
         names = data.process_labels()
-        mechanisms, unknown["mechanism"] = checked_in_url("mechanism", names.values(), lambda: (
-            st.multiselect("Mechanisms", list(names), format_func=names.get, key="mechanism",
-                           bind="query-params", placeholder="All mechanisms")))
+        mechanisms, unknown["mechanism"] = checked_in_url(
+            "mechanism",
+            names.values(),
+            lambda: st.multiselect(
+                "Mechanisms",
+                list(names),
+                format_func=names.get,
+                key="mechanism",
+                bind="query-params",
+                placeholder="All mechanisms",
+            ),
+        )
         headings = data.headings()
-        chosen_headings, unknown["heading"] = checked_in_url("heading", headings, lambda: (
-            st.multiselect("Overview heading", headings, key="heading", bind="query-params",
-                           placeholder="All headings",
-                           help="The heading the IOM overview files a mechanism under: the "
-                                "document's grouping, not geography (the Bali Process and "
-                                "the IGC are under 'Others').")))
-        st.button("Reset filters", on_click=_reset, key="reset_filters",
-                  disabled=not (regions or themes or kinds or mechanisms or chosen_headings))
+        chosen_headings, unknown["heading"] = checked_in_url(
+            "heading",
+            headings,
+            lambda: st.multiselect(
+                "Overview heading",
+                headings,
+                key="heading",
+                bind="query-params",
+                placeholder="All headings",
+                help="The heading the IOM overview files a mechanism under: the "
+                "document's grouping, not geography (the Bali Process and "
+                "the IGC are under 'Others').",
+            ),
+        )
+        st.button(
+            "Reset filters",
+            on_click=_reset,
+            key="reset_filters",
+            disabled=not (regions or themes or kinds or mechanisms or chosen_headings),
+        )
         st.caption("The filters are kept in the page address: copy it to share this view.")
     for key, values in unknown.items():
         unknown_notice(NOUNS[key], values, "left out of the filters.")
-    return Filters(tuple(regions), tuple(themes), tuple(kinds), tuple(mechanisms),
-                   tuple(chosen_headings))
+    return Filters(
+        tuple(regions), tuple(themes), tuple(kinds), tuple(mechanisms), tuple(chosen_headings)
+    )
 
 
 def current() -> Filters:

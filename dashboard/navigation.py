@@ -43,9 +43,10 @@ def pages() -> list[st.Page]:
     """Fresh Page objects for this run, in menu order (the first is the default)."""
     # No page icons: Streamlit turns the current page's icon into the favicon and fetches a
     # Material icon's SVG from the internet for it.
-    return [st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name,
-                    default=index == 0)
-            for index, (name, title) in enumerate(menu())]
+    return [
+        st.Page(str(PAGES_DIR / f"{name}.py"), title=title, url_path=name, default=index == 0)
+        for index, (name, title) in enumerate(menu())
+    ]
 
 
 def menu() -> list[tuple[str, str]]:

@@ -23,9 +23,16 @@ APP = ROOT / "dashboard" / "app.py"
 AUDIT_ENV = "DASHBOARD_NETWORK_AUDIT"
 
 # Audit events that name an address the process is about to reach or resolve.
-_SOCKET_EVENTS = frozenset({"socket.connect", "socket.sendto", "socket.sendmsg",
-                            "socket.getaddrinfo", "socket.gethostbyname",
-                            "socket.gethostbyaddr"})
+_SOCKET_EVENTS = frozenset(
+    {
+        "socket.connect",
+        "socket.sendto",
+        "socket.sendmsg",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+    }
+)
 
 
 def keep_streamlit_offline() -> None:

@@ -24,8 +24,13 @@ from dashboard import navigation, ui
 LOG = logging.getLogger(__name__)
 TITLE = "Migration diplomacy dashboard"
 # Streamlit's default (unnamed) provider: these keys sit directly under [auth].
-REQUIRED_KEYS = ("redirect_uri", "cookie_secret", "client_id", "client_secret",
-                 "server_metadata_url")
+REQUIRED_KEYS = (
+    "redirect_uri",
+    "cookie_secret",
+    "client_id",
+    "client_secret",
+    "server_metadata_url",
+)
 
 
 class Access(Enum):
@@ -74,8 +79,9 @@ def visitor_access() -> Access:
     if section is None:
         return Access.OPEN
     if missing := missing_keys(section):
-        LOG.error("Sign-in: [auth] in secrets.toml lacks %s, so nobody is let in",
-                  ", ".join(missing))
+        LOG.error(
+            "Sign-in: [auth] in secrets.toml lacks %s, so nobody is let in", ", ".join(missing)
+        )
         return Access.MISCONFIGURED
     return Access.SIGNED_IN if st.user.get("is_logged_in") is True else Access.SIGN_IN
 
@@ -97,16 +103,20 @@ def sign_in_page() -> None:
             st.login()
         except StreamlitAuthError as error:
             LOG.error("Sign-in: st.login refused the settings: %s", error)
-            st.error("Sign-in is not available right now. Whoever runs the dashboard can find "
-                     "why in the server log.")
+            st.error(
+                "Sign-in is not available right now. Whoever runs the dashboard can find "
+                "why in the server log."
+            )
 
 
 def misconfigured_page() -> None:
     """The page everyone sees while sign-in is configured but unusable (details in the log)."""
     ui.header(TITLE)
-    st.error("Sign-in is switched on for this dashboard but its settings are incomplete or "
-             "unreadable, so nobody can sign in. Whoever runs the dashboard can find what is "
-             "wrong in the server log.")
+    st.error(
+        "Sign-in is switched on for this dashboard but its settings are incomplete or "
+        "unreadable, so nobody can sign in. Whoever runs the dashboard can find what is "
+        "wrong in the server log."
+    )
 
 
 def gate_pages(access: Access) -> list[st.Page]:
@@ -114,8 +124,10 @@ def gate_pages(access: Access) -> list[st.Page]:
     sign-in page (or the misconfigured page), so a shared link (/membership?region=Africa) opens
     it without "page not found", and the page list carries no menu titles."""
     draw = misconfigured_page if access is Access.MISCONFIGURED else sign_in_page
-    return [st.Page(draw, title="Sign in", url_path=name, default=index == 0)
-            for index, (name, _title) in enumerate(navigation.MENU)]
+    return [
+        st.Page(draw, title="Sign in", url_path=name, default=index == 0)
+        for index, (name, _title) in enumerate(navigation.MENU)
+    ]
 
 
 def account() -> None:

@@ -30,8 +30,9 @@ class Header:
     popover on its row, made when the page first puts a control there), and where its
     headline figures go (headline())."""
 
-    def __init__(self, title: str, line: DeltaGenerator, controls: DeltaGenerator,
-                 present: bool) -> None:
+    def __init__(
+        self, title: str, line: DeltaGenerator, controls: DeltaGenerator, present: bool
+    ) -> None:
         self.title = title
         # The title's line (presentation mode: a placeholder the headline rewrites) or the
         # space under the title.
@@ -46,20 +47,31 @@ class Header:
             return self._controls
         return self._controls.popover("Options", icon=":material/tune:", width="stretch")
 
-    def headline(self, figures: dict[str, int | str], caption: str = "",
-                 help: dict[str, str] | None = None, notes: Sequence[str] = ()) -> None:
+    def headline(
+        self,
+        figures: dict[str, int | str],
+        caption: str = "",
+        help: dict[str, str] | None = None,
+        notes: Sequence[str] = (),
+    ) -> None:
         """The page's headline figures: a caption, a metric each (with its `help`) and the
         `notes` under the title, or in presentation mode the figures on the title's line
         ("Title · 34 Mechanisms · 204 …"; the chart subtitles say what the filters are)."""
         if self.present:
-            self.line.markdown(title_line(self.title) + " · " + " · ".join(
-                f"**{value}** {escape_markdown(label)}" for label, value in figures.items()))
+            self.line.markdown(
+                title_line(self.title)
+                + " · "
+                + " · ".join(
+                    f"**{value}** {escape_markdown(label)}" for label, value in figures.items()
+                )
+            )
             return
         with self.line:
             if caption:
                 st.caption(caption)
-            for column, (label, value) in zip(st.columns(len(figures)), figures.items(),
-                                              strict=True):
+            for column, (label, value) in zip(
+                st.columns(len(figures)), figures.items(), strict=True
+            ):
                 column.metric(label, value, help=(help or {}).get(label))
             for note in notes:
                 if note:
@@ -115,8 +127,14 @@ def nothing_matches(what: str) -> None:
     st.info(f"No {what} match the current filters. Widen or reset the filters in the sidebar.")
 
 
-def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str,
-          height: int | str = "auto", provenance: str | None = None) -> None:
+def table(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    file_name: str,
+    key: str,
+    height: int | str = "auto",
+    provenance: str | None = None,
+) -> None:
     """A table of `columns` (column -> heading) with a CSV download of exactly what is shown.
 
     provenance: the processed table the rows come from; a row can then be selected and the
@@ -134,9 +152,15 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
         st.dataframe(shown, hide_index=True, width="stretch", height=height)
     else:
         selectable_with_source(frame, provenance, key, shown=shown, height=height)
-    st.download_button(f"Download these {len(shown)} rows (CSV)", data.csv_bytes(shown),
-                       file_name=f"{file_name}.csv", mime="text/csv", key=f"{key}_csv",
-                       icon=":material/download:", on_click=DOWNLOAD_CLICK)
+    st.download_button(
+        f"Download these {len(shown)} rows (CSV)",
+        data.csv_bytes(shown),
+        file_name=f"{file_name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        on_click=DOWNLOAD_CLICK,
+    )
 
 
 # A row of links a clicked country offers, reserved above its map whether or not a country is
@@ -144,8 +168,7 @@ def table(frame: pd.DataFrame, columns: dict[str, str], file_name: str, key: str
 LINKS_ROW_PX = 40
 
 
-def map_with_links(fig: go.Figure, file_name: str, key: str, found: str | None = None
-                   ) -> list[str]:
+def map_with_links(fig: go.Figure, file_name: str, key: str, found: str | None = None) -> list[str]:
     """A clickable map (charts.show) with, right above it, the links of the country clicked
     (or `found`, an ISO3, when none is clicked), so they are in view with the map; returns
     the clicked ISO3 codes."""
@@ -164,8 +187,10 @@ def country_links(codes: Sequence[str]) -> None:
     names = data.country_names()
     codes = [c for c in codes if c in names][:3]
     if not codes:
-        st.caption("Click a country on the map for its profile, the meetings it hosts and the "
-                   "USCIS engagements there.")
+        st.caption(
+            "Click a country on the map for its profile, the meetings it hosts and the "
+            "USCIS engagements there."
+        )
         return
     hosts = data.meeting_hosts()
     years = data.years_text(data.calendar_years())
@@ -173,21 +198,30 @@ def country_links(codes: Sequence[str]) -> None:
     for iso3 in codes:
         cols = st.columns([2, 2, 2, 2], vertical_alignment="center")
         cols[0].markdown(f"**Selected: {escape_markdown(names[iso3])}**")
-        cols[1].page_link(navigation.COUNTRY, label=f"Profile of {names[iso3]}",
-                          query_params={"country": names[iso3]}, icon=":material/flag:")
+        cols[1].page_link(
+            navigation.COUNTRY,
+            label=f"Profile of {names[iso3]}",
+            query_params={"country": names[iso3]},
+            icon=":material/flag:",
+        )
         if hosts.get(iso3):
-            cols[2].page_link(navigation.MEETINGS,
-                              label=" ".join(filter(None, [
-                                  count(int(hosts[iso3]), f"{years} meeting".strip()),
-                                  "there"])),
-                              query_params={"host": names[iso3]},
-                              icon=":material/calendar_month:")
+            cols[2].page_link(
+                navigation.MEETINGS,
+                label=" ".join(
+                    filter(None, [count(int(hosts[iso3]), f"{years} meeting".strip()), "there"])
+                ),
+                query_params={"host": names[iso3]},
+                icon=":material/calendar_month:",
+            )
         else:
             cols[2].caption(" ".join(filter(None, ["Hosts no", years, "meeting"])))
         if places.get(iso3):
-            cols[3].page_link(navigation.ENGAGEMENTS,
-                              label=f"{count(int(places[iso3]), 'USCIS engagement')} there",
-                              query_params={"where": names[iso3]}, icon=":material/handshake:")
+            cols[3].page_link(
+                navigation.ENGAGEMENTS,
+                label=f"{count(int(places[iso3]), 'USCIS engagement')} there",
+                query_params={"where": names[iso3]},
+                icon=":material/handshake:",
+            )
         else:
             cols[3].caption("No USCIS engagement meets there")
 
@@ -195,25 +229,40 @@ def country_links(codes: Sequence[str]) -> None:
 def country_finder(key: str = "find") -> str | None:
     """A country search that highlights one country on the page's map; returns its ISO3."""
     names = data.country_names()
-    return st.selectbox("Find a country on the map", list(names), index=None,
-                        format_func=names.get, key=key, bind="query-params",
-                        placeholder="Type a country name")
+    return st.selectbox(
+        "Find a country on the map",
+        list(names),
+        index=None,
+        format_func=names.get,
+        key=key,
+        bind="query-params",
+        placeholder="Type a country name",
+    )
 
 
-def selectable_with_source(frame: pd.DataFrame, table_name: str, key: str,
-                           shown: pd.DataFrame | None = None,
-                           height: int | str = "auto") -> None:
+def selectable_with_source(
+    frame: pd.DataFrame,
+    table_name: str,
+    key: str,
+    shown: pd.DataFrame | None = None,
+    height: int | str = "auto",
+) -> None:
     """`shown` (default: `frame`) as a table where one row can be selected; the selected row's
     source lines, looked up from the same position in `frame`, show below it."""
-    event = st.dataframe(frame if shown is None else shown, hide_index=True, width="stretch",
-                         height=height, on_select="rerun", selection_mode="single-row",
-                         key=f"{key}_rows")
+    event = st.dataframe(
+        frame if shown is None else shown,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"{key}_rows",
+    )
     rows = [r for r in event.selection.rows if 0 <= r < len(frame)]
     if rows:
         source_panel(table_name, frame.iloc[rows[0]])
     elif len(frame) and data.row_provenance(table_name, frame.iloc[0]) is not None:
-        st.caption("Select a row (the box at its left) to see the source lines it was read "
-                   "from.")
+        st.caption("Select a row (the box at its left) to see the source lines it was read from.")
 
 
 def source_panel(table_name: str, row: pd.Series) -> None:

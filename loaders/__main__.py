@@ -17,8 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--raw", type=Path, default=RAW)
     build.add_argument("--reference", type=Path, default=REFERENCE)
     build.add_argument("--out", type=Path, default=PROCESSED)
-    build.add_argument("--strict", action="store_true",
-                       help="exit 1 when any source row was rejected")
+    build.add_argument(
+        "--strict", action="store_true", help="exit 1 when any source row was rejected"
+    )
     args = parser.parse_args(argv)
     try:
         result = run(args.raw, args.reference)

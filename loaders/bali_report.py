@@ -55,27 +55,51 @@ CATEGORIES = list(BALI_STATUSES)
 # longer one wins ("Planning for … is underway" is a plan, not work under way).
 STATUS_PHRASES: list[tuple[str, str]] = [
     ("dormant", r"\bhas not convened since\b|\bha(?:s|ve) stagnated\b|\bremain dormant\b"),
-    ("progress", r"\bongoing\b|\bwill continue\b|\bcontinues? to\b|\bcontinued to\b|"
-                 r"\bis under development\b|\bfurther \w+ (?:are |is )?expected\b|"
-                 r"\b(?:is|are) underway\b|\b(?:is|are) being\b|\bcurrently\b|"
-                 r"\bare engaging\b|\bis seeking\b|\bha(?:s|ve) begun\b|"
-                 r"\bhas not yet been completed\b|"
-                 r"\bSince [^.,]+, [^.,]*?\bha(?:s|ve) (?!been\b)\w+ed\b"),
-    ("future", r"\bPlanning for [^.]*? is underway\b|\bwill (?!continue\b)\w+\b|"
-               r"\bis scheduled\b|\bplanned\b|\bto be delivered\b|\bexpected\b"),
-    ("done", r"\b(?:was|were) (?:held|delivered|endorsed|finalised|established|initiated|"
-             r"implemented|convened|developed|launched)\b|(?<!be )\bheld in\b|\bran from\b|"
-             r"\btook place\b|\bha(?:s|ve) been translated\b|\blaunched the\b|\bendorsed the\b|"
-             r"\bdeveloped\b|\boccurred in\b|\bcan be accessed\b|\bhas delivered\b"),
+    (
+        "progress",
+        r"\bongoing\b|\bwill continue\b|\bcontinues? to\b|\bcontinued to\b|"
+        r"\bis under development\b|\bfurther \w+ (?:are |is )?expected\b|"
+        r"\b(?:is|are) underway\b|\b(?:is|are) being\b|\bcurrently\b|"
+        r"\bare engaging\b|\bis seeking\b|\bha(?:s|ve) begun\b|"
+        r"\bhas not yet been completed\b|"
+        r"\bSince [^.,]+, [^.,]*?\bha(?:s|ve) (?!been\b)\w+ed\b",
+    ),
+    (
+        "future",
+        r"\bPlanning for [^.]*? is underway\b|\bwill (?!continue\b)\w+\b|"
+        r"\bis scheduled\b|\bplanned\b|\bto be delivered\b|\bexpected\b",
+    ),
+    (
+        "done",
+        r"\b(?:was|were) (?:held|delivered|endorsed|finalised|established|initiated|"
+        r"implemented|convened|developed|launched)\b|(?<!be )\bheld in\b|\bran from\b|"
+        r"\btook place\b|\bha(?:s|ve) been translated\b|\blaunched the\b|\bendorsed the\b|"
+        r"\bdeveloped\b|\boccurred in\b|\bcan be accessed\b|\bhas delivered\b",
+    ),
 ]
 # An article with nothing after it: the scrape dropped the name that stood there.
-_NAME_GAP = re.compile(r"\b[Tt]he(?:[,.](?=\s|$)|(?=\s+(?:is|are|was|were|has|have|will|and|"
-                       r"with|on|attended|developed|tasked|continues|through)\b))")
+_NAME_GAP = re.compile(
+    r"\b[Tt]he(?:[,.](?=\s|$)|(?=\s+(?:is|are|was|were|has|have|will|and|"
+    r"with|on|attended|developed|tasked|continues|through)\b))"
+)
 _JOIN = r"\s*(?:,,|,|&|/)\s*"
 # A name right after one of these words belongs to the action's own sentence
 # ("… arrangements among Bali Process members"), not to the Who column.
-_BINDING_WORDS = {"among", "to", "assist", "with", "by", "for", "of", "from", "and", "the",
-                  "in", "on", "between"}
+_BINDING_WORDS = {
+    "among",
+    "to",
+    "assist",
+    "with",
+    "by",
+    "for",
+    "of",
+    "from",
+    "and",
+    "the",
+    "in",
+    "on",
+    "between",
+}
 # A page's footnote, after the sentence it belongs to: reference mark(s), then the address.
 _FOOTNOTE = re.compile(r"(?<=[.!?])\s+((?:\d{1,2}\s+)+https?://\S+)\s*$")
 
@@ -161,15 +185,23 @@ def status_focus_from_table(table) -> list[StatusFocus]:
 def actors_from_table(table) -> list[Actor]:
     """Actor entries from reference/bali_actors.csv (form, body, named_as split on '|',
     distinctive 'true'/'false')."""
-    return [Actor(r.form, r.body, tuple(n for n in r.named_as.split("|") if n),
-                  r.distinctive == "true") for r in table.itertuples()]
+    return [
+        Actor(r.form, r.body, tuple(n for n in r.named_as.split("|") if n), r.distinctive == "true")
+        for r in table.itertuples()
+    ]
 
 
 def report_title(text: str) -> tuple[int, str]:
     """(line number, text with spaces collapsed) of the scraped page's first non-blank line,
     the report's title; (1, "") for a text with none."""
-    return next(((n, clean_spaces(line)) for n, line in enumerate(text.split("\n"), start=1)
-                 if line.strip()), (1, ""))
+    return next(
+        (
+            (n, clean_spaces(line))
+            for n, line in enumerate(text.split("\n"), start=1)
+            if line.strip()
+        ),
+        (1, ""),
+    )
 
 
 def pages(text: str) -> list[tuple[int, str]]:
@@ -185,7 +217,7 @@ def pages(text: str) -> list[tuple[int, str]]:
         return []
     furniture = _page_furniture(report_title("\n".join(lines[:first]))[1])
     out: list[tuple[int, str]] = []
-    for n, line in enumerate(lines[first + 1:], start=first + 2):
+    for n, line in enumerate(lines[first + 1 :], start=first + 2):
         page = join_ordinals(clean_spaces(line))
         if out:
             page = furniture.sub("", page)
@@ -233,19 +265,28 @@ def status_category(status: str) -> tuple[str, str]:
 
 
 def _status_phrases(status: str) -> list[tuple[str, re.Match]]:
-    matches = [(kind, m) for kind, pattern in STATUS_PHRASES
-               for m in re.finditer(pattern, status, re.I)]
-    kept = [(kind, m) for kind, m in matches
-            if not any(o is not m and o.start() <= m.start() and m.end() <= o.end()
-                       and (o.end() - o.start()) > (m.end() - m.start()) for _, o in matches)]
+    matches = [
+        (kind, m) for kind, pattern in STATUS_PHRASES for m in re.finditer(pattern, status, re.I)
+    ]
+    kept = [
+        (kind, m)
+        for kind, m in matches
+        if not any(
+            o is not m
+            and o.start() <= m.start()
+            and m.end() <= o.end()
+            and (o.end() - o.start()) > (m.end() - m.start())
+            for _, o in matches
+        )
+    ]
     return sorted(kept, key=lambda km: km[1].start())
 
 
 def _clause(text: str, match: re.Match) -> str:
     """The clause around a match: from the last ". ", ", " or "; " before it to the next one
     after it, without a leading list marker ("4) ", "- ")."""
-    start = max((m.end() for m in re.finditer(r"[.,;]\s", text[:match.start()])), default=0)
-    end_match = re.search(r"[.,;](?:\s|$)", text[match.end():])
+    start = max((m.end() for m in re.finditer(r"[.,;]\s", text[: match.start()])), default=0)
+    end_match = re.search(r"[.,;](?:\s|$)", text[match.end() :])
     end = match.end() + end_match.start() if end_match else len(text)
     return re.sub(r"^(?:\d+\)|-)\s+", "", text[start:end].strip())
 
@@ -256,7 +297,7 @@ def split_footnote(text: str) -> tuple[str, str]:
     m = _FOOTNOTE.search(text)
     if not m:
         return text, ""
-    return text[:m.start()].rstrip(), m.group(1)
+    return text[: m.start()].rstrip(), m.group(1)
 
 
 def name_gaps(text: str) -> list[str]:
@@ -264,14 +305,14 @@ def name_gaps(text: str) -> list[str]:
     name is missing after "the" ("The is currently developing", "supported by the.")."""
     quotes = []
     for m in _NAME_GAP.finditer(text):
-        start = max((s.end() for s in re.finditer(r"\.\s", text[:m.start()])), default=0)
-        before = text[start:m.start()].split()[-3:]
-        after_text = text[m.end():]
+        start = max((s.end() for s in re.finditer(r"\.\s", text[: m.start()])), default=0)
+        before = text[start : m.start()].split()[-3:]
+        after_text = text[m.end() :]
         if m.group(0).endswith("."):
             after: list[str] = []
         else:
             stop = re.search(r"\.(?:\s|$)", after_text)
-            after = after_text[:stop.end() if stop else len(after_text)].split()[:4]
+            after = after_text[: stop.end() if stop else len(after_text)].split()[:4]
         quotes.append(" ".join([*before, m.group(0), *after]).strip())
     return quotes
 
@@ -310,9 +351,13 @@ def split_who_tail(segment: str, actors: list[Actor]) -> tuple[str, str]:
     return segment.strip(), ""
 
 
-def load_bali_report(text: str, rejects: RejectLog, cell_starts: list[CellStart],
-                     actors: list[Actor], focus: list[StatusFocus] | None = None
-                     ) -> ActionTables:
+def load_bali_report(
+    text: str,
+    rejects: RejectLog,
+    cell_starts: list[CellStart],
+    actors: list[Actor],
+    focus: list[StatusFocus] | None = None,
+) -> ActionTables:
     """Read the progress report's numbered actions into ActionTables (one row per action).
 
     cell_starts, actors and focus come from reference/bali_cells.csv, bali_actors.csv and
@@ -327,15 +372,15 @@ def load_bali_report(text: str, rejects: RejectLog, cell_starts: list[CellStart]
     marks = _item_marks(page_list, rejects)
     _add_heading_marks(page_list, marks)
     _add_cell_marks(page_list, marks, cell_starts, rejects)
-    rows = {m.item: _Row(m.item, line) for line, ms in marks.items()
-            for m in ms if m.kind == "item"}
+    rows = {
+        m.item: _Row(m.item, line) for line, ms in marks.items() for m in ms if m.kind == "item"
+    }
     blocks = _read_pages(page_list, marks, rows, actors, rejects)
     for block in blocks:
         _assign_who(block, rows, actors)
     _check_subjects(rows, cell_starts, rejects)
     clauses = _focus_clauses(rows, focus or [], rejects)
-    return ActionTables([_output_row(rows[item], clauses.get(item, ""))
-                         for item in _ordered(rows)])
+    return ActionTables([_output_row(rows[item], clauses.get(item, "")) for item in _ordered(rows)])
 
 
 def _ordered(rows: dict[str, _Row]) -> list[str]:
@@ -376,8 +421,13 @@ def _add_heading_marks(page_list: list[tuple[int, str]], marks: dict[int, list[_
             previous = (line, mark.end)
 
 
-def _mark_heading(heading: re.Pattern, start: tuple[int, int], end: tuple[int, int],
-                  texts: dict[int, str], marks: dict[int, list[_Mark]]) -> None:
+def _mark_heading(
+    heading: re.Pattern,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    texts: dict[int, str],
+    marks: dict[int, list[_Mark]],
+) -> None:
     for line in [n for n in texts if start[0] <= n <= end[0]]:
         lo = start[1] if line == start[0] else 0
         hi = end[1] if line == end[0] else len(texts[line])
@@ -387,24 +437,40 @@ def _mark_heading(heading: re.Pattern, start: tuple[int, int], end: tuple[int, i
             return
 
 
-def _add_cell_marks(page_list: list[tuple[int, str]], marks: dict[int, list[_Mark]],
-                    cell_starts: list[CellStart], rejects: RejectLog) -> None:
+def _add_cell_marks(
+    page_list: list[tuple[int, str]],
+    marks: dict[int, list[_Mark]],
+    cell_starts: list[CellStart],
+    rejects: RejectLog,
+) -> None:
     for entry in cell_starts:
         starts = join_ordinals(clean_spaces(entry.starts))
-        hits = [(line, m.start()) for line, page in page_list
-                for m in re.finditer(re.escape(starts), page)]
+        hits = [
+            (line, m.start())
+            for line, page in page_list
+            for m in re.finditer(re.escape(starts), page)
+        ]
         if len(hits) != 1:
-            rejects.add(SOURCE, page_list[0][0], entry.cell, starts,
-                        f"opening of {entry.item}'s {entry.cell} cell found {len(hits)} times "
-                        "(reference/bali_cells.csv expects once)")
+            rejects.add(
+                SOURCE,
+                page_list[0][0],
+                entry.cell,
+                starts,
+                f"opening of {entry.item}'s {entry.cell} cell found {len(hits)} times "
+                "(reference/bali_cells.csv expects once)",
+            )
             continue
         line, pos = hits[0]
         marks[line].append(_Mark(pos, pos, entry.cell, entry.item))
 
 
-def _read_pages(page_list: list[tuple[int, str]], marks: dict[int, list[_Mark]],
-                rows: dict[str, _Row], actors: list[Actor],
-                rejects: RejectLog) -> list[tuple[list[str], list[str], int]]:
+def _read_pages(
+    page_list: list[tuple[int, str]],
+    marks: dict[int, list[_Mark]],
+    rows: dict[str, _Row],
+    actors: list[Actor],
+    rejects: RejectLog,
+) -> list[tuple[list[str], list[str], int]]:
     """Fill each row's action and status text; return the blocks as (rows, Who cells, line)."""
     blocks: list[tuple[list[str], list[str], int]] = []
     for line, page in page_list:
@@ -412,7 +478,7 @@ def _read_pages(page_list: list[tuple[int, str]], marks: dict[int, list[_Mark]],
         block_rows: list[str] = []
         for k, mark in enumerate(page_marks):
             end = page_marks[k + 1].pos if k + 1 < len(page_marks) else len(page)
-            piece = page[mark.end:end].strip()
+            piece = page[mark.end : end].strip()
             if k + 1 == len(page_marks) and mark.item in rows:
                 piece, footnote = split_footnote(piece)
                 if footnote:
@@ -436,16 +502,23 @@ def _read_pages(page_list: list[tuple[int, str]], marks: dict[int, list[_Mark]],
         first = page_marks[0].pos if page_marks else len(page)
         lead = page[:first].strip()
         if lead and not any(m.kind == "header" for m in page_marks):
-            rejects.add(SOURCE, line, "text", lead[:200],
-                        "text before the page's first action or cell opening")
+            rejects.add(
+                SOURCE,
+                line,
+                "text",
+                lead[:200],
+                "text before the page's first action or cell opening",
+            )
     return blocks
 
 
 def _untied_reason(mark: _Mark) -> str:
     if mark.kind in ("status", "action"):
-        return (f"action {mark.item}'s {mark.kind} cell (opening from "
-                f"reference/bali_cells.csv) has no row: no action {mark.item} is read in the "
-                "report (its number missing or out of sequence)")
+        return (
+            f"action {mark.item}'s {mark.kind} cell (opening from "
+            f"reference/bali_cells.csv) has no row: no action {mark.item} is read in the "
+            "report (its number missing or out of sequence)"
+        )
     return "text not tied to any action (after the table header or a heading)"
 
 
@@ -461,7 +534,7 @@ def _block_closed(page_marks: list[_Mark], k: int) -> bool:
 
 def _last_action_of_block(page_marks: list[_Mark], k: int) -> bool:
     """True when the next action or cell opening after this action is a status cell."""
-    for mark in page_marks[k + 1:]:
+    for mark in page_marks[k + 1 :]:
         if mark.kind == "item":
             return False
         if mark.kind == "status":
@@ -469,8 +542,9 @@ def _last_action_of_block(page_marks: list[_Mark], k: int) -> bool:
     return False
 
 
-def _assign_who(block: tuple[list[str], list[str], int], rows: dict[str, _Row],
-                actors: list[Actor]) -> None:
+def _assign_who(
+    block: tuple[list[str], list[str], int], rows: dict[str, _Row], actors: list[Actor]
+) -> None:
     items, cells, line = block
     placed = _place_cells(items, cells, rows, actors)
     unplaced = [c for k, c in enumerate(cells) if k not in placed]
@@ -479,7 +553,8 @@ def _assign_who(block: tuple[list[str], list[str], int], rows: dict[str, _Row],
         if len(cells) != len(items):
             bodies = ", ".join(_bodies(cells[k], actors))
             rows[items[r]].who_note.append(
-                f"Who cell tied to this row because its own text names {bodies}")
+                f"Who cell tied to this row because its own text names {bodies}"
+            )
     for item in items:
         row = rows[item]
         if row.who:
@@ -489,10 +564,13 @@ def _assign_who(block: tuple[list[str], list[str], int], rows: dict[str, _Row],
             row.who_note.append(
                 f"Who text on line {line} not tied to one row: '{' '.join(unplaced)}'{lost} "
                 f"(rows {items[0]}–{items[-1]}); no row's own text names its bodies, so the page "
-                "does not show whose it is")
+                "does not show whose it is"
+            )
         elif cells:
-            row.who_note.append(f"no Who cell left for this row on line {line}: the others are "
-                                "tied to rows whose text names them")
+            row.who_note.append(
+                f"no Who cell left for this row on line {line}: the others are "
+                "tied to rows whose text names them"
+            )
         else:
             row.who_note.append(f"no Who text for this row on line {line}")
 
@@ -502,19 +580,23 @@ def _lost_name(cell: str) -> bool:
     return ",," in cell or cell.startswith(("/", ",", "&"))
 
 
-def _place_cells(items: list[str], cells: list[str], rows: dict[str, _Row],
-                 actors: list[Actor]) -> dict[int, int]:
+def _place_cells(
+    items: list[str], cells: list[str], rows: dict[str, _Row], actors: list[Actor]
+) -> dict[int, int]:
     """{cell index: row index}: all cells in order when the counts agree; otherwise only the
     cells whose row is the same in every order-keeping choice of rows naming their bodies."""
     if len(cells) == len(items):
         return {k: k for k in range(len(cells))}
-    candidates = {k: [r for r, item in enumerate(items)
-                      if _names_all(rows[item].text(), cell, actors)]
-                  for k, cell in enumerate(cells)}
+    candidates = {
+        k: [r for r, item in enumerate(items) if _names_all(rows[item].text(), cell, actors)]
+        for k, cell in enumerate(cells)
+    }
     claimable = [k for k in candidates if candidates[k]]
-    choices = [dict(zip(claimable, chosen)) for chosen in
-               combinations(range(len(items)), len(claimable))
-               if all(r in candidates[k] for k, r in zip(claimable, chosen))]
+    choices = [
+        dict(zip(claimable, chosen))
+        for chosen in combinations(range(len(items)), len(claimable))
+        if all(r in candidates[k] for k, r in zip(claimable, chosen))
+    ]
     if not choices:
         return {}
     return {k: choices[0][k] for k in claimable if len({c[k] for c in choices}) == 1}
@@ -534,12 +616,13 @@ def _names_all(text: str, cell: str, actors: list[Actor]) -> bool:
     bodies = _bodies(cell, actors)
     forms = {a.body: a.named_as for a in actors}
     return bool(bodies) and all(
-        any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w])", text) for f in forms[b])
-        for b in bodies)
+        any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w])", text) for f in forms[b]) for b in bodies
+    )
 
 
-def _check_subjects(rows: dict[str, _Row], cell_starts: list[CellStart],
-                    rejects: RejectLog) -> None:
+def _check_subjects(
+    rows: dict[str, _Row], cell_starts: list[CellStart], rejects: RejectLog
+) -> None:
     for entry in cell_starts:
         row = rows.get(entry.item)
         if row is None:
@@ -548,12 +631,18 @@ def _check_subjects(rows: dict[str, _Row], cell_starts: list[CellStart],
             continue
         names = clean_spaces(entry.names)
         if names and names not in " ".join(row.status):
-            rejects.add(SOURCE, row.line, "status", entry.starts,
-                        f"{entry.item}'s status does not name its subject '{names}'")
+            rejects.add(
+                SOURCE,
+                row.line,
+                "status",
+                entry.starts,
+                f"{entry.item}'s status does not name its subject '{names}'",
+            )
 
 
-def _focus_clauses(rows: dict[str, _Row], focus: list[StatusFocus],
-                   rejects: RejectLog) -> dict[str, str]:
+def _focus_clauses(
+    rows: dict[str, _Row], focus: list[StatusFocus], rejects: RejectLog
+) -> dict[str, str]:
     """{item: clause} for the focus entries whose object stands in the action's text and whose
     clause stands once in its status and decides a category; each other entry is a reject."""
     out = {}
@@ -561,9 +650,13 @@ def _focus_clauses(rows: dict[str, _Row], focus: list[StatusFocus],
         row = rows.get(entry.item)
         clause = join_ordinals(clean_spaces(entry.clause))
         if row is None:
-            rejects.add(SOURCE, 0, "status", clause,
-                        f"reference/bali_status_focus.csv names action {entry.item}, "
-                        "not in the report")
+            rejects.add(
+                SOURCE,
+                0,
+                "status",
+                clause,
+                f"reference/bali_status_focus.csv names action {entry.item}, not in the report",
+            )
             continue
         action, status = (" ".join(p for p in parts if p) for parts in (row.action, row.status))
         if clean_spaces(entry.object) not in action:
@@ -575,8 +668,13 @@ def _focus_clauses(rows: dict[str, _Row], focus: list[StatusFocus],
         else:
             out[entry.item] = clause
             continue
-        rejects.add(SOURCE, row.line, "status", clause,
-                    f"reference/bali_status_focus.csv clause not used: {problem}")
+        rejects.add(
+            SOURCE,
+            row.line,
+            "status",
+            clause,
+            f"reference/bali_status_focus.csv clause not used: {problem}",
+        )
     return out
 
 
@@ -592,8 +690,9 @@ def _output_row(row: _Row, focus: str = "") -> dict:
         notes.append(f"a name is missing in the Who cell: '{row.who}'")
     if action[:1].islower():
         opening = " ".join(action.split()[:6])
-        notes.append(f"a name is missing before the action text, which opens in lower case: "
-                     f"'{opening}'")
+        notes.append(
+            f"a name is missing before the action text, which opens in lower case: '{opening}'"
+        )
     for part, text in (("action", action), ("status", status)):
         notes += [f"a name is missing in the {part} text: '{q}'" for q in name_gaps(text)]
     if not status:

@@ -63,15 +63,13 @@ def read_source_files(raw_dir: Path, source: registry.Source) -> list[SourceFile
     return [SourceFile(p.name, read_source(raw_dir, p.name)) for p in paths]
 
 
-def read_reference(reference_dir: Path, names: list[str] | None = None
-                   ) -> dict[str, pd.DataFrame]:
+def read_reference(reference_dir: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """The reference tables the registry's steps read (or `names`), as DataFrames of text;
     BuildError when one is missing or broken."""
     out = {}
     for name in registry.reference_names() if names is None else names:
         try:
-            out[name] = pd.read_csv(reference_dir / f"{name}.csv", dtype=str,
-                                    keep_default_na=False)
+            out[name] = pd.read_csv(reference_dir / f"{name}.csv", dtype=str, keep_default_na=False)
         except (FileNotFoundError, pd.errors.ParserError) as exc:
             raise BuildError(f"reference table {name}.csv cannot be read: {exc}") from exc
     return out
@@ -85,8 +83,12 @@ def _frame(rows: list[dict] | pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return rows[columns] if set(rows.columns) == set(columns) else rows
 
 
-def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE, outlines_path: Path = OUTLINES,
-        steps: tuple[Step, ...] | None = None) -> BuildResult:
+def run(
+    raw_dir: Path = RAW,
+    reference_dir: Path = REFERENCE,
+    outlines_path: Path = OUTLINES,
+    steps: tuple[Step, ...] | None = None,
+) -> BuildResult:
     """Build every table the registry's steps (default: registry.STEPS) declare, in order;
     never raises for a bad row (it becomes a reject)."""
     steps = registry.STEPS if steps is None else steps
@@ -96,36 +98,47 @@ def run(raw_dir: Path = RAW, reference_dir: Path = REFERENCE, outlines_path: Pat
         outlines = read_outlines(outlines_path)
     except Exception as exc:  # pyogrio raises several types for an unreadable file
         raise BuildError(f"country outlines {outlines_path} cannot be read: {exc}") from exc
-    ctx = BuildContext(read_reference(reference_dir, registry.reference_names(steps)),
-                       CountryResolver.from_reference(reference_dir),
-                       CountryGroups.from_reference(reference_dir), outlines)
+    ctx = BuildContext(
+        read_reference(reference_dir, registry.reference_names(steps)),
+        CountryResolver.from_reference(reference_dir),
+        CountryGroups.from_reference(reference_dir),
+        outlines,
+    )
 
     # Process data
     for step in steps:
         try:
-            emitted = (step.build(ctx) if isinstance(step, Derived)
-                       else step.load(files[step.key], ctx))
+            emitted = (
+                step.build(ctx) if isinstance(step, Derived) else step.load(files[step.key], ctx)
+            )
         except registry.ReferenceTableError as exc:
             raise BuildError(f"step {step.key}: {exc}") from exc
         declared = set(step.tables) | set(step.extends)
         if set(emitted) != declared:
-            raise BuildError(f"step {step.key} emitted {sorted(emitted)}, its registry entry "
-                             f"declares {sorted(declared)}")
+            raise BuildError(
+                f"step {step.key} emitted {sorted(emitted)}, its registry entry "
+                f"declares {sorted(declared)}"
+            )
         for name, schema in step.tables.items():
             ctx.tables[name] = _frame(emitted[name], list(schema.columns))
         for name in step.extends:
             columns = list(registry.schemas(steps)[name].columns)
             added = _frame(emitted[name], columns)
-            ctx.tables[name] = (pd.concat([ctx.tables[name], added], ignore_index=True)
-                                if len(added) else ctx.tables[name])
+            ctx.tables[name] = (
+                pd.concat([ctx.tables[name], added], ignore_index=True)
+                if len(added)
+                else ctx.tables[name]
+            )
 
     validated, problems = validate_tables(ctx.tables, registry.schemas(steps))
     if problems:
         raise BuildError("validation failed:\n  " + "\n  ".join(problems))
-    warnings = ctx.warnings + [f"country alias never used: {a!r}"
-                               for a in ctx.countries.unused_aliases()]
-    warnings += [f"country group never used: {g}"
-                 for g in sorted(set(ctx.groups.members) - ctx.groups.used)]
+    warnings = ctx.warnings + [
+        f"country alias never used: {a!r}" for a in ctx.countries.unused_aliases()
+    ]
+    warnings += [
+        f"country group never used: {g}" for g in sorted(set(ctx.groups.members) - ctx.groups.used)
+    ]
     return BuildResult(validated, warnings)
 
 
@@ -143,8 +156,9 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f"{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         for name, frame in tables.items():
-            _to_csv_frame(frame).to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n",
-                                        float_format="%.4f")
+            _to_csv_frame(frame).to_csv(
+                tmp / f"{name}.csv", index=False, lineterminator="\n", float_format="%.4f"
+            )
         old = out_dir.with_name(out_dir.name + ".old")
         if old.exists():
             shutil.rmtree(old)

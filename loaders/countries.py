@@ -69,9 +69,10 @@ class CountryResolver:
     def from_reference(cls, reference_dir: Path = REFERENCE_DIR) -> CountryResolver:
         """Build a resolver from the alias and country reference tables in reference_dir."""
         alias_table = pd.read_csv(reference_dir / "country_aliases.csv", dtype=str).fillna("")
-        reference = m49_corrected(pd.read_csv(
-            reference_dir / "country_reference.csv", dtype=str, keep_default_na=False
-        ), reference_dir)
+        reference = m49_corrected(
+            pd.read_csv(reference_dir / "country_reference.csv", dtype=str, keep_default_na=False),
+            reference_dir,
+        )
         aliases = {country_key(a): i for a, i in zip(alias_table.alias, alias_table.iso3)}
         known = _pycountry_names()
         for iso3, short in zip(reference.iso3, reference.short_name):
@@ -88,8 +89,9 @@ class CountryResolver:
             return self.aliases[key]
         return self.known.get(key)
 
-    def find_in_text(self, text: str, places: dict[str, str] | None = None,
-                     skip_parentheses: bool = True) -> list[str]:
+    def find_in_text(
+        self, text: str, places: dict[str, str] | None = None, skip_parentheses: bool = True
+    ) -> list[str]:
         """ISO3 codes of the country names in a text, in order of first mention, no repeats.
 
         Greedy longest match over words (up to six), so "Canada USA" and "US and HAV" both
@@ -123,8 +125,9 @@ class CountryResolver:
         of afghanistan" for a sentence about the ACP states).
         """
         choices = list(self.known) + list(self.aliases)
-        hit = fuzz_process.extractOne(country_key(name), choices, scorer=fuzz.ratio,
-                                      score_cutoff=SUGGEST_CUTOFF)
+        hit = fuzz_process.extractOne(
+            country_key(name), choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF
+        )
         if not hit:
             return ""
         code = self.known.get(hit[0]) or self.aliases[hit[0]]

@@ -28,8 +28,16 @@ _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if n
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-             "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _ORD = "(?:" + "|".join(_ORDINALS) + ")"
 _TENTATIVE = re.compile(
     r"\(?\b(tbc|tbd|tentative(?:ly)?|to be (?:confirmed|determined)|"
@@ -76,22 +84,29 @@ def _m(name: str) -> str:
 
 _DAY_FORMS = [
     # June 29 - July 1, 2017   /  December 30, 2017 - January 2, 2018
-    re.compile(rf"^{_m('m1')} (?P<d1>\d{{1,2}})(?:, (?P<y1>\d{{4}}))? - {_m('m2')} "
-               rf"(?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}})$"),
+    re.compile(
+        rf"^{_m('m1')} (?P<d1>\d{{1,2}})(?:, (?P<y1>\d{{4}}))? - {_m('m2')} "
+        rf"(?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}})$"
+    ),
     # February 6-7, 2017  /  January 23, 2017
     re.compile(rf"^{_m('m1')} (?P<d1>\d{{1,2}})(?: - (?P<d2>\d{{1,2}}))?,? (?P<y2>\d{{4}})$"),
     # November 30 - 1 December, 2016 (month after the first day, day before the second month)
-    re.compile(rf"^{_m('m1')} (?P<d1>\d{{1,2}}) - (?P<d2>\d{{1,2}}) {_m('m2')},? "
-               rf"(?P<y2>\d{{4}})$"),
+    re.compile(
+        rf"^{_m('m1')} (?P<d1>\d{{1,2}}) - (?P<d2>\d{{1,2}}) {_m('m2')},? "
+        rf"(?P<y2>\d{{4}})$"
+    ),
     # 29 June - 1 July 2017
-    re.compile(rf"^(?P<d1>\d{{1,2}}) {_m('m1')}(?: (?P<y1>\d{{4}}))? - (?P<d2>\d{{1,2}}) "
-               rf"{_m('m2')},? (?P<y2>\d{{4}})$"),
+    re.compile(
+        rf"^(?P<d1>\d{{1,2}}) {_m('m1')}(?: (?P<y1>\d{{4}}))? - (?P<d2>\d{{1,2}}) "
+        rf"{_m('m2')},? (?P<y2>\d{{4}})$"
+    ),
     # 6-7 July, 2017  /  23 January 2017
     re.compile(rf"^(?P<d1>\d{{1,2}})(?: - (?P<d2>\d{{1,2}}))? {_m('m2')},? (?P<y2>\d{{4}})$"),
 ]
 _MONTH_FORM = re.compile(rf"^{_m('m1')},? (?P<y>\d{{4}})$")
 _QUARTER_FORM = re.compile(
-    rf"^(?P<q1>{_ORD})(?: ?/ ?(?P<q2>{_ORD}))? quarter(?: of)?,? (?P<y>\d{{4}})$")
+    rf"^(?P<q1>{_ORD})(?: ?/ ?(?P<q2>{_ORD}))? quarter(?: of)?,? (?P<y>\d{{4}})$"
+)
 _HALF_FORM = re.compile(rf"^(?P<h>{_ORD}|first|second) half(?: of)?,? (?P<y>\d{{4}})$")
 _YEAR_FORM = re.compile(r"^(?P<y>\d{4})$")
 

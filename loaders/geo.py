@@ -50,8 +50,14 @@ def country_shapes(outlines: gpd.GeoDataFrame, resolver: CountryResolver) -> pd.
         if iso3 is None:
             continue  # Somaliland, N. Cyprus, Siachen Glacier…: not states the documents name
         has_iso = isinstance(feature["id"], str) and bool(feature["id"].strip())
-        rows.append({"iso3": iso3, "area_km2": round(area), "ne_name": feature["name"],
-                     "shape_source": "iso" if has_iso else "name"})
+        rows.append(
+            {
+                "iso3": iso3,
+                "area_km2": round(area),
+                "ne_name": feature["name"],
+                "shape_source": "iso" if has_iso else "name",
+            }
+        )
     frame = pd.DataFrame(rows, columns=["iso3", "area_km2", "ne_name", "shape_source"])
     # A code can appear twice (a territory under its own name); keep the largest piece.
     return frame.sort_values("area_km2", ascending=False).drop_duplicates("iso3")

@@ -25,8 +25,7 @@ class CountryGroups:
     def from_reference(cls, reference_dir: Path = REFERENCE_DIR) -> CountryGroups:
         """Read country_groups.csv (group_id, iso3, subgroup, source) and group_phrases.csv
         (pattern, group_id, …)."""
-        groups = pd.read_csv(reference_dir / "country_groups.csv", dtype=str,
-                             keep_default_na=False)
+        groups = pd.read_csv(reference_dir / "country_groups.csv", dtype=str, keep_default_na=False)
         phrases = pd.read_csv(reference_dir / "group_phrases.csv", dtype=str)
         members: dict[str, list[str]] = {}
         subgroups: dict[str, dict[str, str]] = {}
@@ -64,8 +63,10 @@ class CountryGroups:
         size = re.search(r"\b(\d+)\b", text)
         problems = []
         if size and int(size.group(1)) != len(self.members[gid]):
-            problems.append(f"the phrase says {size.group(1)}, "
-                            f"reference/country_groups.csv lists {len(self.members[gid])}")
+            problems.append(
+                f"the phrase says {size.group(1)}, "
+                f"reference/country_groups.csv lists {len(self.members[gid])}"
+            )
         counted: dict[str, int] = {}
         for sub in self.subgroups.get(gid, {}).values():
             counted[sub] = counted.get(sub, 0) + 1

@@ -75,8 +75,9 @@ def calendar_rows(text: str, source: str, rejects: RejectLog) -> tuple[int | Non
                 year = int(m.group(1))
             continue
         if len(cells) != len(HEADER):
-            rejects.add(source, number, "row", line, f"expected 4 tab-separated cells, found "
-                                                       f"{len(cells)}")
+            rejects.add(
+                source, number, "row", line, f"expected 4 tab-separated cells, found {len(cells)}"
+            )
             continue
         if not cells[0] and not cells[1]:
             if not rows:
@@ -103,7 +104,7 @@ def place_parts(place: str, countries: CountryResolver) -> tuple[str, str, str]:
     for i, part in enumerate(parts):
         code = countries.resolve(part)
         if code:
-            return ", ".join(parts[:i]), code, ", ".join(parts[i + 1:])
+            return ", ".join(parts[:i]), code, ", ".join(parts[i + 1 :])
     return ", ".join(parts), "", ""
 
 
@@ -113,8 +114,12 @@ def year_of_file(name: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def load_calendars(files: list[tuple[str, str]], processes: ProcessResolver,
-                   countries: CountryResolver, rejects: RejectLog) -> CalendarTables:
+def load_calendars(
+    files: list[tuple[str, str]],
+    processes: ProcessResolver,
+    countries: CountryResolver,
+    rejects: RejectLog,
+) -> CalendarTables:
     """Read every calendar (file name, text), in file-name order, into one CalendarTables.
 
     Ids are "<year>-<row>"; a calendar whose year an earlier file already took gets the next
@@ -135,13 +140,21 @@ def load_calendars(files: list[tuple[str, str]], processes: ProcessResolver,
 def _free_prefix(prefix: str, taken: set[str]) -> str:
     if prefix not in taken:
         return prefix
-    return next(f"{prefix}{letter}" for letter in "bcdefghijklmnopqrstuvwxyz"
-                if f"{prefix}{letter}" not in taken)
+    return next(
+        f"{prefix}{letter}"
+        for letter in "bcdefghijklmnopqrstuvwxyz"
+        if f"{prefix}{letter}" not in taken
+    )
 
 
-def load_calendar(text: str, source: str, processes: ProcessResolver,
-                  countries: CountryResolver, rejects: RejectLog,
-                  taken: set[str] | frozenset[str] = frozenset()) -> CalendarTables:
+def load_calendar(
+    text: str,
+    source: str,
+    processes: ProcessResolver,
+    countries: CountryResolver,
+    rejects: RejectLog,
+    taken: set[str] | frozenset[str] = frozenset(),
+) -> CalendarTables:
     """Read one calendar text into CalendarTables; every data row becomes one meeting.
 
     source: the file name (kept in each meeting's `source`). taken: id prefixes other
@@ -152,8 +165,10 @@ def load_calendar(text: str, source: str, processes: ProcessResolver,
     year = title_year or year_of_file(source)
     prefix = _free_prefix(str(year) if year else "undated", set(taken))
     if prefix != (str(year) if year else "undated"):
-        out.warnings.append(f"{source}: another calendar already names {year or 'no year'}; "
-                            f"its meetings are numbered {prefix}-NNN")
+        out.warnings.append(
+            f"{source}: another calendar already names {year or 'no year'}; "
+            f"its meetings are numbered {prefix}-NNN"
+        )
     for seq, row in enumerate(rows, start=1):
         date_text, place, iscm, title = row.cells
         meeting_id = f"{prefix}-{seq:03d}"
@@ -164,38 +179,51 @@ def load_calendar(text: str, source: str, processes: ProcessResolver,
             span = None
         city, iso3, venue = place_parts(place, countries)
         if place and not iso3 and not _TBC.match(place):
-            rejects.add(source, row.line, "place", place,
-                        "no country found in the place; city kept, country empty")
+            rejects.add(
+                source,
+                row.line,
+                "place",
+                place,
+                "no country found in the place; city kept, country empty",
+            )
         title_clean = join_ordinals(normalise_quotes(title))
         mech = join_ordinals(normalise_quotes(re.sub(r"</?\w+>", "", iscm))).strip()
         for_all = bool(ALL_MECHANISMS.match(fold(mech)))
         tentative = bool(span and span.tentative) or bool(
-            re.search(r"\((tbc|tbd)\)\s*$", title, re.I))
-        out.meetings.append({
-            "meeting_id": meeting_id,
-            "title": title_clean,
-            "start_date": span.start.isoformat() if span and span.start else "",
-            "end_date": span.end.isoformat() if span and span.end else "",
-            "date_text": date_text,
-            "date_precision": span.precision if span else "unknown",
-            "tentative": tentative,
-            "location_text": place,
-            "city": city,
-            "venue": venue,
-            "iso3": iso3,
-            "mechanism_text": mech,
-            "for_all_mechanisms": for_all,
-            "source_line": row.line,
-            "source": source,
-            "calendar_year": year,
-            "note": "",
-        })
+            re.search(r"\((tbc|tbd)\)\s*$", title, re.I)
+        )
+        out.meetings.append(
+            {
+                "meeting_id": meeting_id,
+                "title": title_clean,
+                "start_date": span.start.isoformat() if span and span.start else "",
+                "end_date": span.end.isoformat() if span and span.end else "",
+                "date_text": date_text,
+                "date_precision": span.precision if span else "unknown",
+                "tentative": tentative,
+                "location_text": place,
+                "city": city,
+                "venue": venue,
+                "iso3": iso3,
+                "mechanism_text": mech,
+                "for_all_mechanisms": for_all,
+                "source_line": row.line,
+                "source": source,
+                "calendar_year": year,
+                "note": "",
+            }
+        )
         if for_all:
             continue
         pids = processes.resolve(mech)
         if not pids:
-            rejects.add(source, row.line, "iscm", mech,
-                        "mechanism not found in the process aliases; meeting kept unlinked")
+            rejects.add(
+                source,
+                row.line,
+                "iscm",
+                mech,
+                "mechanism not found in the process aliases; meeting kept unlinked",
+            )
         for pid in pids:
             out.links.append({"meeting_id": meeting_id, "process_id": pid})
     return out

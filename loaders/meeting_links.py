@@ -51,8 +51,11 @@ def event_window(event) -> tuple[date | None, date | None, str]:
     year = int(event.year)
     if pd.notna(event.month) and str(event.month) != "":
         month = int(event.month)
-        return (date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
-                "month")
+        return (
+            date(year, month, 1),
+            date(year, month, calendar.monthrange(year, month)[1]),
+            "month",
+        )
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
@@ -71,20 +74,31 @@ class _Linker:
         """(meeting_id, how) of the one meeting `described` is; ("", "") for none."""
         hits = [(mid, how) for mid, w in self.known.items() if (how := same_meeting(w, described))]
         if len(hits) > 1:
-            named = [(mid, "same name") for mid, _ in hits
-                     if names_agree(self.known[mid].title, described.title)]
+            named = [
+                (mid, "same name")
+                for mid, _ in hits
+                if names_agree(self.known[mid].title, described.title)
+            ]
             if len(named) != 1:
                 self.out.warnings.append(
                     f"{what} could be any of {', '.join(m for m, _ in hits)}: kept as a "
-                    "meeting of its own")
+                    "meeting of its own"
+                )
                 return "", ""
             hits = named
         return hits[0] if hits else ("", "")
 
 
-def link_meetings(meetings: pd.DataFrame, links: pd.DataFrame, report_meetings: pd.DataFrame,
-                  events: pd.DataFrame, processes: pd.DataFrame, overview_file: str,
-                  labels: dict[str, str], action_texts: dict[str, str]) -> LinkedMeetings:
+def link_meetings(
+    meetings: pd.DataFrame,
+    links: pd.DataFrame,
+    report_meetings: pd.DataFrame,
+    events: pd.DataFrame,
+    processes: pd.DataFrame,
+    overview_file: str,
+    labels: dict[str, str],
+    action_texts: dict[str, str],
+) -> LinkedMeetings:
     """Link the reports' meetings and the overview's past events of the calendars' years to
     the calendars' meetings (and to each other), in that order.
 
@@ -98,27 +112,56 @@ def link_meetings(meetings: pd.DataFrame, links: pd.DataFrame, report_meetings: 
     linker = _Linker({}, out)
     for m in meetings.itertuples():
         linker.known[m.meeting_id] = Window(
-            _day(m.start_date), _day(m.end_date), m.date_precision, m.iso3,
-            pids.get(m.meeting_id, frozenset()), bool(m.for_all_mechanisms), m.title)
-        out.sources.append({"meeting_id": m.meeting_id, "source": m.source,
-                            "source_line": m.source_line, "described_id": m.meeting_id,
-                            "title": m.title, "date_text": m.date_text, "link": OWN_ROW})
+            _day(m.start_date),
+            _day(m.end_date),
+            m.date_precision,
+            m.iso3,
+            pids.get(m.meeting_id, frozenset()),
+            bool(m.for_all_mechanisms),
+            m.title,
+        )
+        out.sources.append(
+            {
+                "meeting_id": m.meeting_id,
+                "source": m.source,
+                "source_line": m.source_line,
+                "described_id": m.meeting_id,
+                "title": m.title,
+                "date_text": m.date_text,
+                "link": OWN_ROW,
+            }
+        )
     for r in report_meetings.itertuples():
         start = _day(r.start_date)
         if start is None or start.year not in years:
             continue
         ids = frozenset(r.process_ids.split())
-        window = Window(start, _day(r.end_date), r.date_precision, r.iso3, ids,
-                        bool(r.for_all_mechanisms), r.title)
+        window = Window(
+            start,
+            _day(r.end_date),
+            r.date_precision,
+            r.iso3,
+            ids,
+            bool(r.for_all_mechanisms),
+            r.title,
+        )
         found, how = linker.find(window, f"{r.source} line {r.source_line} ({r.title})")
         if not found:
             found, how = r.report_meeting_id, OWN_ROW
             linker.known[found] = window
             out.meetings.append(_report_row(r, start.year, names, labels, action_texts))
             out.links.extend({"meeting_id": found, "process_id": p} for p in r.process_ids.split())
-        out.sources.append({"meeting_id": found, "source": r.source,
-                            "source_line": r.source_line, "described_id": r.report_meeting_id,
-                            "title": r.title, "date_text": r.date_text, "link": how})
+        out.sources.append(
+            {
+                "meeting_id": found,
+                "source": r.source,
+                "source_line": r.source_line,
+                "described_id": r.report_meeting_id,
+                "title": r.title,
+                "date_text": r.date_text,
+                "link": how,
+            }
+        )
     seen: dict[tuple[str, int], int] = {}
     for e in events.itertuples():
         year = int(e.year)
@@ -131,12 +174,21 @@ def link_meetings(meetings: pd.DataFrame, links: pd.DataFrame, report_meetings: 
         if not found:
             found, how = f"overview-{e.process_id}-{year}-{seen[(e.process_id, year)]}", OWN_ROW
             linker.known[found] = window
-            out.meetings.append(_event_row(e, found, window, names, labels.get(overview_file, ""),
-                                           overview_file))
+            out.meetings.append(
+                _event_row(e, found, window, names, labels.get(overview_file, ""), overview_file)
+            )
             out.links.append({"meeting_id": found, "process_id": e.process_id})
-        out.sources.append({"meeting_id": found, "source": overview_file,
-                            "source_line": e.source_line, "described_id": "", "title": e.title,
-                            "date_text": e.date_text, "link": how})
+        out.sources.append(
+            {
+                "meeting_id": found,
+                "source": overview_file,
+                "source_line": e.source_line,
+                "described_id": "",
+                "title": e.title,
+                "date_text": e.date_text,
+                "link": how,
+            }
+        )
     return out
 
 
@@ -144,8 +196,9 @@ def _mechanism_text(process_ids: list[str], names: dict[str, str], for_all: bool
     return "For All ISCMs" if for_all else " and ".join(names[p] for p in process_ids)
 
 
-def _report_row(r, year: int, names: dict[str, str], labels: dict[str, str],
-                action_texts: dict[str, str]) -> dict:
+def _report_row(
+    r, year: int, names: dict[str, str], labels: dict[str, str], action_texts: dict[str, str]
+) -> dict:
     where = "" if r.context == "Title" else r.context  # the report's own meeting: its note says
     item = where.removeprefix("action ")
     if item in action_texts:
@@ -153,26 +206,46 @@ def _report_row(r, year: int, names: dict[str, str], labels: dict[str, str],
     label = labels.get(r.source, r.source)
     note = "; ".join(filter(None, [f"{label}: {where}" if where else label, r.note]))
     return {
-        "meeting_id": r.report_meeting_id, "title": r.title, "start_date": r.start_date,
-        "end_date": r.end_date, "date_text": r.date_text, "date_precision": r.date_precision,
-        "tentative": bool(r.tentative), "location_text": r.location_text, "city": r.city,
-        "venue": r.venue, "iso3": r.iso3,
-        "mechanism_text": _mechanism_text(r.process_ids.split(), names,
-                                          bool(r.for_all_mechanisms)),
-        "for_all_mechanisms": bool(r.for_all_mechanisms), "source_line": r.source_line,
-        "source": r.source, "calendar_year": year, "note": note,
+        "meeting_id": r.report_meeting_id,
+        "title": r.title,
+        "start_date": r.start_date,
+        "end_date": r.end_date,
+        "date_text": r.date_text,
+        "date_precision": r.date_precision,
+        "tentative": bool(r.tentative),
+        "location_text": r.location_text,
+        "city": r.city,
+        "venue": r.venue,
+        "iso3": r.iso3,
+        "mechanism_text": _mechanism_text(r.process_ids.split(), names, bool(r.for_all_mechanisms)),
+        "for_all_mechanisms": bool(r.for_all_mechanisms),
+        "source_line": r.source_line,
+        "source": r.source,
+        "calendar_year": year,
+        "note": note,
     }
 
 
-def _event_row(e, meeting_id: str, window: Window, names: dict[str, str], label: str,
-               overview_file: str) -> dict:
+def _event_row(
+    e, meeting_id: str, window: Window, names: dict[str, str], label: str, overview_file: str
+) -> dict:
     note = "; ".join(filter(None, [f"{label}: past events of {names[e.process_id]}", e.note]))
     return {
-        "meeting_id": meeting_id, "title": e.title, "start_date": window.start.isoformat(),
-        "end_date": window.end.isoformat(), "date_text": e.date_text,
-        "date_precision": window.precision, "tentative": "(tbc)" in e.note,
-        "location_text": e.city, "city": e.city, "venue": "", "iso3": e.iso3,
-        "mechanism_text": names[e.process_id], "for_all_mechanisms": False,
-        "source_line": e.source_line, "source": overview_file, "calendar_year": int(e.year),
+        "meeting_id": meeting_id,
+        "title": e.title,
+        "start_date": window.start.isoformat(),
+        "end_date": window.end.isoformat(),
+        "date_text": e.date_text,
+        "date_precision": window.precision,
+        "tentative": "(tbc)" in e.note,
+        "location_text": e.city,
+        "city": e.city,
+        "venue": "",
+        "iso3": e.iso3,
+        "mechanism_text": names[e.process_id],
+        "for_all_mechanisms": False,
+        "source_line": e.source_line,
+        "source": overview_file,
+        "calendar_year": int(e.year),
         "note": note,
     }

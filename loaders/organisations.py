@@ -57,21 +57,28 @@ class NameMatcher:
     match ("International Organization for Migration (IOM)").
     """
 
-    def __init__(self, aliases: Mapping[str, str], ignore_case: bool = False,
-                 with_acronym: bool = False) -> None:
+    def __init__(
+        self, aliases: Mapping[str, str], ignore_case: bool = False, with_acronym: bool = False
+    ) -> None:
         self._key = str.casefold if ignore_case else str
         self._names = {self._key(alias): name for alias, name in aliases.items()}
         longest_first = sorted(aliases, key=len, reverse=True)
         self._pattern = re.compile(
-            r"(?<![\w/])(" + "|".join(re.escape(a) for a in longest_first) + r")(?![\w/])"
-            + (_TRAILING_ACRONYM if with_acronym else ""), re.I if ignore_case else 0)
+            r"(?<![\w/])("
+            + "|".join(re.escape(a) for a in longest_first)
+            + r")(?![\w/])"
+            + (_TRAILING_ACRONYM if with_acronym else ""),
+            re.I if ignore_case else 0,
+        )
 
     def matches(self, text: str) -> list[NameMatch]:
         """Every known name in `text`, in order."""
         if not self._names:
             return []
-        return [NameMatch(m.start(), m.end(), m.group(0), self._names[self._key(m.group(1))])
-                for m in self._pattern.finditer(text)]
+        return [
+            NameMatch(m.start(), m.end(), m.group(0), self._names[self._key(m.group(1))])
+            for m in self._pattern.finditer(text)
+        ]
 
     def names_in(self, text: str) -> list[str]:
         """The names `text` mentions, each once, in order of first mention."""
@@ -128,7 +135,7 @@ class OrganisationNames:
             if depth[match.start]:  # a name inside "(i.e. … the AU Commission)" explains
                 continue
             found.append(match.written)
-            held += f"{text[last:match.start]}\x00{len(found) - 1}\x00"
+            held += f"{text[last : match.start]}\x00{len(found) - 1}\x00"
             last = match.end
         held += text[last:]
         out: list[Organisation] = []
@@ -145,12 +152,16 @@ class OrganisationNames:
                     out.append(Organisation(self.canonical(written), written))
                 elif not _GLUE.fullmatch(piece):
                     # A name closed by its "(ACRONYM)" is complete; a bare one may go on.
-                    follows_name = (i > 0 and not out[-1].written.endswith(")")
-                                    and re.match(r"\s*[A-Z]", piece) is not None)
+                    follows_name = (
+                        i > 0
+                        and not out[-1].written.endswith(")")
+                        and re.match(r"\s*[A-Z]", piece) is not None
+                    )
                     # "ICMPD [in its capacity of …]": a bracket right after a name explains it.
                     follows_name |= i > 0 and _EXPLANATION.fullmatch(piece) is not None
-                    written = re.sub(r"^(?:and|the)\s+", "", piece.strip(" .,;:<"),
-                                     flags=re.I).strip()
+                    written = re.sub(
+                        r"^(?:and|the)\s+", "", piece.strip(" .,;:<"), flags=re.I
+                    ).strip()
                     bare = re.sub(r"\s*\((?:i\.e\.|e\.g\.)[^()]*\)", "", written).strip()
                     if follows_name:
                         # "SADC Secretariat": a known name goes on; the whole is one body.

@@ -116,8 +116,11 @@ class Source:
         """The files of raw_dir this source reads, in name order."""
         if not self.many:
             return [raw_dir / self.pattern]
-        return sorted(p for p in raw_dir.iterdir()
-                      if p.is_file() and fnmatch.fnmatchcase(p.name, self.pattern))
+        return sorted(
+            p
+            for p in raw_dir.iterdir()
+            if p.is_file() and fnmatch.fnmatchcase(p.name, self.pattern)
+        )
 
     def matches(self, file_name: str) -> bool:
         """True when `file_name` is (one of) this source's file(s)."""
@@ -153,25 +156,40 @@ def _overview(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
         labels = participant_labels(ctx.reference["participant_labels"])
     except ValueError as exc:  # a broken row of the reviewed table: stop, naming it
         raise ReferenceTableError(str(exc)) from exc
-    overview = load_overview(text, ctx.reference["process_ids"], ctx.countries, ctx.groups,
-                             ctx.rejects, OrganisationNames(ctx.reference["organisations"]),
-                             labels)
+    overview = load_overview(
+        text,
+        ctx.reference["process_ids"],
+        ctx.countries,
+        ctx.groups,
+        ctx.rejects,
+        OrganisationNames(ctx.reference["organisations"]),
+        labels,
+    )
     ctx.warnings.extend(f"participant label never used: {p!r}" for p in overview.unused_labels)
-    places = dict(zip(ctx.reference["place_aliases"].place, ctx.reference["place_aliases"].iso3,
-                      strict=True))
-    events = load_events(text, {p["source_line"]: p["process_id"] for p in overview.processes},
-                         ctx.countries, places, ctx.rejects)
+    places = dict(
+        zip(ctx.reference["place_aliases"].place, ctx.reference["place_aliases"].iso3, strict=True)
+    )
+    events = load_events(
+        text,
+        {p["source_line"]: p["process_id"] for p in overview.processes},
+        ctx.countries,
+        places,
+        ctx.rejects,
+    )
     aliases = pd.DataFrame(overview.aliases, columns=list(SCHEMAS["process_aliases"].columns))
     extra = ctx.reference["process_aliases_extra"].assign(
-        origin=lambda d: "reference: " + d.seen_in)
+        origin=lambda d: "reference: " + d.seen_in
+    )
     aliases = pd.concat([aliases, extra[["process_id", "alias", "origin"]]], ignore_index=True)
     aliases = _without_excluded_aliases(aliases, ctx)
-    return {"processes": overview.processes,
-            "process_aliases": aliases.drop_duplicates(["process_id", "alias"]),
-            "memberships": overview.memberships,
-            "process_organisations": overview.organisations,
-            "process_events": events,
-            "count_checks": overview.count_checks}
+    return {
+        "processes": overview.processes,
+        "process_aliases": aliases.drop_duplicates(["process_id", "alias"]),
+        "memberships": overview.memberships,
+        "process_organisations": overview.organisations,
+        "process_events": events,
+        "count_checks": overview.count_checks,
+    }
 
 
 def _without_excluded_aliases(aliases: pd.DataFrame, ctx: BuildContext) -> pd.DataFrame:
@@ -181,26 +199,36 @@ def _without_excluded_aliases(aliases: pd.DataFrame, ctx: BuildContext) -> pd.Da
     excluded = ctx.reference["process_alias_exclusions"]
     pairs = set(zip(excluded.process_id, excluded.alias, strict=True))
     found = set(zip(aliases.process_id, aliases.alias, strict=True))
-    ctx.warnings.extend(f"alias exclusion never used: {pid} {alias!r}"
-                        for pid, alias in sorted(pairs - found))
-    keep = [(pid, alias) not in pairs
-            for pid, alias in zip(aliases.process_id, aliases.alias, strict=True)]
+    ctx.warnings.extend(
+        f"alias exclusion never used: {pid} {alias!r}" for pid, alias in sorted(pairs - found)
+    )
+    keep = [
+        (pid, alias) not in pairs
+        for pid, alias in zip(aliases.process_id, aliases.alias, strict=True)
+    ]
     return aliases[keep]
 
 
 def _calendars(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
-    calendar = load_calendars([(f.name, f.text) for f in files], ctx.processes(),
-                              ctx.countries, ctx.rejects)
+    calendar = load_calendars(
+        [(f.name, f.text) for f in files], ctx.processes(), ctx.countries, ctx.rejects
+    )
     ctx.warnings.extend(calendar.warnings)
     return {"meetings": calendar.meetings, "meeting_processes": calendar.links}
 
 
 def _engagements(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
-    found = load_engagements(files[0].text, ctx.countries, ctx.processes(), ctx.reference,
-                             ctx.rejects)
-    return {"engagements": found.engagements, "engagement_countries": found.countries,
-            "engagement_partners": found.partners, "engagement_roles": found.roles,
-            "engagement_processes": found.processes, "acronyms": found.acronyms}
+    found = load_engagements(
+        files[0].text, ctx.countries, ctx.processes(), ctx.reference, ctx.rejects
+    )
+    return {
+        "engagements": found.engagements,
+        "engagement_countries": found.countries,
+        "engagement_partners": found.partners,
+        "engagement_roles": found.roles,
+        "engagement_processes": found.processes,
+        "acronyms": found.acronyms,
+    }
 
 
 def _places(ctx: BuildContext) -> dict[str, str]:
@@ -210,21 +238,35 @@ def _places(ctx: BuildContext) -> dict[str, str]:
 
 
 def _rcm_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
-    report = load_rcm_report(files[0].text, ctx.countries,
-                             OrganisationNames(ctx.reference["organisations"]), ctx.rejects,
-                             _places(ctx), ctx.processes().by_key)
-    return {"reports": report.reports, "report_participants": report.participants,
-            "report_items": report.items, "report_meetings": report.meetings}
+    report = load_rcm_report(
+        files[0].text,
+        ctx.countries,
+        OrganisationNames(ctx.reference["organisations"]),
+        ctx.rejects,
+        _places(ctx),
+        ctx.processes().by_key,
+    )
+    return {
+        "reports": report.reports,
+        "report_participants": report.participants,
+        "report_items": report.items,
+        "report_meetings": report.meetings,
+    }
 
 
 def _bali_report(files: list[SourceFile], ctx: BuildContext) -> dict[str, Rows]:
     text = files[0].text
-    actions = load_bali_report(text, ctx.rejects,
-                               cell_starts_from_table(ctx.reference["bali_cells"]),
-                               actors_from_table(ctx.reference["bali_actors"]),
-                               status_focus_from_table(ctx.reference["bali_status_focus"]))
-    return {"action_items": actions.items,
-            "report_meetings": bali_meetings(text, actions.items, ctx)}
+    actions = load_bali_report(
+        text,
+        ctx.rejects,
+        cell_starts_from_table(ctx.reference["bali_cells"]),
+        actors_from_table(ctx.reference["bali_actors"]),
+        status_focus_from_table(ctx.reference["bali_status_focus"]),
+    )
+    return {
+        "action_items": actions.items,
+        "report_meetings": bali_meetings(text, actions.items, ctx),
+    }
 
 
 def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dict]:
@@ -244,13 +286,26 @@ def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dic
     title_line, title = report_title(text)
     dated = re.search(r"\b(" + "|".join(calendar.month_name[1:]) + r") (\d{4})\b", title)
     if not dated:
-        ctx.rejects.add(BALI_FILE, title_line, "date", title,
-                        "no month and year in the report's title: its meetings are not read")
+        ctx.rejects.add(
+            BALI_FILE,
+            title_line,
+            "date",
+            title,
+            "no month and year in the report's title: its meetings are not read",
+        )
         return []
     month, year = list(calendar.month_name).index(dated.group(1)), int(dated.group(2))
     report_date = date(year, month, calendar.monthrange(year, month)[1])
-    reader = Reader(BALI_FILE, ctx.countries, _places(ctx), ctx.processes().by_key, report_date,
-                    "bali-process", ctx.rejects, context_of)
+    reader = Reader(
+        BALI_FILE,
+        ctx.countries,
+        _places(ctx),
+        ctx.processes().by_key,
+        report_date,
+        "bali-process",
+        ctx.rejects,
+        context_of,
+    )
     found: list[Mention] = mentions_in(page_list, reader)
     return report_meeting_rows(found, f"bali-{year}", BALI_FILE)
 
@@ -258,13 +313,22 @@ def bali_meetings(text: str, actions: list[dict], ctx: BuildContext) -> list[dic
 def _meeting_links(ctx: BuildContext) -> dict[str, Rows]:
     labels = {s.pattern: s.title for s in sources() if not s.many}
     actions = ctx.tables["action_items"]
-    linked = link_meetings(ctx.tables["meetings"], ctx.tables["meeting_processes"],
-                           ctx.tables["report_meetings"], ctx.tables["process_events"],
-                           ctx.tables["processes"], OVERVIEW_FILE, labels,
-                           dict(zip(actions["item"], actions["action"], strict=True)))
+    linked = link_meetings(
+        ctx.tables["meetings"],
+        ctx.tables["meeting_processes"],
+        ctx.tables["report_meetings"],
+        ctx.tables["process_events"],
+        ctx.tables["processes"],
+        OVERVIEW_FILE,
+        labels,
+        dict(zip(actions["item"], actions["action"], strict=True)),
+    )
     ctx.warnings.extend(linked.warnings)
-    return {"meetings": linked.meetings, "meeting_processes": linked.links,
-            "meeting_sources": linked.sources}
+    return {
+        "meetings": linked.meetings,
+        "meeting_processes": linked.links,
+        "meeting_sources": linked.sources,
+    }
 
 
 def _themes(ctx: BuildContext) -> dict[str, Rows]:
@@ -283,8 +347,11 @@ def _countries(ctx: BuildContext) -> dict[str, Rows]:
     for frame in ctx.tables.values():
         if "iso3" in frame.columns:
             codes |= set(frame["iso3"].dropna()) - {""}
-    return {"countries": with_shapes(ctx.countries.country_rows(codes),
-                                     country_shapes(ctx.outlines, ctx.countries))}
+    return {
+        "countries": with_shapes(
+            ctx.countries.country_rows(codes), country_shapes(ctx.outlines, ctx.countries)
+        )
+    }
 
 
 def _rejects(ctx: BuildContext) -> dict[str, Rows]:
@@ -297,31 +364,86 @@ OVERVIEW_FILE = "iscm_overview.txt"
 BALI_FILE = "bali_ahg_progress_2017.txt"
 
 STEPS: tuple[Step, ...] = (
-    Source("overview", OVERVIEW_FILE, _overview,
-           _schemas("processes", "process_aliases", "memberships", "process_organisations",
-                    "process_events", "count_checks"),
-           reference=("process_ids", "process_aliases_extra", "process_alias_exclusions",
-                      "organisations", "place_aliases", "participant_labels"),
-           title="IOM overview of inter-state consultation mechanisms on migration"),
-    Source("calendar", "iscm_calendar_*.txt", _calendars,
-           _schemas("meetings", "meeting_processes"), many=True, file_column="source",
-           title="Calendars of ISCM meetings, one file a year"),
-    Source("uscis", "uscis_raio_engagements.txt", _engagements,
-           _schemas("engagements", "engagement_countries", "engagement_partners",
-                    "engagement_roles", "engagement_processes", "acronyms"),
-           reference=("acronyms", "frequency_rules", "staff_roles", "staffing_levels",
-                      "place_aliases", "organisations", "foreign_agencies", "partner_groups"),
-           title="USCIS RAIO international engagements"),
-    Source("rcm", "rcm_extra_regional_2017.txt", _rcm_report,
-           _schemas("reports", "report_participants", "report_items", "report_meetings"),
-           reference=("organisations", "place_aliases"), file_column="source",
-           title="RCM ad-hoc working group on extra-regional migrants, report"),
-    Source("bali", BALI_FILE, _bali_report, _schemas("action_items"),
-           reference=("bali_cells", "bali_actors", "bali_status_focus", "place_aliases"),
-           extends=("report_meetings",),
-           title="Bali Process Ad Hoc Group progress report"),
-    Derived("meeting_links", _meeting_links, _schemas("meeting_sources"),
-            extends=("meetings", "meeting_processes"), file_column="source"),
+    Source(
+        "overview",
+        OVERVIEW_FILE,
+        _overview,
+        _schemas(
+            "processes",
+            "process_aliases",
+            "memberships",
+            "process_organisations",
+            "process_events",
+            "count_checks",
+        ),
+        reference=(
+            "process_ids",
+            "process_aliases_extra",
+            "process_alias_exclusions",
+            "organisations",
+            "place_aliases",
+            "participant_labels",
+        ),
+        title="IOM overview of inter-state consultation mechanisms on migration",
+    ),
+    Source(
+        "calendar",
+        "iscm_calendar_*.txt",
+        _calendars,
+        _schemas("meetings", "meeting_processes"),
+        many=True,
+        file_column="source",
+        title="Calendars of ISCM meetings, one file a year",
+    ),
+    Source(
+        "uscis",
+        "uscis_raio_engagements.txt",
+        _engagements,
+        _schemas(
+            "engagements",
+            "engagement_countries",
+            "engagement_partners",
+            "engagement_roles",
+            "engagement_processes",
+            "acronyms",
+        ),
+        reference=(
+            "acronyms",
+            "frequency_rules",
+            "staff_roles",
+            "staffing_levels",
+            "place_aliases",
+            "organisations",
+            "foreign_agencies",
+            "partner_groups",
+        ),
+        title="USCIS RAIO international engagements",
+    ),
+    Source(
+        "rcm",
+        "rcm_extra_regional_2017.txt",
+        _rcm_report,
+        _schemas("reports", "report_participants", "report_items", "report_meetings"),
+        reference=("organisations", "place_aliases"),
+        file_column="source",
+        title="RCM ad-hoc working group on extra-regional migrants, report",
+    ),
+    Source(
+        "bali",
+        BALI_FILE,
+        _bali_report,
+        _schemas("action_items"),
+        reference=("bali_cells", "bali_actors", "bali_status_focus", "place_aliases"),
+        extends=("report_meetings",),
+        title="Bali Process Ad Hoc Group progress report",
+    ),
+    Derived(
+        "meeting_links",
+        _meeting_links,
+        _schemas("meeting_sources"),
+        extends=("meetings", "meeting_processes"),
+        file_column="source",
+    ),
     Derived("themes", _themes, _schemas("themes"), reference=("themes",)),
     Derived("theme_links", _theme_links, _schemas("theme_links"), reference=("theme_rules",)),
     Derived("countries", _countries, _schemas("countries")),
@@ -360,8 +482,15 @@ def column_types(table: str, steps: Iterable[Step] | None = None) -> dict[str, C
     out: dict[str, ColumnType] = {}
     for name, column in schemas(steps)[table].columns.items():
         dtype = str(column.dtype)
-        out[name] = ("boolean" if dtype == "bool" else "integer" if dtype == "Int64"
-                     else "number" if dtype.startswith("float") else "text")
+        out[name] = (
+            "boolean"
+            if dtype == "bool"
+            else "integer"
+            if dtype == "Int64"
+            else "number"
+            if dtype.startswith("float")
+            else "text"
+        )
     return out
 
 

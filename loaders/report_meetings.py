@@ -47,30 +47,120 @@ DATE_IN_TEXT = re.compile(
     rf"|{_M},? {_Y})"
     rf"|(?P<noyear>{_D}{_DASH}{_D} {_M}|{_M} {_D}(?:{_DASH}{_D})?\b|(?<=\bin ){_M}\b)"
     rf"|(?P<about>(?:early|late|mid) {_Y})"
-    rf"|(?P<year>(?<![\d-]){_Y}\b)")
+    rf"|(?P<year>(?<![\d-]){_Y}\b)"
+)
 
 # What a meeting is called. "Consultation(s)" heads a phrase only before "with"/"on" ("a
 # consultation period" is no meeting); a head followed by another lower-case noun is a
 # modifier ("the meeting theme").
-_HEAD = re.compile(r"\b(?:Consultation Mechanism|[Mm]eeting|[Ww]orkshop|[Rr]oundtable|"
-                   r"[Cc]onference|SOM|[Cc]onsultations?(?= (?:with|on)\b)|"
-                   r"[Tt]raining program(?:me)?)\b")
+_HEAD = re.compile(
+    r"\b(?:Consultation Mechanism|[Mm]eeting|[Ww]orkshop|[Rr]oundtable|"
+    r"[Cc]onference|SOM|[Cc]onsultations?(?= (?:with|on)\b)|"
+    r"[Tt]raining program(?:me)?)\b"
+)
 _MEET_AGAIN = re.compile(r"\b(?:The )?(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z]*) will meet again\b")
 # Words that may follow a head word without making it a modifier.
-_AFTER_HEAD = {"of", "on", "for", "between", "with", "in", "at", "to", "held", "was", "were",
-               "is", "are", "will", "that", "which", "and", "took", "occurred", "ran", "during",
-               "from", "by"}
+_AFTER_HEAD = {
+    "of",
+    "on",
+    "for",
+    "between",
+    "with",
+    "in",
+    "at",
+    "to",
+    "held",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "that",
+    "which",
+    "and",
+    "took",
+    "occurred",
+    "ran",
+    "during",
+    "from",
+    "by",
+}
 # Words a title stops at, going back from its head word.
-_STOP_BACK = {"the", "a", "an", "its", "their", "this", "these", "that", "in", "at", "on", "of",
-              "to", "by", "for", "from", "with", "during", "through", "since", "until",
-              "between", "after", "before", "into", "and", "or", "was", "were", "is", "are",
-              "be", "been", "held", "attended", "had", "has", "have", "will", "agreed",
-              "initiated", "created", "reactivated", "submitted", "convened", "delivered",
-              "took", "developed"}
+_STOP_BACK = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "this",
+    "these",
+    "that",
+    "in",
+    "at",
+    "on",
+    "of",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "during",
+    "through",
+    "since",
+    "until",
+    "between",
+    "after",
+    "before",
+    "into",
+    "and",
+    "or",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "held",
+    "attended",
+    "had",
+    "has",
+    "have",
+    "will",
+    "agreed",
+    "initiated",
+    "created",
+    "reactivated",
+    "submitted",
+    "convened",
+    "delivered",
+    "took",
+    "developed",
+}
 # Words a title stops before, going on from its head word.
-_STOP_ON = {"was", "were", "is", "are", "will", "held", "took", "occurred", "ran", "that",
-            "which", "who", "to", "by", "from", "during", "sponsored", "included", "endorsed",
-            "agreed", "convened", "delivered"}
+_STOP_ON = {
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "held",
+    "took",
+    "occurred",
+    "ran",
+    "that",
+    "which",
+    "who",
+    "to",
+    "by",
+    "from",
+    "during",
+    "sponsored",
+    "included",
+    "endorsed",
+    "agreed",
+    "convened",
+    "delivered",
+}
 # Words that place a meeting in time rather than name it ("the previous …", "a further …").
 _TIME_WORDS = {"previous", "last", "next", "most", "recent", "further", "latest"}
 _TENTATIVE = re.compile(r"\btentative(?:ly)?\b|\(tbc\)|\bto be confirmed\b", re.I)
@@ -78,8 +168,10 @@ _FOR_ALL = re.compile(r"\bglobal (?:meeting of rcps|rcp meeting)\b")
 # "Training sessions are held at CIFAL-Jeju training institute in South Korea": where the
 # meetings the next sentences name take place.
 _HELD_THERE = re.compile(r"\b(?:are|is) (?:usually )?held (?=(?:at|in) [A-Z])")
-_PLACE = re.compile(r"(?:the )?[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*))*"
-                    r"(?:, (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)*")
+_PLACE = re.compile(
+    r"(?:the )?[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*))*"
+    r"(?:, (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)*"
+)
 _VENUE_END = re.compile(r" in | on | from |,|\.|;| to |$")
 
 
@@ -136,7 +228,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     "D.C., …" stays whole."""
     out, start = [], 0
     for m in re.finditer(r"(?<=[.;?!])\s+(?=[A-Z0-9(“\"'·-])|\s+-\s+(?=[A-Z])", text):
-        out.append((start, text[start:m.start()]))
+        out.append((start, text[start : m.start()]))
         start = m.end()
     out.append((start, text[start:]))
     return [(o, s) for o, s in out if s.strip()]
@@ -149,14 +241,14 @@ def clauses(sentence: str) -> list[tuple[int, str]]:
     parts: list[tuple[int, str]] = []
     start = 0
     for m in re.finditer(r"; ", sentence):
-        parts.append((start, sentence[start:m.start()]))
+        parts.append((start, sentence[start : m.start()]))
         start = m.end()
     parts.append((start, sentence[start:]))
     out: list[tuple[int, str]] = []
     for offset, part in parts:
         cut = 0
         for m in re.finditer(r",? followed by | and ", part):
-            left, right = part[cut:m.start()], part[m.end():]
+            left, right = part[cut : m.start()], part[m.end() :]
             if _names_dated_meeting(left) and _names_dated_meeting(right):
                 out.append((offset + cut, left))
                 cut = m.end()
@@ -176,8 +268,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_head(clause: str, m: re.Match) -> bool:
-    nxt = re.match(r"\s*([A-Za-z]+)", clause[m.end():])
-    if not nxt or clause[m.end():m.end() + 1] in ",.;:()":
+    nxt = re.match(r"\s*([A-Za-z]+)", clause[m.end() :])
+    if not nxt or clause[m.end() : m.end() + 1] in ",.;:()":
         return True
     word = nxt.group(1)
     return word in _AFTER_HEAD or word[0].isupper()
@@ -186,7 +278,7 @@ def _is_head(clause: str, m: re.Match) -> bool:
 def _stops_a_title(word: str) -> bool:
     """True for a word a title does not reach back over: a determiner, preposition or verb,
     or a word ending in punctuation (except an acronym in brackets: "… Solution (RBDES)")."""
-    bare = word.strip("“”\"")
+    bare = word.strip('“”"')
     if not bare or bare.lower() in _STOP_BACK:
         return True
     return bare[-1] in ".,;:)" and not re.fullmatch(r"\(\w+\)", bare)
@@ -209,12 +301,13 @@ def _on(clause: str, end: int, reader: Reader) -> int:
     rest = clause[end:]
     stop = end
     for t_start, t_end, word in _tokens(rest)[:16]:
-        bare = word.strip("“”\"").rstrip(".,;:")
+        bare = word.strip('“”"').rstrip(".,;:")
         if not bare or bare.startswith("(") or bare.lower() in _STOP_ON:
             break
         after = t_end + len(rest[t_end:]) - len(rest[t_end:].lstrip())
-        if bare in ("in", "at", "on") and (date_at(rest, after)
-                                           or _place_at(rest[after:], reader).iso3):
+        if bare in ("in", "at", "on") and (
+            date_at(rest, after) or _place_at(rest[after:], reader).iso3
+        ):
             break
         if date_at(rest, t_start):
             break
@@ -229,7 +322,7 @@ def _clean_title(title: str, date_spans: list[tuple[int, int]], offset: int) -> 
     time; the first letter as written."""
     for start, end in sorted(date_spans, reverse=True):
         if offset <= start and end <= offset + len(title):
-            title = title[:start - offset] + title[end - offset:]
+            title = title[: start - offset] + title[end - offset :]
     words = [w for w in title.split() if w.lower() not in _TIME_WORDS]
     return " ".join(words).strip(" ,")
 
@@ -237,8 +330,9 @@ def _clean_title(title: str, date_spans: list[tuple[int, int]], offset: int) -> 
 # ---------------------------------------------------------------- places and dates
 
 
-def resolve_place(text: str, countries: CountryResolver, places: dict[str, str]
-                  ) -> tuple[str, str, str]:
+def resolve_place(
+    text: str, countries: CountryResolver, places: dict[str, str]
+) -> tuple[str, str, str]:
     """(city, iso3, venue) of a place as written: "City, Country" by the calendar's rule, else
     a place written alone from reference/place_aliases.csv; ("", "", "") when neither."""
     city, iso3, venue = place_parts(text, countries)
@@ -274,13 +368,13 @@ def place_after(clause: str, start: int, reader: Reader, line: int) -> Place:
     venue, its country from the place table or from an "in <place>" that follows)."""
     venue = ""
     for m in re.finditer(r"\b(in|at) ", clause[start:]):
-        after = clause[start + m.end():]
+        after = clause[start + m.end() :]
         if m.group(1) == "at" and not venue:
             end = _VENUE_END.search(after)
-            written = after[:end.start()].strip() if end else after.strip()
+            written = after[: end.start()].strip() if end else after.strip()
             if written[:1].isupper():
                 _, iso3, _ = resolve_place(written, reader.countries, reader.places)
-                rest = after[len(written):]
+                rest = after[len(written) :]
                 country = re.match(r", ([A-Z][\w ]+?)(?= in | on |[,.;]|$)", rest)
                 if not iso3 and country:
                     iso3 = reader.countries.resolve(country.group(1)) or ""
@@ -297,8 +391,13 @@ def place_after(clause: str, start: int, reader: Reader, line: int) -> Place:
                 return Place(f"{venue}, {place.text}", place.city, venue, place.iso3)
             return place
         if place.text and m.group(1) == "in":
-            reader.rejects.add(reader.source, line, "place", place.text,
-                               "no country found for a meeting's place; place left empty")
+            reader.rejects.add(
+                reader.source,
+                line,
+                "place",
+                place.text,
+                "no country found for a meeting's place; place left empty",
+            )
     return Place()
 
 
@@ -312,8 +411,10 @@ def _year_less(text: str, reader: Reader) -> tuple[str, str]:
         except DateParseError:
             continue
         if span.start and span.start <= reader.report_date:
-            return candidate, (f"year not written in the source: the last {text} on or before "
-                               f"the report's date ({reader.report_date:%B %Y})")
+            return candidate, (
+                f"year not written in the source: the last {text} on or before "
+                f"the report's date ({reader.report_date:%B %Y})"
+            )
     return text, ""
 
 
@@ -344,6 +445,7 @@ def _nearest_date(dates: list[re.Match], start: int, end: int) -> re.Match | Non
         if m.start() >= start and m.end() <= end:
             return 0
         return m.start() - end if m.start() >= end else start - m.end() + 1
+
     near = [m for m in dates if gap(m) <= MAX_GAP]
     return min(near, key=gap) if near else None
 
@@ -364,8 +466,9 @@ def processes_named(title: str, aliases: dict[str, str]) -> list[str]:
 # ---------------------------------------------------------------- mentions
 
 
-def clause_mentions(line: int, offset: int, clause: str, reader: Reader,
-                    default_place: Place) -> list[Mention]:
+def clause_mentions(
+    line: int, offset: int, clause: str, reader: Reader, default_place: Place
+) -> list[Mention]:
     """The dated meetings one clause names (usually none or one)."""
     dates = list(DATE_IN_TEXT.finditer(clause))
     if not dates:
@@ -393,9 +496,21 @@ def clause_mentions(line: int, offset: int, clause: str, reader: Reader,
         for_all = bool(_FOR_ALL.search(fold(title)))
         named = processes_named(title, reader.process_aliases)
         pids = () if for_all else tuple(dict.fromkeys([reader.own_process, *named]))
-        found.append(Mention(line, offset + start, title, date_match.group(), span, place, pids,
-                             for_all, bool(_TENTATIVE.search(clause)) or span.tentative,
-                             reader.context_of(line, clause[start:]), notes))
+        found.append(
+            Mention(
+                line,
+                offset + start,
+                title,
+                date_match.group(),
+                span,
+                place,
+                pids,
+                for_all,
+                bool(_TENTATIVE.search(clause)) or span.tentative,
+                reader.context_of(line, clause[start:]),
+                notes,
+            )
+        )
     return found
 
 
@@ -411,18 +526,60 @@ def mentions_in(paragraphs: Iterable[tuple[int, str]], reader: Reader) -> list[M
                 if there and not _names_dated_meeting(clause):
                     default_place = place_after(clause, there.start(), reader, line)
                     continue
-                out.extend(clause_mentions(line, s_offset + c_offset, clause, reader,
-                                           default_place))
+                out.extend(
+                    clause_mentions(line, s_offset + c_offset, clause, reader, default_place)
+                )
     return out
 
 
 # ---------------------------------------------------------------- one meeting, several mentions
 
-_ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth",
-                                         "seventh", "eighth", "ninth", "tenth"], start=1)}
-_NAME_STOP = {"the", "of", "on", "and", "for", "in", "at", "a", "an", "to", "with", "between",
-              "meeting", "meetings", "workshop", "session", "conference", "annual", "working",
-              "group", "wg", "held", "its", "hosts", "year", "regional"}
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        start=1,
+    )
+}
+_NAME_STOP = {
+    "the",
+    "of",
+    "on",
+    "and",
+    "for",
+    "in",
+    "at",
+    "a",
+    "an",
+    "to",
+    "with",
+    "between",
+    "meeting",
+    "meetings",
+    "workshop",
+    "session",
+    "conference",
+    "annual",
+    "working",
+    "group",
+    "wg",
+    "held",
+    "its",
+    "hosts",
+    "year",
+    "regional",
+}
 
 
 def _ordinal(title: str) -> int | None:
@@ -440,20 +597,33 @@ def _heads(title: str) -> set[str]:
 
 
 def _acronym_letters(title: str) -> str:
-    return "".join(re.sub(r"[^A-Z]", "", w) for w in re.findall(r"\S+", title)
-                   if len(re.sub(r"[^A-Z]", "", w)) >= 2)
+    return "".join(
+        re.sub(r"[^A-Z]", "", w)
+        for w in re.findall(r"\S+", title)
+        if len(re.sub(r"[^A-Z]", "", w)) >= 2
+    )
 
 
 def _initials(title: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", title)
-                   if w[0].isupper() and len(re.sub(r"[^A-Z]", "", w)) < 2)
+    return "".join(
+        w[0]
+        for w in re.findall(r"[A-Za-z][\w'-]*", title)
+        if w[0].isupper() and len(re.sub(r"[^A-Z]", "", w)) < 2
+    )
 
 
 def _name_pairs(title: str) -> set[tuple[str, str]]:
     words = [re.sub(r"[^a-z0-9]", "", w) for w in fold(title).replace("'", "").split()]
-    return {(a, b) for a, b in pairwise(words)
-            if a and b and a not in _NAME_STOP and b not in _NAME_STOP
-            and not a.isdigit() and not b.isdigit()}
+    return {
+        (a, b)
+        for a, b in pairwise(words)
+        if a
+        and b
+        and a not in _NAME_STOP
+        and b not in _NAME_STOP
+        and not a.isdigit()
+        and not b.isdigit()
+    }
 
 
 def names_agree(a: str, b: str) -> bool:
@@ -499,8 +669,15 @@ def same_meeting(a: Window, b: Window) -> str:
 
 
 def _window(m: Mention) -> Window:
-    return Window(m.span.start, m.span.end, m.span.precision, m.place.iso3,
-                  frozenset(m.process_ids), m.for_all, m.title)
+    return Window(
+        m.span.start,
+        m.span.end,
+        m.span.precision,
+        m.place.iso3,
+        frozenset(m.process_ids),
+        m.for_all,
+        m.title,
+    )
 
 
 def _names_a_body(title: str) -> bool:
@@ -562,5 +739,7 @@ def report_meeting_rows(mentions: list[Mention], prefix: str, source: str) -> li
     """report_meetings rows, one per meeting, numbered "<prefix>-01", … in order of first
     mention (the numbers depend on this report alone, so they stay when other sources or
     years come)."""
-    return [meeting_row(group, f"{prefix}-{i:02d}", source)
-            for i, group in enumerate(merged(mentions), start=1)]
+    return [
+        meeting_row(group, f"{prefix}-{i:02d}", source)
+        for i, group in enumerate(merged(mentions), start=1)
+    ]

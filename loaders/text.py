@@ -132,7 +132,7 @@ def split_outside_parentheses(text: str, separator: str | re.Pattern[str]) -> li
     parts, start = [], 0
     for m in re.finditer(separator, text):
         if m.end() > m.start() and not depths[m.start()]:
-            parts.append(text[start:m.start()])
+            parts.append(text[start : m.start()])
             start = m.end()
     parts.append(text[start:])
     return parts

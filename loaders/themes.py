@@ -14,8 +14,10 @@ import re
 import pandas as pd
 
 # One character for one, so a match's offsets point into the text as written.
-_MATCHABLE = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015/"}
-                           | {c: "'" for c in "\u2018\u2019\u02bc`"})
+_MATCHABLE = str.maketrans(
+    {c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015/"}
+    | {c: "'" for c in "\u2018\u2019\u02bc`"}
+)
 # A paragraph that quotes the goals of a wider body the mechanism belongs to ("Part of the
 # EU-African joint partnership, which has broader goals like: … 5. Climate Change …", the
 # Tripoli Process) speaks of that body's agenda, not the mechanism's.
@@ -45,8 +47,9 @@ def entity_texts(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
     m = tables["meetings"]
     e = tables["engagements"]
     a = tables["action_items"]
-    process_text = p.name + "\n" + (p.description + "\n" + p.areas + "\n" + p.priorities).map(
-        own_paragraphs)
+    process_text = (
+        p.name + "\n" + (p.description + "\n" + p.areas + "\n" + p.priorities).map(own_paragraphs)
+    )
     return {
         "process": dict(zip(p.process_id, process_text)),
         "meeting": dict(zip(m.meeting_id, m.title)),
@@ -76,8 +79,15 @@ def theme_links(entity_type: str, texts: dict[str, str], rules: pd.DataFrame) ->
                 seen.add(theme_id)
                 start, end = max(0, m.start() - 40), min(len(text), m.end() + 40)
                 snippet = " ".join(text[start:end].split())
-                links.append({"entity_type": entity_type, "entity_id": entity_id,
-                              "theme_id": theme_id, "matched": text[m.start():m.end()],
-                              "evidence": ("…" if start else "") + snippet +
-                              ("…" if end < len(text) else "")})
+                links.append(
+                    {
+                        "entity_type": entity_type,
+                        "entity_id": entity_id,
+                        "theme_id": theme_id,
+                        "matched": text[m.start() : m.end()],
+                        "evidence": ("…" if start else "")
+                        + snippet
+                        + ("…" if end < len(text) else ""),
+                    }
+                )
     return links

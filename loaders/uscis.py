@@ -44,8 +44,8 @@ _WORLDWIDE = re.compile(r"\bworld-?wide\b", re.I)
 # ("Annual in-person …; supplemented with periodic conference calls (not currently
 # scheduled)").
 _QUALIFIED_AWAY = re.compile(
-    r"not currently scheduled|(?:future )?meetings (?:have been|are|were) (?:put )?on hold",
-    re.I)
+    r"not currently scheduled|(?:future )?meetings (?:have been|are|were) (?:put )?on hold", re.I
+)
 
 
 @dataclass
@@ -69,15 +69,21 @@ def _short_slug(text: str, limit: int = 48) -> str:
 
 def _acronym_list_start(lines: list[str]) -> int:
     """The index of the "List of RAIO Acronyms" line (len(lines) when there is none)."""
-    return next((i for i, line in enumerate(lines)
-                 if clean_spaces(line).startswith("List of RAIO Acronyms")), len(lines))
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if clean_spaces(line).startswith("List of RAIO Acronyms")
+        ),
+        len(lines),
+    )
 
 
 def document_acronyms(text: str) -> dict[str, str]:
     """The document's own acronym list: lines "ABC-Expansion" after "List of RAIO Acronyms"."""
     found: dict[str, str] = {}
     lines = text.split("\n")
-    for line in lines[_acronym_list_start(lines) + 1:]:
+    for line in lines[_acronym_list_start(lines) + 1 :]:
         m = re.match(r"^([A-Za-z]{2,6})\s*-\s*(.+)$", clean_spaces(line))
         if m:
             found[m.group(1)] = m.group(2)
@@ -89,8 +95,9 @@ def frequency_of(text: str, rules: pd.DataFrame) -> tuple[str, int | None]:
     key = clean_spaces(text).casefold()
     for pattern, freq, per_year in zip(rules.pattern, rules.frequency, rules.meetings_per_year):
         if re.search(pattern, key):
-            return freq, (int(per_year) if per_year not in ("", None) and not pd.isna(per_year)
-                          else None)
+            return freq, (
+                int(per_year) if per_year not in ("", None) and not pd.isna(per_year) else None
+            )
     return "", None
 
 
@@ -119,8 +126,9 @@ def roles_of(text: str, rules: pd.DataFrame) -> list[tuple[str, int, str]]:
     for order, (pattern, role, tier) in enumerate(zip(rules.pattern, rules.role, rules.tier)):
         for m in re.finditer(pattern, text, re.I):
             group = "role" if "role" in m.re.groupindex else 0
-            candidates.append((-(m.end() - m.start()), order, m.start(group), m.end(group),
-                               role, int(tier)))
+            candidates.append(
+                (-(m.end() - m.start()), order, m.start(group), m.end(group), role, int(tier))
+            )
     taken: list[tuple[int, int, str, int]] = []
     for _, _, start, end, role, tier in sorted(candidates):
         if all(end <= s or start >= e for s, e, _, _ in taken):
@@ -136,8 +144,11 @@ def processes_in(text: str, processes: ProcessResolver) -> list[str]:
     key = f" {alias_key(text)} "
     found = []
     for alias, pid in processes.by_key.items():
-        if ((len(alias) >= 3 and " " in alias) or alias.isupper() or len(alias) <= 6) \
-                and f" {alias} " in key and pid not in found:
+        if (
+            ((len(alias) >= 3 and " " in alias) or alias.isupper() or len(alias) <= 6)
+            and f" {alias} " in key
+            and pid not in found
+        ):
             found.append(pid)
     return found
 
@@ -148,23 +159,33 @@ def table_lines(text: str, rejects: RejectLog) -> list[tuple[int, list[str]]]:
     cells is rejected."""
     rows = []
     lines = text.split("\n")
-    for number, line in enumerate(lines[:_acronym_list_start(lines)], start=1):
+    for number, line in enumerate(lines[: _acronym_list_start(lines)], start=1):
         if not line.strip():
             continue
         cells = [clean_spaces(c) for c in tab_cells(line, len(COLUMNS))]
         if cells[0] == "Office":
             continue
         if len(cells) != len(COLUMNS):
-            rejects.add(SOURCE, number, "row", line,
-                        f"expected {len(COLUMNS)} tab-separated cells, found {len(cells)}")
+            rejects.add(
+                SOURCE,
+                number,
+                "row",
+                line,
+                f"expected {len(COLUMNS)} tab-separated cells, found {len(cells)}",
+            )
             continue
         rows.append((number, cells))
     return rows
 
 
-def _partners(row: dict[str, str], number: int, above: tuple[int, list[dict]] | None,
-              countries: CountryResolver, ref: PartnerReference,
-              rejects: RejectLog) -> list[dict]:
+def _partners(
+    row: dict[str, str],
+    number: int,
+    above: tuple[int, list[dict]] | None,
+    countries: CountryResolver,
+    ref: PartnerReference,
+    rejects: RejectLog,
+) -> list[dict]:
     """The finished partner rows of one table row; a foreign agency without a country in
     foreign_agencies.csv is kept (without iso3) and reported."""
     rows = named_partners(row["name"], row["description"], countries, ref)
@@ -172,18 +193,33 @@ def _partners(row: dict[str, str], number: int, above: tuple[int, list[dict]] | 
         if above:
             rows += partners_from_line_above(above[1], above[0])
         else:
-            rejects.add(SOURCE, number, "description", row["description"],
-                        "'similar in nature as above' on the first row: nothing to take")
+            rejects.add(
+                SOURCE,
+                number,
+                "description",
+                row["description"],
+                "'similar in nature as above' on the first row: nothing to take",
+            )
     for r in rows:
         if r["kind"] == "foreign agency" and not r["iso3"]:
-            rejects.add(SOURCE, number, "description", r["partner_text"],
-                        f"foreign agency {r['organisation']!r} has no country in "
-                        "foreign_agencies.csv; kept without one")
+            rejects.add(
+                SOURCE,
+                number,
+                "description",
+                r["partner_text"],
+                f"foreign agency {r['organisation']!r} has no country in "
+                "foreign_agencies.csv; kept without one",
+            )
     return finish_partners(rows, row["description"], ref)
 
 
-def load_engagements(text: str, countries: CountryResolver, processes: ProcessResolver,
-                     reference: dict[str, pd.DataFrame], rejects: RejectLog) -> EngagementTables:
+def load_engagements(
+    text: str,
+    countries: CountryResolver,
+    processes: ProcessResolver,
+    reference: dict[str, pd.DataFrame],
+    rejects: RejectLog,
+) -> EngagementTables:
     """Read the USCIS engagements text.
 
     reference holds the DataFrames acronyms, frequency_rules, staff_roles, staffing_levels,
@@ -194,16 +230,29 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
     ref = reference["acronyms"]
     expansions = dict(zip(ref.acronym, ref.expansion)) | doc_acronyms
     for acronym, expansion in doc_acronyms.items():
-        out.acronyms.append({"acronym": acronym, "expansion": expansion,
-                             "source": "uscis_raio_engagements.txt (List of RAIO Acronyms)"})
+        out.acronyms.append(
+            {
+                "acronym": acronym,
+                "expansion": expansion,
+                "source": "uscis_raio_engagements.txt (List of RAIO Acronyms)",
+            }
+        )
     for acronym, expansion, note in zip(ref.acronym, ref.expansion, ref.note):
         if acronym not in doc_acronyms:
-            out.acronyms.append({"acronym": acronym, "expansion": expansion,
-                                 "source": "data/reference/acronyms.csv" +
-                                 (f" ({note})" if note else "")})
+            out.acronyms.append(
+                {
+                    "acronym": acronym,
+                    "expansion": expansion,
+                    "source": "data/reference/acronyms.csv" + (f" ({note})" if note else ""),
+                }
+            )
     places = dict(zip(reference["place_aliases"].place, reference["place_aliases"].iso3))
-    levels = dict(zip(reference["staffing_levels"].tier.astype(int),
-                      reference["staffing_levels"].staffing_level))
+    levels = dict(
+        zip(
+            reference["staffing_levels"].tier.astype(int),
+            reference["staffing_levels"].staffing_level,
+        )
+    )
     partner_ref = PartnerReference.from_tables(reference)
     seen_ids: set[str] = set()
     above: tuple[int, list[dict]] | None = None
@@ -215,47 +264,65 @@ def load_engagements(text: str, countries: CountryResolver, processes: ProcessRe
         seen_ids.add(eid)
         office_name = expansions.get(row["office"], "")
         if not office_name:
-            rejects.add(SOURCE, number, "office", row["office"],
-                        "office acronym in neither the document's list nor acronyms.csv")
-        frequency, per_year = frequency_of(row["frequency_text"],
-                                           reference["frequency_rules"])
+            rejects.add(
+                SOURCE,
+                number,
+                "office",
+                row["office"],
+                "office acronym in neither the document's list nor acronyms.csv",
+            )
+        frequency, per_year = frequency_of(row["frequency_text"], reference["frequency_rules"])
         if not frequency:
-            rejects.add(SOURCE, number, "frequency_text", row["frequency_text"],
-                        "no rule in frequency_rules.csv matches; frequency left empty")
+            rejects.add(
+                SOURCE,
+                number,
+                "frequency_text",
+                row["frequency_text"],
+                "no rule in frequency_rules.csv matches; frequency left empty",
+            )
         qualifier = schedule_qualifier(row["frequency_text"], row["description"])
         if qualifier:
             per_year = None
         roles = roles_of(row["staffing_text"], reference["staff_roles"])
         tier = min((t for _, t, _ in roles), default=None)
         if not roles:
-            rejects.add(SOURCE, number, "staffing_text", row["staffing_text"],
-                        "no staff role recognised; staffing_level left empty")
+            rejects.add(
+                SOURCE,
+                number,
+                "staffing_text",
+                row["staffing_text"],
+                "no staff role recognised; staffing_level left empty",
+            )
         location = normalise_dashes(row["location_text"])
         where = countries.find_in_text(location, places, skip_parentheses=False)
         described = f"{row['name']} {row['description']}"
-        out.engagements.append({
-            "engagement_id": eid,
-            "office": row["office"],
-            "office_name": office_name,
-            "name": row["name"],
-            "description": row["description"],
-            "frequency_text": row["frequency_text"],
-            "frequency": frequency,
-            "meetings_per_year": per_year,
-            "schedule_note": qualifier,
-            "location_text": row["location_text"],
-            "worldwide": bool(_WORLDWIDE.search(location)),
-            "staffing_text": row["staffing_text"],
-            "staffing_tier": tier,
-            "staffing_level": levels.get(tier, "") if tier else "",
-            "source_line": number,
-        })
+        out.engagements.append(
+            {
+                "engagement_id": eid,
+                "office": row["office"],
+                "office_name": office_name,
+                "name": row["name"],
+                "description": row["description"],
+                "frequency_text": row["frequency_text"],
+                "frequency": frequency,
+                "meetings_per_year": per_year,
+                "schedule_note": qualifier,
+                "location_text": row["location_text"],
+                "worldwide": bool(_WORLDWIDE.search(location)),
+                "staffing_text": row["staffing_text"],
+                "staffing_tier": tier,
+                "staffing_level": levels.get(tier, "") if tier else "",
+                "source_line": number,
+            }
+        )
         out.countries.extend({"engagement_id": eid, "iso3": c} for c in where)
         partners = _partners(row, number, above, countries, partner_ref, rejects)
         above = (number, partners)
         out.partners.extend({"engagement_id": eid, **p} for p in partners)
-        out.roles.extend({"engagement_id": eid, "role": r, "tier": t, "role_text": w}
-                         for r, t, w in roles)
-        out.processes.extend({"engagement_id": eid, "process_id": p}
-                             for p in processes_in(described, processes))
+        out.roles.extend(
+            {"engagement_id": eid, "role": r, "tier": t, "role_text": w} for r, t, w in roles
+        )
+        out.processes.extend(
+            {"engagement_id": eid, "process_id": p} for p in processes_in(described, processes)
+        )
     return out

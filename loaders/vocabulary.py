@@ -19,25 +19,54 @@ REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 # names in a sentence of a mechanism's row (chair, steering committee, …) but in none of its
 # lists: shown, never counted as members.
 LISTED_ROLES = ("member", "observer", "partner", "guest", "suspended")
-NAMED_ROLES = ("named (chair)", "named (incoming chair)", "named (steering committee)",
-               "named (coordinator)", "named (main actor)")
+NAMED_ROLES = (
+    "named (chair)",
+    "named (incoming chair)",
+    "named (steering committee)",
+    "named (coordinator)",
+    "named (main actor)",
+)
 COUNTRY_ROLES = (*LISTED_ROLES, *NAMED_ROLES)
 # Organisations may also be regular participants (the Budapest Process's list), other
 # participants (the bodies it lists after "Also:") or do a mechanism's secretariat work (its
 # Secretariat column); they are never suspended.
-ORGANISATION_ROLES = ("member", "regular participant", "other participant", "observer",
-                      "partner", "guest", "secretariat", *NAMED_ROLES)
+ORGANISATION_ROLES = (
+    "member",
+    "regular participant",
+    "other participant",
+    "observer",
+    "partner",
+    "guest",
+    "secretariat",
+    *NAMED_ROLES,
+)
 # The RCM report's capacities (report_participants.role), strongest first.
-REPORT_ROLES = ("member attending", "special invitee", "host", "country of origin and transit",
-                "observer", "funder", "presenter", "remote participant")
+REPORT_ROLES = (
+    "member attending",
+    "special invitee",
+    "host",
+    "country of origin and transit",
+    "observer",
+    "funder",
+    "presenter",
+    "remote participant",
+)
 
 # processes.kind: the overview's three sections.
 MECHANISM_KINDS = ("RCP", "IRF", "Global")
 # processes.region: the overview's regional headings (English part) in its order, then the
 # region given to inter-regional forums and global processes.
-MECHANISM_REGIONS = ("Europe and the former Soviet Union", "Americas and Caribbean",
-                     "Western Mediterranean", "Africa", "Asia and Oceania", "Middle East",
-                     "Others", "Inter-regional", "Global")
+MECHANISM_REGIONS = (
+    "Europe and the former Soviet Union",
+    "Americas and Caribbean",
+    "Western Mediterranean",
+    "Africa",
+    "Asia and Oceania",
+    "Middle East",
+    "Others",
+    "Inter-regional",
+    "Global",
+)
 # countries.region: UN M49 regions.
 COUNTRY_REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 
@@ -48,8 +77,16 @@ DATE_PRECISIONS = ("day", "month", "quarter", "half", "year", "unknown")
 # engagements.frequency ("" when the text states none), most often first.
 FREQUENCIES = ("monthly", "bimonthly", "quarterly", "biannual", "annual", "ad hoc", "varies", "")
 # engagement_partners.kind.
-PARTNER_KINDS = ("country", "us agency", "foreign agency", "international", "regional",
-                 "civil society", "group", "unknown")
+PARTNER_KINDS = (
+    "country",
+    "us agency",
+    "foreign agency",
+    "international",
+    "regional",
+    "civil society",
+    "group",
+    "unknown",
+)
 # theme_links.entity_type: what a theme can be linked to.
 THEMED_ENTITIES = ("process", "meeting", "engagement", "action_item")
 # countries.shape_source: where a map takes the country's outline from (see data/README.md).

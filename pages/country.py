@@ -10,9 +10,19 @@ from dashboard.views import country as view_of
 
 controls = ui.header("Country profile").controls
 names = view_of.country_names()
-iso3, unknown = filters.checked_in_url("country", names.values(), lambda: controls.selectbox(
-    "Country", list(names), index=None, format_func=names.get, key="country",
-    bind="query-params", placeholder="Type a country name"))
+iso3, unknown = filters.checked_in_url(
+    "country",
+    names.values(),
+    lambda: controls.selectbox(
+        "Country",
+        list(names),
+        index=None,
+        format_func=names.get,
+        key="country",
+        bind="query-params",
+        placeholder="Type a country name",
+    ),
+)
 if iso3 is None:
     filters.unknown_notice("country", unknown, "pick one above.")
     st.info("Pick a country above, or click one on any map.")
@@ -29,34 +39,58 @@ with left:
     if view.mechanisms.empty:
         st.info(view.not_listed)
     else:
-        ui.table(view.mechanisms, {"mechanism": "Mechanism", "role": "Role", "note": "Note"},
-                 view.mechanisms_file, key="country_mechanisms")
+        ui.table(
+            view.mechanisms,
+            {"mechanism": "Mechanism", "role": "Role", "note": "Note"},
+            view.mechanisms_file,
+            key="country_mechanisms",
+        )
 with right:
     if view.partners.empty:
         st.info(view.no_partners)
     else:
         c = view.partners_chart
-        fig = charts.map_by_value(view.partners, "mechanisms", "detail", value_label="Shared",
-                                  title=c.title, subtitle=c.subtitle, source=c.source,
-                                  highlight=view.highlight, shapes=view.shapes)
+        fig = charts.map_by_value(
+            view.partners,
+            "mechanisms",
+            "detail",
+            value_label="Shared",
+            title=c.title,
+            subtitle=c.subtitle,
+            source=c.source,
+            highlight=view.highlight,
+            shapes=view.shapes,
+        )
         ui.map_with_links(fig, c.file_name, key="country_map")
 
 st.subheader(view.meetings_heading)
 if view.hosted.empty:
     st.info(view.no_meetings)
 else:
-    ui.table(view.hosted, view.hosted_columns, view.hosted_file, key="country_meetings",
-             provenance="meetings")
+    ui.table(
+        view.hosted,
+        view.hosted_columns,
+        view.hosted_file,
+        key="country_meetings",
+        provenance="meetings",
+    )
 
 st.subheader("USCIS engagements held there or with it")
 if view.engaged.empty:
     st.info(view.no_engagements)
 else:
-    ui.table(view.engaged, {"office": "Office", "name": "Engagement",
-                            "frequency_text": "Frequency",
-                            "location_text": "Location as written",
-                            "staffing_level": "Staffing level"},
-             view.engaged_file, key="country_engagements")
+    ui.table(
+        view.engaged,
+        {
+            "office": "Office",
+            "name": "Engagement",
+            "frequency_text": "Frequency",
+            "location_text": "Location as written",
+            "staffing_level": "Staffing level",
+        },
+        view.engaged_file,
+        key="country_engagements",
+    )
 
 if view.report_heading:
     st.subheader(view.report_heading)

@@ -8,8 +8,10 @@ import streamlit as st
 from dashboard import ui
 from dashboard.views import data_tables as view_of
 
-ui.header("Data", "The normalised tables behind every chart, built by the loaders from the "
-          "source documents.")
+ui.header(
+    "Data",
+    "The normalised tables behind every chart, built by the loaders from the source documents.",
+)
 tables_tab, dictionary_tab, rejects_tab = st.tabs(["Tables", "Data dictionary", "Rejects"])
 
 with tables_tab:
@@ -23,15 +25,24 @@ with tables_tab:
     else:
         st.dataframe(view.table, width="stretch", hide_index=True)
     c1, c2 = st.columns(2)
-    c1.download_button(f"Download {view.csv_name}", view_of.csv_bytes(name),
-                       file_name=view.csv_name, mime="text/csv", key="data_download",
-                       icon=":material/download:", on_click=ui.DOWNLOAD_CLICK)
-    c2.download_button("Download every table (Excel workbook)",
-                       view_of.workbook(),
-                       file_name="migration-diplomacy-tables.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="data_workbook", icon=":material/grid_on:",
-                       on_click=ui.DOWNLOAD_CLICK)
+    c1.download_button(
+        f"Download {view.csv_name}",
+        view_of.csv_bytes(name),
+        file_name=view.csv_name,
+        mime="text/csv",
+        key="data_download",
+        icon=":material/download:",
+        on_click=ui.DOWNLOAD_CLICK,
+    )
+    c2.download_button(
+        "Download every table (Excel workbook)",
+        view_of.workbook(),
+        file_name="migration-diplomacy-tables.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="data_workbook",
+        icon=":material/grid_on:",
+        on_click=ui.DOWNLOAD_CLICK,
+    )
 
 with dictionary_tab:
     for document in view.dictionary:

@@ -7,24 +7,39 @@ import streamlit as st
 from dashboard import charts, filters, palette, ui
 from dashboard.views import membership as view_of
 
-controls = ui.header("Membership map", "Pick mechanisms, a kind, region or theme in the "
-                     "sidebar. Click a country for its profile.").controls
+controls = ui.header(
+    "Membership map",
+    "Pick mechanisms, a kind, region or theme in the sidebar. Click a country for its profile.",
+).controls
 chosen = filters.current()
 left, middle, right = controls.columns([3, 2, 2])
 roles, unknown_roles = filters.checked_in_url(
-    "roles", [palette.ROLE_LABELS[r] for r in view_of.ROLES], lambda: left.multiselect(
-        "Roles", view_of.ROLES, default=view_of.DEFAULT_ROLES,
-        format_func=palette.ROLE_LABELS.get, key="roles", bind="query-params"))
+    "roles",
+    [palette.ROLE_LABELS[r] for r in view_of.ROLES],
+    lambda: left.multiselect(
+        "Roles",
+        view_of.ROLES,
+        default=view_of.DEFAULT_ROLES,
+        format_func=palette.ROLE_LABELS.get,
+        key="roles",
+        bind="query-params",
+    ),
+)
 filters.unknown_notice("role", unknown_roles, "left out of the roles.")
-mode = middle.radio("Colour by", view_of.VIEWS, horizontal=True, key="view",
-                    bind="query-params")
+mode = middle.radio("Colour by", view_of.VIEWS, horizontal=True, key="view", bind="query-params")
 with right:
     found = ui.country_finder()
 most = view_of.most_mechanisms(chosen, tuple(roles))
 at_least = 1
 if mode != "Role" and most > 1:
-    at_least = controls.slider("Countries in at least N of the picked mechanisms", 1, most, 1,
-                               key="at_least", bind="query-params")
+    at_least = controls.slider(
+        "Countries in at least N of the picked mechanisms",
+        1,
+        most,
+        1,
+        key="at_least",
+        bind="query-params",
+    )
 
 view = view_of.membership_view(chosen, tuple(roles), mode, at_least, found)
 if view.scope_note:
@@ -35,13 +50,29 @@ if view.by_country.empty:
 
 m = view.map
 if mode == "Role":
-    fig = charts.map_by_category(view.by_country, "category", "detail", colours=view.colours,
-                                 title=m.title, subtitle=m.subtitle, source=m.source,
-                                 highlight=view.highlight, shapes=view.shapes)
+    fig = charts.map_by_category(
+        view.by_country,
+        "category",
+        "detail",
+        colours=view.colours,
+        title=m.title,
+        subtitle=m.subtitle,
+        source=m.source,
+        highlight=view.highlight,
+        shapes=view.shapes,
+    )
 else:
-    fig = charts.map_by_value(view.by_country, "mechanisms", "detail", value_label="Mechanisms",
-                              title=m.title, subtitle=m.subtitle, source=m.source,
-                              highlight=view.highlight, shapes=view.shapes)
+    fig = charts.map_by_value(
+        view.by_country,
+        "mechanisms",
+        "detail",
+        value_label="Mechanisms",
+        title=m.title,
+        subtitle=m.subtitle,
+        source=m.source,
+        highlight=view.highlight,
+        shapes=view.shapes,
+    )
 
 map_column, table_column = ui.side_by_side([2, 1])
 with map_column:
@@ -49,24 +80,46 @@ with map_column:
 with table_column:
     st.markdown(view.counts_line)
     if mode == "Role":
-        ui.table(view.memberships, {"mechanism": "Mechanism", "country": "Country",
-                                    "role": "Role", "note": "Note"}, view.memberships_file,
-                 key="membership_table", height=460)
+        ui.table(
+            view.memberships,
+            {"mechanism": "Mechanism", "country": "Country", "role": "Role", "note": "Note"},
+            view.memberships_file,
+            key="membership_table",
+            height=460,
+        )
     else:
-        ui.table(view.ranked, {"rank": "Rank", "country": "Country",
-                               "mechanisms": "Mechanisms", "detail": "Which"},
-                 view.ranked_file, key="membership_ranked_table", height=460)
+        ui.table(
+            view.ranked,
+            {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms", "detail": "Which"},
+            view.ranked_file,
+            key="membership_ranked_table",
+            height=460,
+        )
 
 r = view.ranked_chart
-charts.show(charts.bar(view.ranked_top, x="country", y="mechanisms", horizontal=True,
-                       order=list(view.ranked_top.country),
-                       labels={"country": "", "mechanisms": "Mechanisms"},
-                       title=r.title, subtitle=r.subtitle, source=r.source), r.file_name)
+charts.show(
+    charts.bar(
+        view.ranked_top,
+        x="country",
+        y="mechanisms",
+        horizontal=True,
+        order=list(view.ranked_top.country),
+        labels={"country": "", "mechanisms": "Mechanisms"},
+        title=r.title,
+        subtitle=r.subtitle,
+        source=r.source,
+    ),
+    r.file_name,
+)
 if mode == "Role":
     with st.expander(f"All {len(view.ranked)} countries ranked, as a table"):
-        ui.table(view.ranked, {"rank": "Rank", "country": "Country",
-                               "mechanisms": "Mechanisms", "detail": "Which"},
-                 view.ranked_file, key="membership_ranked_table", height=400)
+        ui.table(
+            view.ranked,
+            {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms", "detail": "Which"},
+            view.ranked_file,
+            key="membership_ranked_table",
+            height=400,
+        )
 
 if not view.shared.empty:
     s = view.shared_chart
@@ -74,7 +127,16 @@ if not view.shared.empty:
 
 if not view.organisations.empty:
     st.subheader("Organisations taking part")
-    ui.table(view.organisations,
-             {"mechanism": "Mechanism", "organisation": "Organisation", "role": "Role",
-              "organisation_text": "As written", "note": "Note"},
-             view.organisations_file, key="organisation_table", height=300)
+    ui.table(
+        view.organisations,
+        {
+            "mechanism": "Mechanism",
+            "organisation": "Organisation",
+            "role": "Role",
+            "organisation_text": "As written",
+            "note": "Note",
+        },
+        view.organisations_file,
+        key="organisation_table",
+        height=300,
+    )

@@ -50,11 +50,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         for run in range(1, args.runs + 1):
             started = time.monotonic()
             status = subprocess.call(
-                [sys.executable, "-m", "pytest", "tests/e2e", "-q", "-p", "no:cacheprovider",
-                 *pytest_args], cwd=ROOT)
-            print(f"stress run {run} of {args.runs} beside {args.burners} busy processes: "
-                  f"{'passed' if status == 0 else 'FAILED'} in "
-                  f"{time.monotonic() - started:.0f} s", flush=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "tests/e2e",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    *pytest_args,
+                ],
+                cwd=ROOT,
+            )
+            print(
+                f"stress run {run} of {args.runs} beside {args.burners} busy processes: "
+                f"{'passed' if status == 0 else 'FAILED'} in "
+                f"{time.monotonic() - started:.0f} s",
+                flush=True,
+            )
             if status != 0:
                 return status
         return 0

@@ -44,10 +44,11 @@ def drawn(page: Page, charts: int) -> None:
     """Wait until `charts` plotly charts are drawn and no script runs."""
     page.wait_for_selector("[data-testid='stApp']", timeout=WAIT_MS)
     page.wait_for_function(
-        f"document.querySelectorAll('{PLOT} .main-svg').length >= {2 * charts}",
-        timeout=WAIT_MS)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=WAIT_MS)
+        f"document.querySelectorAll('{PLOT} .main-svg').length >= {2 * charts}", timeout=WAIT_MS
+    )
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS
+    )
     page.evaluate("document.fonts.ready")
     page.mouse.move(0, 0)  # no chart toolbar shown on hover
 
@@ -76,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as run_dir:
         started = running_app(Path(run_dir)) if args.url is None else nullcontext(args.url)
         with started as url, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=[
-                "--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+            )
             for name, (_, (width, height), _, _) in SHOTS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 print(take(page, url.rstrip("/"), name))

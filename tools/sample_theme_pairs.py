@@ -40,17 +40,50 @@ PROCESSED = ROOT / "data" / "processed"
 THEMES = ROOT / "data" / "reference" / "themes.csv"
 
 DRAWS = {
-    20171108: {"process": (36, 12), "meeting": (20, 12), "engagement": (24, 12),
-               "action_item": (20, 12)},
-    20171109: {"process": (20, 8), "meeting": (12, 8), "engagement": (12, 8),
-               "action_item": (12, 8)},
+    20171108: {
+        "process": (36, 12),
+        "meeting": (20, 12),
+        "engagement": (24, 12),
+        "action_item": (20, 12),
+    },
+    20171109: {
+        "process": (20, 8),
+        "meeting": (12, 8),
+        "engagement": (12, 8),
+        "action_item": (12, 8),
+    },
 }
 STEM_LEN = 6
 # Words of the theme descriptions that name no theme of their own.
-STOPWORDS = {"a", "and", "at", "behind", "beings", "change", "countries", "for", "human",
-             "in", "international", "it", "its", "management", "migrant", "migrants",
-             "migration", "networks", "of", "on", "persons", "societies", "systems", "the",
-             "their", "third", "to"}
+STOPWORDS = {
+    "a",
+    "and",
+    "at",
+    "behind",
+    "beings",
+    "change",
+    "countries",
+    "for",
+    "human",
+    "in",
+    "international",
+    "it",
+    "its",
+    "management",
+    "migrant",
+    "migrants",
+    "migration",
+    "networks",
+    "of",
+    "on",
+    "persons",
+    "societies",
+    "systems",
+    "the",
+    "their",
+    "third",
+    "to",
+}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -84,16 +117,19 @@ def entity_texts() -> dict[str, dict[str, str]]:
     e = read_rows(PROCESSED / "engagements.csv")
     a = read_rows(PROCESSED / "action_items.csv")
     return {
-        "process": {r["process_id"]: "\n".join([r["name"], r["description"], r["areas"],
-                                                r["priorities"]]) for r in p},
+        "process": {
+            r["process_id"]: "\n".join([r["name"], r["description"], r["areas"], r["priorities"]])
+            for r in p
+        },
         "meeting": {r["meeting_id"]: r["title"] for r in m},
         "engagement": {r["engagement_id"]: r["name"] + "\n" + r["description"] for r in e},
         "action_item": {r["item"]: r["action"] for r in a},
     }
 
 
-def strata(texts: dict[str, dict[str, str]], themes: list[dict[str, str]]
-           ) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+def strata(
+    texts: dict[str, dict[str, str]], themes: list[dict[str, str]]
+) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     """(entity_type, stratum) -> sorted pairs (entity_type, entity_id, theme_id)."""
     stems = {t["theme_id"]: theme_stems(t) for t in themes}
     out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
@@ -107,8 +143,11 @@ def strata(texts: dict[str, dict[str, str]], themes: list[dict[str, str]]
     return {k: sorted(v) for k, v in out.items()}
 
 
-def draw(groups: dict[tuple[str, str], list[tuple[str, str, str]]], seed: int,
-         exclude: set[tuple[str, str, str]]) -> list[list[str]]:
+def draw(
+    groups: dict[tuple[str, str], list[tuple[str, str, str]]],
+    seed: int,
+    exclude: set[tuple[str, str, str]],
+) -> list[list[str]]:
     """The seeded stratified sample: rows seed, entity_type, entity_id, theme_id, stratum."""
     rng = random.Random(seed)
     rows = []
@@ -123,8 +162,9 @@ def main(argv: list[str]) -> None:
     seed = int(argv[0])
     exclude = set()
     if argv[1:2] == ["--exclude"]:
-        exclude = {(r["entity_type"], r["entity_id"], r["theme_id"])
-                   for r in read_rows(Path(argv[2]))}
+        exclude = {
+            (r["entity_type"], r["entity_id"], r["theme_id"]) for r in read_rows(Path(argv[2]))
+        }
     groups = strata(entity_texts(), read_rows(THEMES))
     for (entity_type, stratum), pairs in sorted(groups.items()):
         print(f"{entity_type:12} {stratum:9} {len(pairs):5} pairs", file=sys.stderr)

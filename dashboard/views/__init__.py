@@ -32,6 +32,5 @@ def ranked_words(top: pd.DataFrame, ranked: pd.DataFrame, noun: str) -> str:
     if len(top) == len(ranked):
         return f"all {len(ranked)} {noun}"
     if top.empty:
-        return (f"all {len(ranked)} {noun} tie at rank 1, too many to draw: see the table")
-    return (f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {noun} (ties "
-            "included)")
+        return f"all {len(ranked)} {noun} tie at rank 1, too many to draw: see the table"
+    return f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {noun} (ties included)"

@@ -59,11 +59,14 @@ def country_view(iso3: str) -> CountryView:
     member_of = tuple(mine.loc[mine.role == "member", "process_id"])
     partners = data.membership_by_country(member_of, ("member",))
     partners = partners[partners.iso3 != iso3]
-    hosted = data.one_row_per_meeting(data.filter_meetings(data.meetings_long(), None,
-                                                           hosts=(iso3,)))
+    hosted = data.one_row_per_meeting(
+        data.filter_meetings(data.meetings_long(), None, hosts=(iso3,))
+    )
     wide = data.engagements_wide()
-    engaged = wide[wide.country_codes.apply(lambda v: iso3 in v)
-                   | wide.partner_codes.apply(lambda v: iso3 in v)]
+    engaged = wide[
+        wide.country_codes.apply(lambda v: iso3 in v)
+        | wide.partner_codes.apply(lambda v: iso3 in v)
+    ]
     reported = data.table("report_participants")
     reported = reported[reported.iso3 == iso3]
     report = data.table("reports").iloc[0]
@@ -72,34 +75,47 @@ def country_view(iso3: str) -> CountryView:
     return CountryView(
         name=name,
         caption=f"{country['region']} · {country['sub_region']} · ISO code {iso3}",
-        metrics={"Mechanisms as member": int((mine.role == "member").sum()),
-                 "Observer, partner or guest": int(mine.role.isin(["observer", "partner",
-                                                                   "guest"]).sum()),
-                 f"{meetings} hosted": len(hosted),
-                 "USCIS engagements there or with it": len(engaged)},
+        metrics={
+            "Mechanisms as member": int((mine.role == "member").sum()),
+            "Observer, partner or guest": int(
+                mine.role.isin(["observer", "partner", "guest"]).sum()
+            ),
+            f"{meetings} hosted": len(hosted),
+            "USCIS engagements there or with it": len(engaged),
+        },
         mechanisms=mine,
         mechanisms_file=file_name(name, "mechanisms"),
         not_listed=f"{name} is not listed in any mechanism in the IOM overview.",
         partners=data.on_map(partners),
-        partners_chart=Chart(f"Countries that share mechanisms with {name}",
-                             f"Number of the {count(len(member_of), 'mechanism')} {name} is "
-                             "a member of that each country also belongs to", SOURCE,
-                             file_name(name, "shared mechanisms")),
+        partners_chart=Chart(
+            f"Countries that share mechanisms with {name}",
+            f"Number of the {count(len(member_of), 'mechanism')} {name} is "
+            "a member of that each country also belongs to",
+            SOURCE,
+            file_name(name, "shared mechanisms"),
+        ),
         no_partners=f"{name} shares no mechanism membership with another country.",
         shapes=data.extra_shapes(),
         highlight=data.highlight(iso3),
         meetings_heading=f"{meetings} it hosts",
         hosted=hosted,
-        hosted_columns=calendar_column(data.calendar_years()) | {
-            "date_text": "Date as written", "title": "Meeting", "mechanisms": "Mechanism",
-            "location_text": "Place", "listed_in": "Listed in"},
+        hosted_columns=calendar_column(data.calendar_years())
+        | {
+            "date_text": "Date as written",
+            "title": "Meeting",
+            "mechanisms": "Mechanism",
+            "location_text": "Place",
+            "listed_in": "Listed in",
+        },
         hosted_file=file_name(name, meetings),
         no_meetings=data.no_meeting_words(f"hosted by {name}"),
         engaged=engaged,
         engaged_file=file_name(name, "uscis engagements"),
         no_engagements=f"No USCIS RAIO engagement meets in or names {name}.",
-        report_heading="" if reported.empty else
-        f"RCM report on extra-regional migrants ({when})" if when else
-        "RCM report on extra-regional migrants",
+        report_heading=""
+        if reported.empty
+        else f"RCM report on extra-regional migrants ({when})"
+        if when
+        else "RCM report on extra-regional migrants",
         report_roles=f"Took part as: {', '.join(sorted(set(reported.role)))}.",
     )

@@ -41,11 +41,13 @@ def data_view(name: str) -> DataView:
         rows_line=f"{len(frame)} rows",
         with_source=bool(len(frame)) and data.row_provenance(name, frame.iloc[0]) is not None,
         csv_name=f"{name}.csv",
-        dictionary=[DICTIONARY.read_text(encoding="utf-8"),
-                    MAP_PROVENANCE.read_text(encoding="utf-8")],
+        dictionary=[
+            DICTIONARY.read_text(encoding="utf-8"),
+            MAP_PROVENANCE.read_text(encoding="utf-8"),
+        ],
         rejects=rejects,
         rejects_line=f"{len(rejects)} source rows could not be loaded; each is explained in "
-                     "the data dictionary.",
+        "the data dictionary.",
     )
 
 

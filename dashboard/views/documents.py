@@ -50,25 +50,32 @@ def document_choices() -> DocumentChoices:
     """The options of the Bali tracker's filters."""
     items = data.table("action_items")
     present = set(items.status_category)
-    return DocumentChoices(list(dict.fromkeys(items.section)),
-                           [s for s in vocabulary.BALI_STATUSES if s in present])
+    return DocumentChoices(
+        list(dict.fromkeys(items.section)), [s for s in vocabulary.BALI_STATUSES if s in present]
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
-def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = ()
-                   ) -> DocumentsView:
+def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = ()) -> DocumentsView:
     """The Bali actions under `sections` with `statuses` (none picked: all), counted by
     heading and status; the RCM report's attendance, participants and sections."""
     choices = document_choices()
     items = data.table("action_items")
-    shown = items[items.section.isin(sections or choices.sections)
-                  & items.status_category.isin(statuses or choices.statuses)]
+    shown = items[
+        items.section.isin(sections or choices.sections)
+        & items.status_category.isin(statuses or choices.statuses)
+    ]
     rank = vocabulary.rank(vocabulary.BALI_STATUSES)
-    counts = (shown.groupby(["section", "status_category"]).size().rename("actions")
-              .reset_index().sort_values("status_category", key=lambda c: c.map(rank),
-                                         kind="stable"))
+    counts = (
+        shown.groupby(["section", "status_category"])
+        .size()
+        .rename("actions")
+        .reset_index()
+        .sort_values("status_category", key=lambda c: c.map(rank), kind="stable")
+    )
     subtitle = "; ".join(filter(None, [", ".join(sections), ", ".join(statuses)])) or (
-        f"All {len(items)} actions")
+        f"All {len(items)} actions"
+    )
     report = data.table("reports").iloc[0]
     attendance = data.report_countries()
     report_items = data.table("report_items")
@@ -77,8 +84,12 @@ def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = (
         actions=shown,
         counts=counts,
         section_order=[s for s in choices.sections if s in set(counts.section)],
-        actions_chart=Chart("Bali Process actions by heading and status", subtitle, BALI,
-                            file_name("bali actions", subtitle)),
+        actions_chart=Chart(
+            "Bali Process actions by heading and status",
+            subtitle,
+            BALI,
+            file_name("bali actions", subtitle),
+        ),
         actions_file=file_name("bali process actions", subtitle),
         report_title=report.title,
         report_when=f"{report.start_date} to {report.end_date} · {report.place}",
@@ -86,13 +97,19 @@ def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = (
         attendance_chart=Chart(
             ", ".join(filter(None, ["Who attended the RCM working group", when])),
             f"{count(len(attendance), *COUNTRIES)} by first capacity (hover: every capacity); "
-            "organisations and people listed beside the map", RCM,
-            file_name("rcm extra regional", report.start_date[:4], "attendance")),
+            "organisations and people listed beside the map",
+            RCM,
+            file_name("rcm extra regional", report.start_date[:4], "attendance"),
+        ),
         shapes=data.extra_shapes(),
         others=data.report_others(),
         report_sections=[
-            (section, list(report_items.loc[report_items.section == section, "text"]),
-             section in ("Conclusions And Recommendations", "Next Steps"))
-            for section in dict.fromkeys(report_items.section) if section != "Participants"],
+            (
+                section,
+                list(report_items.loc[report_items.section == section, "text"]),
+                section in ("Conclusions And Recommendations", "Next Steps"),
+            )
+            for section in dict.fromkeys(report_items.section)
+            if section != "Participants"
+        ],
     )
-

@@ -70,12 +70,15 @@ def engagement_choices() -> EngagementChoices:
     wide = data.engagements_wide()
     names = data.country_names()
     labels = data.process_labels()
-    office_names = dict(zip(wide.office, wide.office_name.where(wide.office_name != "",
-                                                                 wide.office), strict=True))
+    office_names = dict(
+        zip(wide.office, wide.office_name.where(wide.office_name != "", wide.office), strict=True)
+    )
     present = set(wide.frequency)
     return EngagementChoices(
-        offices={o: f"{o} – {office_names[o]}" if office_names[o] != o else o
-                 for o in sorted(office_names)},
+        offices={
+            o: f"{o} – {office_names[o]}" if office_names[o] != o else o
+            for o in sorted(office_names)
+        },
         levels=wide.sort_values("staffing_tier").staffing_level.unique().tolist(),
         roles=sorted({r for v in wide.roles for r in v}),
         frequencies=[f for f in vocabulary.FREQUENCIES if f in present],
@@ -94,19 +97,38 @@ def engagements_view(filters: Filters, picked: Picked = Picked()) -> Engagements
     mechanism filters do not apply: few engagements belong to a mechanism)."""
     names = data.country_names()
     labels = data.process_labels()
-    shown = data.filter_engagements(data.engagements_wide(), picked.offices, picked.roles,
-                                    picked.levels, picked.frequencies, picked.places,
-                                    filters.themes, picked.mechanisms)
-    words = [", ".join(picked.offices), ", ".join(picked.levels), ", ".join(picked.roles),
-             ", ".join(picked.frequencies), ", ".join(names[c] for c in picked.places),
-             ", ".join(labels[p] for p in picked.mechanisms),
-             ("theme: " + ", ".join(data.theme_labels()[t] for t in filters.themes))
-             if filters.themes else ""]
+    shown = data.filter_engagements(
+        data.engagements_wide(),
+        picked.offices,
+        picked.roles,
+        picked.levels,
+        picked.frequencies,
+        picked.places,
+        filters.themes,
+        picked.mechanisms,
+    )
+    words = [
+        ", ".join(picked.offices),
+        ", ".join(picked.levels),
+        ", ".join(picked.roles),
+        ", ".join(picked.frequencies),
+        ", ".join(names[c] for c in picked.places),
+        ", ".join(labels[p] for p in picked.mechanisms),
+        ("theme: " + ", ".join(data.theme_labels()[t] for t in filters.themes))
+        if filters.themes
+        else "",
+    ]
     subtitle = "; ".join(w for w in words if w) or "All offices and engagements"
     by_office = shown.groupby(["office", "frequency"]).size().rename("engagements").reset_index()
     by_level = shown.groupby("staffing_level").size().rename("engagements").reset_index()
-    load = (shown.dropna(subset=["meetings_per_year"]).groupby(["office", "frequency"])
-            .meetings_per_year.sum().astype(int).rename("meetings").reset_index())
+    load = (
+        shown.dropna(subset=["meetings_per_year"])
+        .groupby(["office", "frequency"])
+        .meetings_per_year.sum()
+        .astype(int)
+        .rename("meetings")
+        .reset_index()
+    )
     points = data.points_by_country(shown, "country_codes", "name", "engagement")
     worldwide = int(shown.worldwide.sum())
     linked = sorted({p for v in shown.process_ids for p in v})
@@ -115,36 +137,51 @@ def engagements_view(filters: Filters, picked: Picked = Picked()) -> Engagements
     # Titles name the one office and the one place picked.
     office = the_one(picked.offices, choices.offices)
     place = the_one(picked.places, names)
-    scope = "".join(filter(None, [f" of {office}" if office else "",
-                                  f" meeting in {place}" if place else ""]))
+    scope = "".join(
+        filter(None, [f" of {office}" if office else "", f" meeting in {place}" if place else ""])
+    )
     return EngagementsView(
         shown=shown,
-        metrics={"Engagements": str(len(shown)), "Offices": str(shown.office.nunique()),
-                 "Meetings a year (fixed schedules)": f"{shown.meetings_per_year.sum():g}",
-                 "Without a fixed schedule": str(int(shown.meetings_per_year.isna().sum()))},
+        metrics={
+            "Engagements": str(len(shown)),
+            "Offices": str(shown.office.nunique()),
+            "Meetings a year (fixed schedules)": f"{shown.meetings_per_year.sum():g}",
+            "Without a fixed schedule": str(int(shown.meetings_per_year.isna().sum())),
+        },
         by_office=by_office,
         office_order=_ordered_by_total(by_office, "engagements"),
-        by_office_chart=Chart(f"Engagements{scope} by {'frequency' if office else 'office'}",
-                              subtitle, SOURCE,
-                              file_name("engagements by office", subtitle)),
+        by_office_chart=Chart(
+            f"Engagements{scope} by {'frequency' if office else 'office'}",
+            subtitle,
+            SOURCE,
+            file_name("engagements by office", subtitle),
+        ),
         by_level=by_level,
         level_order=[lv for lv in levels if lv in set(by_level.staffing_level)],
-        by_level_chart=Chart(f"Engagements{scope} by staffing level",
-                             f"{subtitle}; most senior staff named", SOURCE,
-                             file_name("engagements by staffing level", subtitle)),
+        by_level_chart=Chart(
+            f"Engagements{scope} by staffing level",
+            f"{subtitle}; most senior staff named",
+            SOURCE,
+            file_name("engagements by staffing level", subtitle),
+        ),
         load=load,
         load_order=_ordered_by_total(load, "meetings"),
-        load_chart=Chart(f"Estimated meetings a year of the engagements{scope} "
-                         f"{'' if office else 'by office '}(the engagement load)",
-                         f"{subtitle}; fixed schedules only, ad hoc and varying engagements "
-                         "not counted", SOURCE, file_name("engagement load by office", subtitle)),
+        load_chart=Chart(
+            f"Estimated meetings a year of the engagements{scope} "
+            f"{'' if office else 'by office '}(the engagement load)",
+            f"{subtitle}; fixed schedules only, ad hoc and varying engagements not counted",
+            SOURCE,
+            file_name("engagement load by office", subtitle),
+        ),
         points=points,
-        points_chart=Chart(f"Engagements{scope}" if place else
-                           f"Where the engagements{scope} meet",
-                           f"{subtitle}; {count(worldwide, 'more engagement')} world-wide or "
-                           "with no fixed place"
-                           if worldwide else subtitle, SOURCE,
-                           file_name("engagement places", subtitle)),
+        points_chart=Chart(
+            f"Engagements{scope}" if place else f"Where the engagements{scope} meet",
+            f"{subtitle}; {count(worldwide, 'more engagement')} world-wide or with no fixed place"
+            if worldwide
+            else subtitle,
+            SOURCE,
+            file_name("engagement places", subtitle),
+        ),
         table_file=file_name("uscis engagements", subtitle),
         meetings_link=f"Its {data.meetings_title().lower()}",
         linked=[(labels[p], sum(p in v for v in shown.process_ids)) for p in linked],

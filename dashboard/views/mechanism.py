@@ -16,9 +16,13 @@ from dashboard.words import count
 
 SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
 EVENT_COLOURS = dict(zip(data.EVENT_BANDS, ["#9ECAE1", "#4292C6", "#08306B"], strict=True))
-SECTIONS = [("Secretariat", "secretariat"), ("Description", "description"),
-            ("Areas of focus", "areas"), ("Priorities", "priorities"),
-            ("Agreements and declarations", "agreements")]
+SECTIONS = [
+    ("Secretariat", "secretariat"),
+    ("Description", "description"),
+    ("Areas of focus", "areas"),
+    ("Priorities", "priorities"),
+    ("Agreements and declarations", "agreements"),
+]
 
 
 @dataclass(frozen=True)
@@ -82,25 +86,39 @@ def _totals(pid: str) -> tuple[list[Metric], str]:
     stated, countries, bodies = totals["stated"], totals["countries"], totals["organisations"]
     metrics = [
         Metric("Total the overview states", "not stated" if stated is None else str(stated)),
-        Metric("Members it lists", f"{countries} + {bodies}" if bodies else str(countries),
-               f"{countries} countries, {bodies} organisations"),
-        Metric("Countries named outside the list", str(len(totals["named"])),
-               "Named as chair, on the steering committee or as coordinator, but not listed; "
-               "never counted as members")]
+        Metric(
+            "Members it lists",
+            f"{countries} + {bodies}" if bodies else str(countries),
+            f"{countries} countries, {bodies} organisations",
+        ),
+        Metric(
+            "Countries named outside the list",
+            str(len(totals["named"])),
+            "Named as chair, on the steering committee or as coordinator, but not listed; "
+            "never counted as members",
+        ),
+    ]
     doubt = ""
     # A total may count the bodies or not ("51 governments plus the European Commission and …").
     if stated is not None and stated not in (countries, countries + bodies):
-        doubt = (f"The overview states {stated} but lists {countries} countries"
-                 + (f" and {bodies} organisations" if bodies else "")
-                 + (f"; it also names {', '.join(totals['named'])} outside the list."
-                    if totals["named"] else "."))
+        doubt = (
+            f"The overview states {stated} but lists {countries} countries"
+            + (f" and {bodies} organisations" if bodies else "")
+            + (
+                f"; it also names {', '.join(totals['named'])} outside the list."
+                if totals["named"]
+                else "."
+            )
+        )
     return metrics, doubt
 
 
 def _event_line(row) -> str:
-    return (f"- **{escape_markdown(row.date_text)}** — {escape_markdown(row.title)}"
-            + ("" if row.place_in_title or not row.place else f" · {escape_markdown(row.place)}")
-            + (f" · _{escape_markdown(row.note)}_" if row.note else ""))
+    return (
+        f"- **{escape_markdown(row.date_text)}** — {escape_markdown(row.title)}"
+        + ("" if row.place_in_title or not row.place else f" · {escape_markdown(row.place)}")
+        + (f" · _{escape_markdown(row.note)}_" if row.note else "")
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
@@ -130,21 +148,33 @@ def mechanism_view(pid: str) -> MechanismView:
     heading = data.meetings_title()
     return MechanismView(
         name=str(process["name"]),
-        facts={"Kind": palette.KIND_NAMES[process.kind], "Region": process.region,
-               "Founded": process.year_founded_text or "not stated",
-               "Website": process.website or "not stated"},
-        chair=" ".join(filter(None, [process.chair or "Not stated.",
-                                     f"Incoming: {process.incoming_chair}"
-                                     if process.incoming_chair else ""])),
+        facts={
+            "Kind": palette.KIND_NAMES[process.kind],
+            "Region": process.region,
+            "Founded": process.year_founded_text or "not stated",
+            "Website": process.website or "not stated",
+        },
+        chair=" ".join(
+            filter(
+                None,
+                [
+                    process.chair or "Not stated.",
+                    f"Incoming: {process.incoming_chair}" if process.incoming_chair else "",
+                ],
+            )
+        ),
         totals=totals,
         totals_doubt=doubt,
         open_to_all=bool(process.open_to_all),
         participants=data.on_map(by_country),
         participants_chart=Chart(
             f"Who takes part in {label}",
-            "; ".join(f"{data.ROLE_LABELS[r].lower()}: {n}"
-                      for r, n in long.role.value_counts().items()),
-            SOURCE, file_name(label, "participants")),
+            "; ".join(
+                f"{data.ROLE_LABELS[r].lower()}: {n}" for r, n in long.role.value_counts().items()
+            ),
+            SOURCE,
+            file_name(label, "participants"),
+        ),
         shapes=data.extra_shapes(),
         countries=long,
         countries_file=file_name(label, "countries"),
@@ -153,34 +183,45 @@ def mechanism_view(pid: str) -> MechanismView:
         secretariat=escape_markdown(", ".join(dict.fromkeys(secretariat))),
         membership_notes=process.membership_notes,
         themes=[(theme_names[r.theme_id], r.matched, r.evidence) for r in themes.itertuples()],
-        sections=[(h, process[c], c in ("description", "areas")) for h, c in SECTIONS
-                  if process[c]],
+        sections=[
+            (h, process[c], c in ("description", "areas")) for h, c in SECTIONS if process[c]
+        ],
         meetings_heading=heading,
         meetings=meetings,
-        meetings_columns=calendar_column(data.calendar_years()) | {
-            "date_text": "Date as written", "title": "Meeting", "location_text": "Place",
-            "tentative": "Tentative", "listed_in": "Listed in", "note": "Note"},
+        meetings_columns=calendar_column(data.calendar_years())
+        | {
+            "date_text": "Date as written",
+            "title": "Meeting",
+            "location_text": "Place",
+            "tentative": "Tentative",
+            "listed_in": "Listed in",
+            "note": "Note",
+        },
         meetings_file=file_name(label, heading),
         no_meetings=data.no_meeting_words("of this mechanism"),
         for_all=for_all,
         for_all_intro=f"For all ISCMs, not {label}'s own: "
-                      + "; ".join(f"{r.date_text}, {r.title}" for r in for_all.itertuples())
-                      + ".",
+        + "; ".join(f"{r.date_text}, {r.title}" for r in for_all.itertuples())
+        + ".",
         other_years=other_years,
         other_years_intro=f"{count(len(other_years), 'meeting')} of {label} in years no "
-                          "calendar covers (earlier ones and plans), as the "
-                          + " and the ".join(sorted(set(other_years.document)))
-                          + (" describes" if other_years.document.nunique() == 1
-                             else " describe") + " them.",
+        "calendar covers (earlier ones and plans), as the "
+        + " and the ".join(sorted(set(other_years.document)))
+        + (" describes" if other_years.document.nunique() == 1 else " describe")
+        + " them.",
         other_years_file=file_name(label, "meetings in the reports"),
         events=events,
         events_intro=f"{count(len(events), 'event')} the overview lists for {label}, oldest "
-                     "first"
-                     + (f" ({in_meetings} more {'is' if in_meetings == 1 else 'are'} {heading} "
-                        "and listed above with them)" if in_meetings else "")
-                     + ". Dates and places as the overview gives them (the place is added "
-                       "where the title does not name it); a note in italics says what the "
-                       "overview leaves out.",
+        "first"
+        + (
+            f" ({in_meetings} more {'is' if in_meetings == 1 else 'are'} {heading} "
+            "and listed above with them)"
+            if in_meetings
+            else ""
+        )
+        + ". Dates and places as the overview gives them (the place is added "
+        "where the title does not name it); a note in italics says what the "
+        "overview leaves out.",
         events_list="\n".join(_event_line(row) for row in events.itertuples()),
         events_file=file_name(label, "past events"),
         event_hosts=data.on_map(hosts),
@@ -188,7 +229,9 @@ def mechanism_view(pid: str) -> MechanismView:
             f"Where {label}'s past events were held",
             f"{count(len(events) - unplaced, 'event')} in {count(len(hosts), 'country')}"
             + (f"; {unplaced} with no country in the source, not drawn" if unplaced else ""),
-            SOURCE, file_name(label, "past events map")),
+            SOURCE,
+            file_name(label, "past events map"),
+        ),
         engagements=wide[wide.process_ids.apply(lambda v: pid in v)],
         engagements_file=file_name(label, "uscis engagements"),
     )

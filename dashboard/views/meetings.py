@@ -18,17 +18,25 @@ from loaders import vocabulary
 
 ALL_YEARS = "All years"
 MONTHS = list(calendar.month_abbr)[1:]
-STATUS = {"all": "Confirmed and tentative", "confirmed": "Confirmed only",
-          "tentative": "Tentative (TBC) only"}
-COLOUR = {"region": "Overview heading", "first_theme": "Theme", "date_known": "Date known to",
-          "read_from": "Document read from"}
+STATUS = {
+    "all": "Confirmed and tentative",
+    "confirmed": "Confirmed only",
+    "tentative": "Tentative (TBC) only",
+}
+COLOUR = {
+    "region": "Overview heading",
+    "first_theme": "Theme",
+    "date_known": "Date known to",
+    "read_from": "Document read from",
+}
 # Fixed colours for the timeline's colourings, so a value keeps its colour whatever the filters
 # leave (themes: timeline_colours).
 TIMELINE_COLOURS = {
     "region": palette.REGION_COLOURS | {"All regions": palette.GREY},
     "date_known": {palette.DATE_KNOWN[k]: c for k, c in palette.DATE_KNOWN_COLOURS.items()},
-    "read_from": {palette.MEETING_SOURCE_LABELS[k]: c
-                  for k, c in palette.MEETING_SOURCE_COLOURS.items()},
+    "read_from": {
+        palette.MEETING_SOURCE_LABELS[k]: c for k, c in palette.MEETING_SOURCE_COLOURS.items()
+    },
 }
 
 
@@ -37,7 +45,8 @@ def timeline_colours(colour: str) -> dict[str, str]:
     if colour == "first_theme":
         labels = data.theme_labels()
         return {labels[t]: c for t, c in palette.THEME_COLOURS.items() if t in labels} | {
-            "No theme": palette.GREY}
+            "No theme": palette.GREY
+        }
     return TIMELINE_COLOURS[colour]
 
 
@@ -91,23 +100,34 @@ def source(years: tuple[int, ...], read_from: tuple[str, ...] = ()) -> str:
     """The source line for charts of the given years' meetings: the calendars, and the other
     documents (labels, as in meeting_documents().read_from) some of the meetings are read
     from."""
-    calendars = " ".join(filter(None, [data.years_text(years),
-                                       "calendars" if len(years) > 1 else "calendar"]))
-    others = [label for label in palette.MEETING_SOURCE_LABELS.values()
-              if label in read_from and label != palette.MEETING_SOURCE_LABELS["calendar"]]
-    return "; ".join([f"IOM, {calendars} of meetings of inter-state consultation mechanisms "
-                      "on migration", *others])
+    calendars = " ".join(
+        filter(None, [data.years_text(years), "calendars" if len(years) > 1 else "calendar"])
+    )
+    others = [
+        label
+        for label in palette.MEETING_SOURCE_LABELS.values()
+        if label in read_from and label != palette.MEETING_SOURCE_LABELS["calendar"]
+    ]
+    return "; ".join(
+        [
+            f"IOM, {calendars} of meetings of inter-state consultation mechanisms on migration",
+            *others,
+        ]
+    )
 
 
 def _read_elsewhere(meetings: pd.DataFrame) -> str:
-    """"; 14 of them known only from other documents than the calendar (Bali Process report
+    """ "; 14 of them known only from other documents than the calendar (Bali Process report
     11, …)", or "" when every meeting is a calendar's row."""
     others = meetings[meetings.read_from != palette.MEETING_SOURCE_LABELS["calendar"]]
     if others.empty:
         return ""
     counts = others.read_from.value_counts()
-    return (f"; {len(others)} of them known only from other documents than the calendar ("
-            + ", ".join(f"{label} {n}" for label, n in counts.items()) + ")")
+    return (
+        f"; {len(others)} of them known only from other documents than the calendar ("
+        + ", ".join(f"{label} {n}" for label, n in counts.items())
+        + ")"
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -122,13 +142,13 @@ def meeting_choices() -> MeetingChoices:
         data.meetings_title(),
         f"The ISCM meetings of {data.calendar_words(years)}, with those of the same years "
         "that only the RCM and Bali reports or the overview's past events describe (each "
-        "meeting once; \"Listed in\" names every document that describes it). Pale hatched "
+        'meeting once; "Listed in" names every document that describes it). Pale hatched '
         "bars span the month, quarter or half-year a fuzzy date allows; the hover gives the "
         "date as written.",
         (ALL_YEARS, *(str(y) for y in reversed(years))),
         {c: n for c, n in names.items() if c in hosts},
-        {k: palette.MEETING_SOURCE_LABELS[k] for k in vocabulary.MEETING_SOURCES
-         if k in present})
+        {k: palette.MEETING_SOURCE_LABELS[k] for k in vocabulary.MEETING_SOURCES if k in present},
+    )
 
 
 def chosen_years(year: str) -> tuple[int, ...]:
@@ -137,18 +157,31 @@ def chosen_years(year: str) -> tuple[int, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
-def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, str] = ("Jan", "Dec"),
-                  hosts: tuple[str, ...] = (), status: str = "all",
-                  colour: str = "region", sources: tuple[str, ...] = ()) -> MeetingsView:
+def meetings_view(
+    filters: Filters,
+    year: str = ALL_YEARS,
+    months: tuple[str, str] = ("Jan", "Dec"),
+    hosts: tuple[str, ...] = (),
+    status: str = "all",
+    colour: str = "region",
+    sources: tuple[str, ...] = (),
+) -> MeetingsView:
     """The meetings of the chosen year (ALL_YEARS: every calendar), of the mechanisms and
     themes the shared filters leave, overlapping `months` (names, "Jan"–"Dec"), hosted by
     `hosts` (ISO3; none: anywhere), of `status` (STATUS), described in `sources` (registry
     keys; none: any document), the timeline coloured by `colour` (COLOUR)."""
     years = chosen_years(year)
     span = (MONTHS.index(months[0]) + 1, MONTHS.index(months[1]) + 1)
-    rows = data.filter_meetings(data.meetings_long(), filters.meeting_process_ids(),
-                                filters.themes, span, hosts, status,
-                                () if year == ALL_YEARS else years, sources)
+    rows = data.filter_meetings(
+        data.meetings_long(),
+        filters.meeting_process_ids(),
+        filters.themes,
+        span,
+        hosts,
+        status,
+        () if year == ALL_YEARS else years,
+        sources,
+    )
     if filters.regions:
         rows = labelled_without_country_list(rows)
     ranked = data.mechanisms_ranked(rows)
@@ -156,23 +189,25 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
     for_all = int(rows.loc[rows.for_all_mechanisms, "meeting_id"].nunique())
     reasons = data.theme_reasons(filters.themes) if filters.themes else {}
     meetings = data.one_row_per_meeting(rows)
-    meetings = meetings.assign(
-        theme_found=[reasons.get(m, "") for m in meetings.meeting_id])
+    meetings = meetings.assign(theme_found=[reasons.get(m, "") for m in meetings.meeting_id])
     own = int(meetings.theme_found.eq(data.OWN_TEXT).sum())
     names = data.country_names()
     labels = palette.MEETING_SOURCE_LABELS
-    words = [filters.describe(), f"{months[0]}–{months[1]}" if span != (1, 12) else "",
-             ("hosted by " + ", ".join(names[h] for h in hosts)) if hosts else "",
-             STATUS[status].lower() if status != "all" else "",
-             ("listed in the " + " or the ".join(labels[k] for k in sources)) if sources
-             else ""]
+    words = [
+        filters.describe(),
+        f"{months[0]}–{months[1]}" if span != (1, 12) else "",
+        ("hosted by " + ", ".join(names[h] for h in hosts)) if hosts else "",
+        STATUS[status].lower() if status != "all" else "",
+        ("listed in the " + " or the ".join(labels[k] for k in sources)) if sources else "",
+    ]
     subtitle = "; ".join(w for w in words if w)
     shown = data.meetings_title(years)
     # A title names the one mechanism and the one host country the filters leave.
     one = the_one(filters.process_ids(), data.process_labels()) if filters.active else None
     host = the_one(hosts, names)
-    which = " ".join(filter(None, [shown, f"of {one}" if one else "",
-                                   f"in {host}" if host else ""]))
+    which = " ".join(
+        filter(None, [shown, f"of {one}" if one else "", f"in {host}" if host else ""])
+    )
     fuzzy = int((meetings.date_precision != "day").sum())
     points = data.points_by_country(meetings, "iso3", "title", "meeting")
     read_from = tuple(dict.fromkeys(meetings.read_from)) if len(meetings) else ()
@@ -184,29 +219,40 @@ def meetings_view(filters: Filters, year: str = ALL_YEARS, months: tuple[str, st
         undated=meetings[meetings.start.isna()],
         points=points,
         summary=f"**{count(len(meetings), 'meeting')}**, {fuzzy} of them with fuzzy or unknown "
-                f"dates, {int(meetings.tentative.sum())} tentative"
-                + _read_elsewhere(meetings) + ".",
+        f"dates, {int(meetings.tentative.sum())} tentative" + _read_elsewhere(meetings) + ".",
         theme_line=theme_line(filters.themes, own, len(meetings) - own),
         scope_note=filters.scope_note(meetings=True),
         ranked=ranked,
         ranked_top=top,
-        ranked_chart=Chart(f"Mechanisms by number of {shown}",
-                           f"{subtitle}; " + ranked_words(top, ranked, "mechanisms")
-                           + (f"; {for_all} meeting{'' if for_all == 1 else 's'} for all ISCMs "
-                              "not counted" if for_all else ""),
-                           source(years), file_name(f"mechanisms by number of {shown}",
-                                                    subtitle)),
+        ranked_chart=Chart(
+            f"Mechanisms by number of {shown}",
+            f"{subtitle}; "
+            + ranked_words(top, ranked, "mechanisms")
+            + (
+                f"; {for_all} meeting{'' if for_all == 1 else 's'} for all ISCMs not counted"
+                if for_all
+                else ""
+            ),
+            source(years),
+            file_name(f"mechanisms by number of {shown}", subtitle),
+        ),
         ranked_file=file_name(f"mechanisms ranked by {shown}", subtitle),
-        timeline=Chart(which if one else f"{which} by mechanism",
-                       f"{subtitle}; colour: {COLOUR[colour].lower()}",
-                       source(years, read_from), file_name(f"{shown} timeline", subtitle)),
+        timeline=Chart(
+            which if one else f"{which} by mechanism",
+            f"{subtitle}; colour: {COLOUR[colour].lower()}",
+            source(years, read_from),
+            file_name(f"{shown} timeline", subtitle),
+        ),
         timeline_colours=timeline_colours(colour),
-        hosts=Chart(which if host else f"Where the {which} take place",
-                    f"{subtitle}; "
-                    f"{count(int(points['count'].sum()) if len(points) else 0, 'meeting')} "
-                    f"with a known host country; place TBC for "
-                    f"{int((meetings.iso3 == '').sum())}",
-                    source(years, read_from), file_name(f"{shown} hosts", subtitle)),
+        hosts=Chart(
+            which if host else f"Where the {which} take place",
+            f"{subtitle}; "
+            f"{count(int(points['count'].sum()) if len(points) else 0, 'meeting')} "
+            f"with a known host country; place TBC for "
+            f"{int((meetings.iso3 == '').sum())}",
+            source(years, read_from),
+            file_name(f"{shown} hosts", subtitle),
+        ),
         undated_file=file_name(f"{shown} undated"),
         table_file=file_name(shown, subtitle),
         ics_file=file_name(shown, subtitle) + ".ics",
@@ -220,12 +266,13 @@ def labelled_without_country_list(rows: pd.DataFrame) -> pd.DataFrame:
     """(meeting, mechanism) rows with the mechanisms in a region's scope only because they have
     no country list labelled why: "IDM (open to all)", "Tripoli Process (no country list)"."""
     why = rows.process_id.map(data.without_country_list())
-    return rows.assign(mechanism=rows.mechanism.where(why.isna(),
-                                                      rows.mechanism + " (" + why + ")"))
+    return rows.assign(
+        mechanism=rows.mechanism.where(why.isna(), rows.mechanism + " (" + why + ")")
+    )
 
 
 def theme_line(themes: tuple[str, ...], own: int, via: int) -> str:
-    """"Theme Labour migration: 2 meetings by their own text, 10 through their mechanism …";
+    """ "Theme Labour migration: 2 meetings by their own text, 10 through their mechanism …";
     "" without a theme."""
     if not themes:
         return ""
@@ -234,7 +281,9 @@ def theme_line(themes: tuple[str, ...], own: int, via: int) -> str:
     def meetings(n: int) -> str:
         return f"{n} meeting{'' if n == 1 else 's'}"
 
-    return (f"Theme {' or '.join(labels[t] for t in themes)}: {meetings(own)} by "
-            f"{'its' if own == 1 else 'their'} own text, {meetings(via)} through "
-            f"{'its' if via == 1 else 'their'} mechanism{'' if via == 1 else 's'} (the column "
-            "“Theme found in” says which).")
+    return (
+        f"Theme {' or '.join(labels[t] for t in themes)}: {meetings(own)} by "
+        f"{'its' if own == 1 else 'their'} own text, {meetings(via)} through "
+        f"{'its' if via == 1 else 'their'} mechanism{'' if via == 1 else 's'} (the column "
+        "“Theme found in” says which)."
+    )

@@ -52,68 +52,94 @@ def most_mechanisms(filters: Filters, roles: tuple[str, ...]) -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
-def membership_view(filters: Filters, roles: tuple[str, ...], view: str = "Role",
-                    at_least: int = 1, found: str | None = None) -> MembershipView:
+def membership_view(
+    filters: Filters,
+    roles: tuple[str, ...],
+    view: str = "Role",
+    at_least: int = 1,
+    found: str | None = None,
+) -> MembershipView:
     """The countries (of the picked regions) holding `roles` in the mechanisms the filters
     leave, coloured by role (view "Role": members of several mechanisms apart) or by how many
     mechanisms (view "Number of mechanisms": countries in at least `at_least`), with `found`
     (ISO3) marked; the same countries ranked by how many mechanisms they take part in."""
     picked = filters.process_ids()
     countries = filters.countries()
-    by_country = (data.membership_by_country(picked, roles, countries) if picked and roles
-                  else pd.DataFrame(columns=["iso3", "country", "role", "mechanisms", "detail"]))
+    by_country = (
+        data.membership_by_country(picked, roles, countries)
+        if picked and roles
+        else pd.DataFrame(columns=["iso3", "country", "role", "mechanisms", "detail"])
+    )
     what = f"{filters.describe()}; {', '.join(r + 's' for r in roles)}"
     one = the_one(picked, data.process_labels())
     colours: dict[str, str] = {}
     if view == "Role":
         several = len(picked) > 1
         members = by_country.role.eq("member")
-        counted = by_country.mechanisms.gt(1).map({True: "member of several",
-                                                   False: "member of one"})
+        counted = by_country.mechanisms.gt(1).map(
+            {True: "member of several", False: "member of one"}
+        )
         shown = by_country.assign(category=counted.where(members & several, by_country.role))
-        colours = ({"member of several": "#0072B2", "member of one": "#56B4E9"} if several
-                   else {}) | palette.ROLE_COLOURS
+        colours = (
+            {"member of several": "#0072B2", "member of one": "#56B4E9"} if several else {}
+        ) | palette.ROLE_COLOURS
         title = f"Membership of {one or count(len(picked), 'mechanism')} by role"
     else:
         shown = by_country[by_country.mechanisms >= at_least]
-        title = (f"Countries in {one}" if one else
-                 f"Countries in at least {at_least} of the {len(picked)} picked mechanisms")
+        title = (
+            f"Countries in {one}"
+            if one
+            else f"Countries in at least {at_least} of the {len(picked)} picked mechanisms"
+        )
     long = data.membership_long(picked, roles, countries)
     long = long[long.iso3.isin(shown.iso3)]
     ranked = data.countries_ranked(picked, roles, countries)
     ranked = ranked[ranked.iso3.isin(shown.iso3)]
     top = data.top_ranks(ranked)
-    shared = data.shared_members(picked, ("member",), countries) if len(picked) > 1 \
-        else pd.DataFrame()
+    shared = (
+        data.shared_members(picked, ("member",), countries) if len(picked) > 1 else pd.DataFrame()
+    )
     in_regions = f" in {' or '.join(filters.regions)}" if filters.regions else ""
     organisations = data.table("process_organisations")
     organisations = organisations[organisations.process_id.isin(picked)]
     return MembershipView(
         by_country=data.on_map(shown),
         colours=colours,
-        map=Chart(title, f"{what}; {count(len(shown), *COUNTRIES)}", SOURCE,
-                  file_name("membership", filters.describe(), view)),
+        map=Chart(
+            title,
+            f"{what}; {count(len(shown), *COUNTRIES)}",
+            SOURCE,
+            file_name("membership", filters.describe(), view),
+        ),
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         memberships=long,
-        counts_line=(f"**{count(long.iso3.nunique(), 'country')}, "
-                     f"{count(len(long), 'membership')}, "
-                     f"{count(long.process_id.nunique(), 'mechanism')}**"),
+        counts_line=(
+            f"**{count(long.iso3.nunique(), 'country')}, "
+            f"{count(len(long), 'membership')}, "
+            f"{count(long.process_id.nunique(), 'mechanism')}**"
+        ),
         memberships_file=file_name("memberships", filters.describe()),
         scope_note=filters.scope_note(),
         ranked=ranked,
         ranked_top=top,
-        ranked_chart=Chart("Countries by number of mechanisms",
-                           f"{what}; " + ranked_words(top, ranked, "countries and territories"),
-                           SOURCE, file_name("countries by number of mechanisms",
-                                             filters.describe(), *roles)),
+        ranked_chart=Chart(
+            "Countries by number of mechanisms",
+            f"{what}; " + ranked_words(top, ranked, "countries and territories"),
+            SOURCE,
+            file_name("countries by number of mechanisms", filters.describe(), *roles),
+        ),
         ranked_file=file_name("countries ranked by mechanisms", filters.describe(), *roles),
         shared=shared,
-        shared_chart=Chart("Shared members between mechanisms",
-                           f"{filters.describe()}; member states{in_regions} in common "
-                           f"(diagonal: all members{in_regions})", SOURCE,
-                           file_name("shared members", filters.describe())),
+        shared_chart=Chart(
+            "Shared members between mechanisms",
+            f"{filters.describe()}; member states{in_regions} in common "
+            f"(diagonal: all members{in_regions})",
+            SOURCE,
+            file_name("shared members", filters.describe()),
+        ),
         organisations=organisations.assign(
-            mechanism=organisations.process_id.map(data.process_labels())),
+            mechanism=organisations.process_id.map(data.process_labels())
+        ),
         organisations_file=file_name("organisations", filters.describe()),
     )

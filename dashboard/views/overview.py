@@ -14,8 +14,10 @@ from dashboard.views import Chart, ranked_words
 from dashboard.words import COUNTRIES, count, the_one
 
 OVERVIEW_SOURCE = "IOM, Overview of the principal inter-state consultation mechanisms on migration"
-ROLES = {"Members only": ("member",),
-         "Members, observers and partners": ("member", "observer", "partner")}
+ROLES = {
+    "Members only": ("member",),
+    "Members, observers and partners": ("member", "observer", "partner"),
+}
 
 
 @dataclass
@@ -43,13 +45,17 @@ class OverviewView:
 def _other_documents() -> list[str]:
     """The labels of the documents besides the calendars that some meetings are read from."""
     found = set(data.meeting_documents().read_from)
-    return [label for key, label in palette.MEETING_SOURCE_LABELS.items()
-            if key != "calendar" and label in found]
+    return [
+        label
+        for key, label in palette.MEETING_SOURCE_LABELS.items()
+        if key != "calendar" and label in found
+    ]
 
 
 @st.cache_data(show_spinner=False, max_entries=data.QUERY_CACHE_ENTRIES)
-def overview_view(filters: Filters, include: str = "Members only",
-                  found: str | None = None) -> OverviewView:
+def overview_view(
+    filters: Filters, include: str = "Members only", found: str | None = None
+) -> OverviewView:
     """The headline figures of what the filters leave, each country's participation in the
     mechanisms the filters leave (counting the roles `include` names, a key of ROLES; only the
     countries of the picked regions; `found`, an ISO3, marked), the countries ranked by it,
@@ -67,50 +73,64 @@ def overview_view(filters: Filters, include: str = "Members only",
     engagements = data.filter_engagements(data.engagements_wide(), themes=filters.themes)
     return OverviewView(
         caption="Inter-state consultation mechanisms on migration (IOM overview), their "
-                f"meetings ({data.calendar_words(years)}), and USCIS RAIO international "
-                "engagements.",
-        headline={"Mechanisms": len(picked),
-                  "Countries and territories": len(counts),
-                  meetings: int(per_month.meetings.sum()),
-                  "USCIS engagements": len(engagements)},
-        headline_note=("Figures for all mechanisms, countries, meetings and engagements in the "
-                       "documents." if not filters.active else
-                       f"Figures for the filters: {described}."),
+        f"meetings ({data.calendar_words(years)}), and USCIS RAIO international "
+        "engagements.",
+        headline={
+            "Mechanisms": len(picked),
+            "Countries and territories": len(counts),
+            meetings: int(per_month.meetings.sum()),
+            "USCIS engagements": len(engagements),
+        },
+        headline_note=(
+            "Figures for all mechanisms, countries, meetings and engagements in the documents."
+            if not filters.active
+            else f"Figures for the filters: {described}."
+        ),
         headline_help={
             "Mechanisms": "The mechanisms the filters leave (the membership page lists them).",
             "Countries and territories": f"Countries taking part ({include.lower()}) in those "
-                                         "mechanisms" + (" and lying in the picked regions"
-                                                         if filters.regions else "") + ".",
+            "mechanisms" + (" and lying in the picked regions" if filters.regions else "") + ".",
             meetings: "The meetings of those mechanisms (and those for all ISCMs) about the "
-                      "picked themes, by their own text or their mechanism's.",
+            "picked themes, by their own text or their mechanism's.",
             "USCIS engagements": "Engagements about the picked themes, as the USCIS "
-                                 "engagements page lists them (region and mechanism filters "
-                                 "do not apply to them)."},
+            "engagements page lists them (region and mechanism filters "
+            "do not apply to them).",
+        },
         scope_note=filters.scope_note(),
         counts=data.on_map(counts),
-        participation=Chart(f"Countries taking part in {one}" if one else
-                            "How many mechanisms each country takes part in",
-                            f"{described}; {include.lower()}; {count(len(counts), *COUNTRIES)}",
-                            OVERVIEW_SOURCE,
-                            file_name("mechanisms per country", described, include)),
+        participation=Chart(
+            f"Countries taking part in {one}"
+            if one
+            else "How many mechanisms each country takes part in",
+            f"{described}; {include.lower()}; {count(len(counts), *COUNTRIES)}",
+            OVERVIEW_SOURCE,
+            file_name("mechanisms per country", described, include),
+        ),
         ranked=ranked,
         ranked_top=top,
-        ranked_chart=Chart("Countries by number of mechanisms",
-                           f"{described}; {include.lower()}; "
-                           + ranked_words(top, ranked, "countries and territories"),
-                           OVERVIEW_SOURCE,
-                           file_name("countries by number of mechanisms", described, include)),
+        ranked_chart=Chart(
+            "Countries by number of mechanisms",
+            f"{described}; {include.lower()}; "
+            + ranked_words(top, ranked, "countries and territories"),
+            OVERVIEW_SOURCE,
+            file_name("countries by number of mechanisms", described, include),
+        ),
         ranked_file=file_name("countries ranked by mechanisms", described, include),
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         per_month=per_month,
-        months=Chart(f"{meetings} of {one} by month" if one else f"{meetings} by month",
-                     f"{described}; {count(int(per_month.meetings.sum()), 'meeting')} by start "
-                     "month; fuzzy dates shown apart",
-                     "; ".join([f"IOM, {data.calendar_words(years).removeprefix('the ')} "
-                                "of ISCM meetings", *_other_documents()]),
-                     file_name(f"{meetings} per month", described)),
+        months=Chart(
+            f"{meetings} of {one} by month" if one else f"{meetings} by month",
+            f"{described}; {count(int(per_month.meetings.sum()), 'meeting')} by start "
+            "month; fuzzy dates shown apart",
+            "; ".join(
+                [
+                    f"IOM, {data.calendar_words(years).removeprefix('the ')} of ISCM meetings",
+                    *_other_documents(),
+                ]
+            ),
+            file_name(f"{meetings} per month", described),
+        ),
         meetings_blurb=f"{data.calendar_words(years).removeprefix('the ').capitalize()} "
-                       "as a timeline, with .ics export",
+        "as a timeline, with .ics export",
     )
-

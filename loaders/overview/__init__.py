@@ -49,9 +49,15 @@ class OverviewTables:
     unused_labels: list[str] = field(default_factory=list)
 
 
-def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolver,
-                  groups: CountryGroups, rejects: RejectLog,
-                  organisations: OrganisationNames, labels: list[Label]) -> OverviewTables:
+def load_overview(
+    text: str,
+    process_ids: pd.DataFrame,
+    countries: CountryResolver,
+    groups: CountryGroups,
+    rejects: RejectLog,
+    organisations: OrganisationNames,
+    labels: list[Label],
+) -> OverviewTables:
     """Read the overview text into OverviewTables.
 
     process_ids is the reviewed table (process_id, name_starts, short_name) that gives each
@@ -67,71 +73,95 @@ def load_overview(text: str, process_ids: pd.DataFrame, countries: CountryResolv
         english, names, name_notes = name_forms(row.cells["name"])
         pid = next((p for p, start in ids if fold(english).startswith(fold(start))), None)
         if pid is None:
-            rejects.add(SOURCE, row.line, "name", english,
-                        "no process_id in data/reference/process_ids.csv for this name")
+            rejects.add(
+                SOURCE,
+                row.line,
+                "name",
+                english,
+                "no process_id in data/reference/process_ids.csv for this name",
+            )
             continue
         year, year_text = year_founded(row.cells["year"])
         parties, facts, totals = [], {}, []
         for field_name, role in (("participants", "member"), ("observers", "observer")):
             if field_name not in row.cells:
                 continue
-            found, cell_facts, cell_totals = reader.read_cell(row.cells[field_name], role,
-                                                              row.line, field_name)
+            found, cell_facts, cell_totals = reader.read_cell(
+                row.cells[field_name], role, row.line, field_name
+            )
             parties.extend(found)
             totals.extend(cell_totals)
             for key, value in cell_facts.items():
                 if value:
                     facts[key] = "; ".join(filter(None, [facts.get(key, ""), value]))
         secretariat = "\n".join(html_paragraphs(row.cells.get("secretariat", "")))
-        website = next(iter(URL.findall(" ".join([row.cells["name"],
-                                                   row.cells.get("secretariat", "")]))), "")
-        out.processes.append({
-            "process_id": pid,
-            "name": english,
-            "acronym": acronym_of(names),
-            "short_name": short_names[pid],
-            "kind": row.kind,
-            "region": row.region,
-            "year_founded": year,
-            "year_founded_text": year_text,
-            "secretariat": URL.sub("", secretariat).strip(),
-            "chair": facts.get("chair", ""),
-            "incoming_chair": facts.get("incoming chair", ""),
-            "open_to_all": bool(facts.get("open_to_all")),
-            "membership_notes": facts.get("notes", ""),
-            "description": "\n".join(html_paragraphs(row.cells.get("description", ""))),
-            "areas": "\n".join(html_paragraphs(row.cells.get("areas", ""))),
-            "priorities": "\n".join(html_paragraphs(row.cells.get("priorities", ""))),
-            "agreements": "\n".join(html_paragraphs(row.cells.get("agreements", ""))),
-            "website": website.rstrip(".,;)"),
-            "name_notes": "; ".join(name_notes),
-            "source_line": row.line,
-        })
+        website = next(
+            iter(URL.findall(" ".join([row.cells["name"], row.cells.get("secretariat", "")]))), ""
+        )
+        out.processes.append(
+            {
+                "process_id": pid,
+                "name": english,
+                "acronym": acronym_of(names),
+                "short_name": short_names[pid],
+                "kind": row.kind,
+                "region": row.region,
+                "year_founded": year,
+                "year_founded_text": year_text,
+                "secretariat": URL.sub("", secretariat).strip(),
+                "chair": facts.get("chair", ""),
+                "incoming_chair": facts.get("incoming chair", ""),
+                "open_to_all": bool(facts.get("open_to_all")),
+                "membership_notes": facts.get("notes", ""),
+                "description": "\n".join(html_paragraphs(row.cells.get("description", ""))),
+                "areas": "\n".join(html_paragraphs(row.cells.get("areas", ""))),
+                "priorities": "\n".join(html_paragraphs(row.cells.get("priorities", ""))),
+                "agreements": "\n".join(html_paragraphs(row.cells.get("agreements", ""))),
+                "website": website.rstrip(".,;)"),
+                "name_notes": "; ".join(name_notes),
+                "source_line": row.line,
+            }
+        )
         for alias in _unique(a for n in names for a in alias_candidates(n)):
             out.aliases.append({"process_id": pid, "alias": alias, "origin": "overview name"})
         parties += reader.described_parties(row.cells.get("description", ""))
         parties += reader.named_in_row(row.cells)
         parties += reader.secretariat_parties(
             row.cells.get("secretariat", ""),
-            "secretariat" in row.headers.get("secretariat", "").casefold(), short_names[pid])
+            "secretariat" in row.headers.get("secretariat", "").casefold(),
+            short_names[pid],
+        )
         kept = kept_parties(parties, organisations)
         role_notes = reader.role_sentences(row.cells.get("secretariat", ""))
         for party in kept:
             if party.iso3:
-                out.memberships.append({"process_id": pid, "iso3": party.iso3,
-                                        "role": party.role, "note": party.note,
-                                        "source_line": row.line})
+                out.memberships.append(
+                    {
+                        "process_id": pid,
+                        "iso3": party.iso3,
+                        "role": party.role,
+                        "note": party.note,
+                        "source_line": row.line,
+                    }
+                )
             else:
                 name = organisations.canonical(party.name)
                 note = " ".join(filter(None, [party.note, *role_notes.get(name, [])]))
-                out.organisations.append({
-                    "process_id": pid, "organisation": name,
-                    "organisation_text": party.written or party.name, "role": party.role,
-                    "note": note, "source_line": row.line})
+                out.organisations.append(
+                    {
+                        "process_id": pid,
+                        "organisation": name,
+                        "organisation_text": party.written or party.name,
+                        "role": party.role,
+                        "note": note,
+                        "source_line": row.line,
+                    }
+                )
         if totals:
             out.count_checks.append(count_check(pid, max(totals), kept))
-    out.unused_labels = [label.pattern.pattern for label in labels
-                         if label not in reader.used_labels]
+    out.unused_labels = [
+        label.pattern.pattern for label in labels if label not in reader.used_labels
+    ]
     return out
 
 

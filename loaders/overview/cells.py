@@ -18,8 +18,17 @@ from loaders.text import clean_spaces, html_paragraphs, tab_cells
 SOURCE = "iscm_overview.txt"
 
 RCP_COLUMNS = ["name", "year", "participants", "observers", "secretariat", "areas", "priorities"]
-IRF_COLUMNS = ["name", "year", "description", "participants", "meetings", "agreements",
-               "secretariat", "areas", "priorities"]
+IRF_COLUMNS = [
+    "name",
+    "year",
+    "description",
+    "participants",
+    "meetings",
+    "agreements",
+    "secretariat",
+    "areas",
+    "priorities",
+]
 SECTION_KINDS = {"I": "RCP", "II": "IRF", "III": "Global"}
 KIND_REGION = {"IRF": "Inter-regional", "Global": "Global"}
 
@@ -86,8 +95,13 @@ def table_rows(text: str, rejects: RejectLog) -> list[Row]:
             continue  # before a table: the document's title lines
         cells = tab_cells(line, len(columns))
         if len(cells) != len(columns):
-            rejects.add(SOURCE, number, "row", line[:500],
-                        f"expected {len(columns)} cells for a {kind} row, found {len(cells)}")
+            rejects.add(
+                SOURCE,
+                number,
+                "row",
+                line[:500],
+                f"expected {len(columns)} cells for a {kind} row, found {len(cells)}",
+            )
             continue
         named = dict(zip(columns, cells))
         first = clean_spaces(cells[0])

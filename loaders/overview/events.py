@@ -30,14 +30,17 @@ _D = r"\d{1,2}"
 _Y = r"(?:19|20)\d\d"
 _DASH = r"\s*[-–—]\s*"
 # Dates that give at least a month, most specific form first at any one position.
-_DATED = re.compile(rf"""\b(?:
+_DATED = re.compile(
+    rf"""\b(?:
       {_MON}\s+{_D}(?:,\s*{_Y})?{_DASH}{_MON}\s+{_D},?\s+{_Y}   # May 31 – June 1, 2016
     | {_MON}\s+{_D}{_DASH}{_D}\s+{_MON},?\s+{_Y}                # November 30 – 1 December, 2016
     | {_MON}\s+{_D}(?:{_DASH}{_D})?,?\s+{_Y}                    # April 02-03, 2014
     | {_D}(?:\s+{_MON})?{_DASH}{_D}\s+{_MON},?\s+{_Y}           # 2-3 May 2017; 8 May – 9 June 2007
     | {_D}\s+{_MON},?\s+{_Y}                                    # 24 November 2015
     | {_MON},?\s+{_Y}                                           # May 2012
-    )(?!\d)""", re.VERBOSE)
+    )(?!\d)""",
+    re.VERBOSE,
+)
 # A bare year opening the paragraph ("2000- 1st Africa-EU Summit"); "2008-2010" is a period.
 _LEADING_YEAR = re.compile(rf"^{_Y}(?!\d)(?!{_DASH}\d{{4}})")
 _HEADING = re.compile(r"^(recent|previous) meetings:?\s*", re.I)
@@ -49,14 +52,33 @@ _HEADLINE_YEAR = re.compile(rf"^(?P<headline>{_Y},\s+[^:]{{3,60}}):")
 _MEETING_WORD = r"(?i:session|meeting|summit|conference|forum|seminar|workshop)"
 _FIRST_MEETING_END = re.compile(rf"(?:{_MEETING_WORD}|(?i:committee|council of ministers))$")
 _SECOND_MEETING_START = re.compile(
-    rf"^(?:\d+(?:st|nd|rd|th)\s+|(?:[A-Z][\w'’-]*\s+){{1,3}}){_MEETING_WORD}\b")
+    rf"^(?:\d+(?:st|nd|rd|th)\s+|(?:[A-Z][\w'’-]*\s+){{1,3}}){_MEETING_WORD}\b"
+)
 _TBC = re.compile(r"\((tbc|tbd|to be confirmed)\)", re.I)
 # "in Addis Ababa", "in Laos": a place written inside the title.
 _IN_PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 # Capitalised words that name the event, not its city ("… and Development Cuenca, Ecuador").
-_EVENT_WORDS = {"Development", "Summit", "Forum", "Migration", "Meeting", "Conference",
-                "Dialogue", "Workshop", "Session", "Seminar", "Process", "Labour", "Document",
-                "Government", "Plan", "Council", "Ministers", "Anniversary", "Meetings"}
+_EVENT_WORDS = {
+    "Development",
+    "Summit",
+    "Forum",
+    "Migration",
+    "Meeting",
+    "Conference",
+    "Dialogue",
+    "Workshop",
+    "Session",
+    "Seminar",
+    "Process",
+    "Labour",
+    "Document",
+    "Government",
+    "Plan",
+    "Council",
+    "Ministers",
+    "Anniversary",
+    "Meetings",
+}
 
 NO_PLACE = "the source names no place"
 NO_CITY = "the source names no city"
@@ -138,7 +160,7 @@ def two_meetings(title: str) -> tuple[str, str] | None:
     Ministers"); None otherwise ("Dialogue on Migration and Development Seminar …": the words
     before "and" name no meeting). The first "and" that fits is the one split at."""
     for m in re.finditer(r"\s+and\s+", title):
-        first, second = title[:m.start()].strip(), title[m.end():].strip()
+        first, second = title[: m.start()].strip(), title[m.end() :].strip()
         if _FIRST_MEETING_END.search(first) and _SECOND_MEETING_START.match(second):
             return first, second
     return None
@@ -153,8 +175,12 @@ def _city_before(part: str) -> str:
     city: list[str] = []
     for word in reversed(piece):
         bare = word.strip(".,;:")
-        if (not word[:1].isupper() or bare in _EVENT_WORDS or len(city) == 3
-                or re.fullmatch(r"[A-Z]{2,}", bare)):
+        if (
+            not word[:1].isupper()
+            or bare in _EVENT_WORDS
+            or len(city) == 3
+            or re.fullmatch(r"[A-Z]{2,}", bare)
+        ):
             break
         city.insert(0, word)
     return " ".join(city)
@@ -226,13 +252,22 @@ class Event:
         one title (folded) starting with the other."""
         a, b = fold(self.title), fold(other.title)
         same_when = (self.when.start, self.when.end, self.when.year, self.when.month) == (
-            other.when.start, other.when.end, other.when.year, other.when.month)
+            other.when.start,
+            other.when.end,
+            other.when.year,
+            other.when.month,
+        )
         countries = {self.place.iso3, other.place.iso3} - {""}
         return same_when and len(countries) <= 1 and (a.startswith(b) or b.startswith(a))
 
 
-def paragraph_events(paragraph: str, countries: CountryResolver, places: dict[str, str],
-                     line: int, rejects: RejectLog) -> list[Event]:
+def paragraph_events(
+    paragraph: str,
+    countries: CountryResolver,
+    places: dict[str, str],
+    line: int,
+    rejects: RejectLog,
+) -> list[Event]:
     """The events written in one paragraph or bullet, one per date. With two dates, the text
     up to the end of the first date is the first event and the rest the second."""
     text = _HEADING.sub("", join_ordinals(paragraph.lstrip("-• ").strip()))
@@ -249,12 +284,18 @@ def paragraph_events(paragraph: str, countries: CountryResolver, places: dict[st
             rejects.add(SOURCE, line, "meetings", written, f"event date kept as text: {exc}")
             when = _fallback_date(written)
         lead = len(piece) - len(piece.lstrip())
-        title = title_without_date(piece.strip(), start - piece_start - lead,
-                                   end - piece_start - lead)
+        title = title_without_date(
+            piece.strip(), start - piece_start - lead, end - piece_start - lead
+        )
         place = event_place(title, countries, places)
         if place.note == NO_COUNTRY:
-            rejects.add(SOURCE, line, "meetings", place.city,
-                        "no country found for an event's place; city kept, country empty")
+            rejects.add(
+                SOURCE,
+                line,
+                "meetings",
+                place.city,
+                "no country found for an event's place; city kept, country empty",
+            )
         notes = [TENTATIVE] if _TBC.search(piece) else []
         if headline := _HEADLINE_YEAR.match(piece.strip()):
             notes.append(f'{YEAR_FROM_HEADLINE} "{headline["headline"]}"')
@@ -295,12 +336,16 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
     return out
 
 
-def cell_events(cell: str, countries: CountryResolver, places: dict[str, str], line: int,
-                rejects: RejectLog) -> list[Event]:
+def cell_events(
+    cell: str, countries: CountryResolver, places: dict[str, str], line: int, rejects: RejectLog
+) -> list[Event]:
     """Every event in one Meetings cell, in the cell's order, repeats merged. Paragraphs with
     no date of their own (headings, links, an action plan's title) are not events."""
-    events = [event for paragraph in html_paragraphs(cell)
-              for event in paragraph_events(paragraph, countries, places, line, rejects)]
+    events = [
+        event
+        for paragraph in html_paragraphs(cell)
+        for event in paragraph_events(paragraph, countries, places, line, rejects)
+    ]
     return _merge_repeats(events)
 
 
@@ -322,8 +367,13 @@ def event_row(process_id: str, event: Event, line: int) -> dict:
     }
 
 
-def load_events(text: str, process_ids_by_line: dict[int, str], countries: CountryResolver,
-                places: dict[str, str], rejects: RejectLog) -> list[dict]:
+def load_events(
+    text: str,
+    process_ids_by_line: dict[int, str],
+    countries: CountryResolver,
+    places: dict[str, str],
+    rejects: RejectLog,
+) -> list[dict]:
     """process_events rows for every overview row with a Meetings cell.
 
     process_ids_by_line maps a row's source line to the process_id the overview loader gave it

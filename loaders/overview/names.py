@@ -12,8 +12,11 @@ import re
 from loaders.overview.cells import URL
 from loaders.text import clean_spaces, html_paragraphs, split_outside_parentheses
 
-_NAME_NOTE = re.compile(r"https?://|www\.|website|^\*$|^within the framework|^launch of|"
-                        r"^\d+(st|nd|rd|th) \w+:", re.I)
+_NAME_NOTE = re.compile(
+    r"https?://|www\.|website|^\*$|^within the framework|^launch of|"
+    r"^\d+(st|nd|rd|th) \w+:",
+    re.I,
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,}(?:-[A-Z]{2,})?$")
 
 

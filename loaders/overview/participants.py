@@ -35,47 +35,63 @@ _OPEN_TO_ALL = re.compile(r"open to all (un|iom) member", re.I)
 # Incoming Chair (2018) Morocco".
 _EMBEDDED_CHAIRS = re.compile(
     r"\bCo-Chairs?:\s*(?P<chair>.+?)\s*(?:Incoming Chair\s*(?P<year>\(\d{4}\))?:?\s*"
-    r"(?P<incoming>.+))?$")
+    r"(?P<incoming>.+))?$"
+)
 # Labels that start a new list in the middle of a paragraph (IGAD-RCP: "… Tunisia and Yemen
 # Regional economic communities: ECOWAS, …").
-_INLINE_LABEL = re.compile(r"\s+(?=(?:Regional economic communities|Relevant non-governmental "
-                           r"organizations \(NGOs\)):)")
+_INLINE_LABEL = re.compile(
+    r"\s+(?=(?:Regional economic communities|Relevant non-governmental "
+    r"organizations \(NGOs\)):)"
+)
 # "… the US and the Netherlands have been invited to the last CMC meeting."; "Only IOM, ILO and
 # the World Bank were invited to attend the Ministerial Meeting in November 2014."
 _INVITED = re.compile(r"\b(?:(?:have|has) been|were) invited\b", re.I)
 # A paragraph that says who sits on a steering committee or group: "Steering Committee:
 # comprised of: …", "a steering committee (Belgium, …)", "… Steering Committee Comprises …",
 # "a steering group composed of …"; not "the meetings of the Steering Group" (GFMD).
-_STEERING = re.compile(r"\bsteering (?:committee|group)\b\s*(?::|\(|,?\s*(?:consist|compris|"
-                       r"composed|made up))", re.I)
+_STEERING = re.compile(
+    r"\bsteering (?:committee|group)\b\s*(?::|\(|,?\s*(?:consist|compris|"
+    r"composed|made up))",
+    re.I,
+)
 _COORDINATORS = re.compile(r"^coordinators:", re.I)
 # "Total 51 governments plus the European Commission and the ASEAN Secretariat" (ASEM).
 _TOTAL_PLUS = re.compile(r"\btotal:?\s*\d+\s+\w+\s+plus\s+(?P<bodies>.+)$", re.I)
 # "The main actors are: representatives of …, the European Commission and …" (Tripoli).
 _MAIN_ACTORS = re.compile(r"^the main actors are:", re.I)
 # "African Union 53 member countries": a body and the size the document gives it.
-_BODY_WITH_SIZE = re.compile(r"^(?P<body>.+?)\s+(?P<size>\d+\s+member\s+(?:countries|states))$",
-                             re.I)
+_BODY_WITH_SIZE = re.compile(
+    r"^(?P<body>.+?)\s+(?P<size>\d+\s+member\s+(?:countries|states))$", re.I
+)
 # "… and one regional organization of employers representatives (ACE) …" (AFML).
-_COUNTED_BODY = re.compile(r"\b(?:one|two|three|\d+)\s+[\w\s'’-]*?organi[sz]ation[\w\s'’-]*?"
-                           r"\([A-Z][A-Za-z&-]+\)")
+_COUNTED_BODY = re.compile(
+    r"\b(?:one|two|three|\d+)\s+[\w\s'’-]*?organi[sz]ation[\w\s'’-]*?"
+    r"\([A-Z][A-Za-z&-]+\)"
+)
 # "… and others (i.e. relevant UN agencies, …, on an ad hoc/theme basis the AU Commission)".
 _AD_HOC_OTHERS = re.compile(r"\bothers?\s*\((?:i\.e\.|e\.g\.)[^()]*\bad hoc\b[^()]*\)", re.I)
 # A description that "brings together" members or stakeholders "as well as" bodies (Rabat, AFML).
-_BRINGS_TOGETHER = re.compile(r"\bbring(?:s|ing)? together\b(?P<whom>.*?)\bas well as\b"
-                              r"(?P<bodies>.*)$", re.I)
+_BRINGS_TOGETHER = re.compile(
+    r"\bbring(?:s|ing)? together\b(?P<whom>.*?)\bas well as\b"
+    r"(?P<bodies>.*)$",
+    re.I,
+)
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|states|governments)\b", re.I)
 # "CELAC (…) acts as the partner in this bi-regional process" (EU-LAC).
-_ACTS_AS = re.compile(r"^(?P<who>.*?)\bacts as (?:the|an?) (?P<role>partner|observer|member)\b",
-                      re.I)
+_ACTS_AS = re.compile(
+    r"^(?P<who>.*?)\bacts as (?:the|an?) (?P<role>partner|observer|member)\b", re.I
+)
 # "… and IOM's role to be adapted to one of observer and thematic expert" (Abu Dhabi): a
 # sentence about a body's role, kept as that body's note.
 _ROLE_OF = "['’]s role\\b"
 # The secretariat cell (see secretariat_parties). Words saying a body does the secretariat's
 # work or supports the mechanism's ("run by the ICMPD", "IOM provides … support", "hosted by",
 # "performed by", "jointly managed by", "ensures the overall coordination", "facilitates").
-_SECRETARIAT_WORK = re.compile(r"\b(?:secretariat|support\w*|run by|hosted|performed by|"
-                               r"managed by|coordinat\w*|facilitat\w*)", re.I)
+_SECRETARIAT_WORK = re.compile(
+    r"\b(?:secretariat|support\w*|run by|hosted|performed by|"
+    r"managed by|coordinat\w*|facilitat\w*)",
+    re.I,
+)
 # Sentences that give no body a secretariat role: past ones ("In the past, IOM has provided …",
 # "IOM served as the Dialogue's Secretariat from … to April 2012", "The previous phase was
 # implemented by …"), support only asked for ("have requested IOM and UNHCR support"), contact
@@ -91,14 +107,26 @@ _FUNDER_BEFORE = re.compile(r"\bfunded by\s+(?:the\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(r"\btargeting\s+(?:both\s+)?(?:the\s+)?$", re.I)
 _MEMBERS_AFTER = re.compile(r"^\s+member states\b", re.I)
 # An organisation-list item that names a kind of body, not one: "groups affiliated with …".
-_KIND_OF_BODY = re.compile(r"^(?:groups|organi[sz]ations|agencies|institutions|associations|"
-                           r"bodies)\b", re.I)
+_KIND_OF_BODY = re.compile(
+    r"^(?:groups|organi[sz]ations|agencies|institutions|associations|"
+    r"bodies)\b",
+    re.I,
+)
 
 
 # What a label may give: a role of memberships/process_organisations, a chair fact, or "note"
 # (the paragraph is kept as text only).
-LABEL_ROLES = ["member", "observer", "partner", "guest", "regular participant",
-               "other participant", "chair", "incoming chair", "note"]
+LABEL_ROLES = [
+    "member",
+    "observer",
+    "partner",
+    "guest",
+    "regular participant",
+    "other participant",
+    "chair",
+    "incoming chair",
+    "note",
+]
 LABEL_ENTITIES = ["country", "organisation", "any"]
 
 
@@ -122,15 +150,19 @@ def participant_labels(table: pd.DataFrame) -> list[Label]:
     labels = []
     row_notes = table["row_note"] if "row_note" in table else [""] * len(table)
     for number, (pattern, role, entity, row_note) in enumerate(
-            zip(table.pattern, table.role, table.entity, row_notes, strict=True), start=2):
+        zip(table.pattern, table.role, table.entity, row_notes, strict=True), start=2
+    ):
         if role not in LABEL_ROLES or entity not in LABEL_ENTITIES:
-            raise ValueError(f"participant_labels.csv line {number}: role {role!r} or entity "
-                             f"{entity!r} unknown (roles: {LABEL_ROLES}; {LABEL_ENTITIES})")
+            raise ValueError(
+                f"participant_labels.csv line {number}: role {role!r} or entity "
+                f"{entity!r} unknown (roles: {LABEL_ROLES}; {LABEL_ENTITIES})"
+            )
         try:
             labels.append(Label(re.compile(pattern), role, entity, row_note))
         except re.error as exc:
-            raise ValueError(f"participant_labels.csv line {number}: pattern {pattern!r} "
-                             f"does not compile: {exc}") from exc
+            raise ValueError(
+                f"participant_labels.csv line {number}: pattern {pattern!r} does not compile: {exc}"
+            ) from exc
     return labels
 
 
@@ -140,7 +172,7 @@ def _label(paragraph: str, labels: list[Label]) -> tuple[Label, str] | None:
     for label in labels:
         m = label.pattern.match(key)
         if m:
-            return label, paragraph[m.end():].strip(" :")
+            return label, paragraph[m.end() :].strip(" :")
     return None
 
 
@@ -150,7 +182,9 @@ _ORG_WORDS = re.compile(
     r"federation|network|conference|association|authority|parliament|system|rapporteur|"
     r"group|foundation|initiative|observatory|cooperation|coordination|service|police|"
     r"nations|unit|dialogue|market|process|children|internat'l|europol|frontex|interpol|"
-    r"unhcr|unicef|unesco|undp|unodc|iom|ilo)\b", re.I)
+    r"unhcr|unicef|unesco|undp|unodc|iom|ilo)\b",
+    re.I,
+)
 
 
 def looks_like_organisation(text: str) -> bool:
@@ -182,8 +216,11 @@ def _looks_like_prose(items: list[str]) -> bool:
     if not items:
         return True
     words = [len(strip_parentheses(i).split()) for i in items]
-    return median(words) > 9 or max(words) > 14 or any(
-        _VERB.search(strip_parentheses(i)) for i in items)
+    return (
+        median(words) > 9
+        or max(words) > 14
+        or any(_VERB.search(strip_parentheses(i)) for i in items)
+    )
 
 
 def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -208,9 +245,14 @@ class Party:
 class ParticipantReader:
     """Reads participants/observers cells into countries and organisations with roles."""
 
-    def __init__(self, countries: CountryResolver, groups: CountryGroups,
-                 rejects: RejectLog, organisations: OrganisationNames,
-                 labels: list[Label]) -> None:
+    def __init__(
+        self,
+        countries: CountryResolver,
+        groups: CountryGroups,
+        rejects: RejectLog,
+        organisations: OrganisationNames,
+        labels: list[Label],
+    ) -> None:
         self.countries = countries
         self.labels = labels
         self.used_labels: set[Label] = set()
@@ -226,19 +268,27 @@ class ParticipantReader:
         """Countries written one after another ("Germany Bangladesh") as "Germany; Bangladesh";
         the text as written when it is not only country names."""
         codes = self.countries_in(text)
-        names = [self.countries.reference.loc[c, "short_name"] for c in codes
-                 if c in self.countries.reference.index]
-        if len(names) != len(codes) or not names or len(" ".join(names).split()) \
-                < len(strip_parentheses(text).split()):
+        names = [
+            self.countries.reference.loc[c, "short_name"]
+            for c in codes
+            if c in self.countries.reference.index
+        ]
+        if (
+            len(names) != len(codes)
+            or not names
+            or len(" ".join(names).split()) < len(strip_parentheses(text).split())
+        ):
             return text.strip()
         return "; ".join(names)
 
-    def item_parties(self, item: str, role: str, entity: str, line: int,
-                     field_name: str) -> list[Party]:
+    def item_parties(
+        self, item: str, role: str, entity: str, line: int, field_name: str
+    ) -> list[Party]:
         """Read one list item: a country, a group phrase, "A and B", or an organisation."""
         note = ""
-        m = re.match(r"^(.*?)\s*\((?:through|in its capacity)[^()]*(\([^()]*\)[^()]*)*\)\s*(.*)$",
-                     item)
+        m = re.match(
+            r"^(.*?)\s*\((?:through|in its capacity)[^()]*(\([^()]*\)[^()]*)*\)\s*(.*)$", item
+        )
         if m:
             item = clean_spaces(f"{m.group(1)} {m.group(3)}")
         plain = clean_spaces(re.sub(r"\s*\((i\.e\.|[^()]*total)[^()]*\)", "", item, flags=re.I))
@@ -246,17 +296,20 @@ class ParticipantReader:
             return []
         if _FILLER.fullmatch(plain):
             return []
-        labelled_list = re.match(r"^([^:]{3,60}\b(?:countries|states)\b[^:]{0,15}?)\s*:\s*(.+)$",
-                                 plain, re.I)
+        labelled_list = re.match(
+            r"^([^:]{3,60}\b(?:countries|states)\b[^:]{0,15}?)\s*:\s*(.+)$", plain, re.I
+        )
         if labelled_list:
             # "54 AU Member States: Algeria": the document lists the group itself.
             head, plain = labelled_list.groups()
-            return (self.group_parties(head, role, line, field_name)
-                    + self.item_parties(plain, role, entity, line, field_name))
+            return self.group_parties(head, role, line, field_name) + self.item_parties(
+                plain, role, entity, line, field_name
+            )
         if self.groups.group_of(plain) is not None:
             return self.group_parties(plain, role, line, field_name)
         code = self.countries.resolve(plain) or self.countries.resolve(
-            re.sub(r"\s*\([^()]*\)", "", plain))
+            re.sub(r"\s*\([^()]*\)", "", plain)
+        )
         if code:
             return [Party(plain, code, role, note)]
         if " and " in plain:
@@ -275,19 +328,27 @@ class ParticipantReader:
                 return [Party(sized["body"], None, role, sized["size"], plain)]
             return [Party(plain, None, role, note)]
         suggestion = self.countries.suggest(plain)
-        self.rejects.add(SOURCE, line, field_name, item,
-                         "neither a known country name nor an organisation"
-                         + (f"; did you mean {suggestion}?" if suggestion else ""))
+        self.rejects.add(
+            SOURCE,
+            line,
+            field_name,
+            item,
+            "neither a known country name nor an organisation"
+            + (f"; did you mean {suggestion}?" if suggestion else ""),
+        )
         return []
 
     def bodies_named(self, text: str, role: str, note: str) -> list[Party]:
         """The known organisations named in a sentence (alias table names only), each with
         `role` and the sentence as its note."""
-        return [Party(self.organisations.canonical(m.written), None, role, note, m.written)
-                for m in self.organisations.mentions(text, with_acronym=True)]
+        return [
+            Party(self.organisations.canonical(m.written), None, role, note, m.written)
+            for m in self.organisations.mentions(text, with_acronym=True)
+        ]
 
-    def organisation_list(self, text: str, role: str, facts: dict[str, list[str]],
-                          note: str = "") -> list[Party]:
+    def organisation_list(
+        self, text: str, role: str, facts: dict[str, list[str]], note: str = ""
+    ) -> list[Party]:
         """The bodies of a labelled organisation list, each with `role` and `note`. A body
         named inside "others (i.e. … on an ad hoc basis …)" is a guest; an item naming a kind
         of body ("groups affiliated with …") goes to the notes, as written."""
@@ -314,19 +375,35 @@ class ParticipantReader:
         parties: list[Party] = []
         for sentence in re.split(r"(?<=\.)\s+", paragraph):
             if _INVITED.search(sentence):
-                parties.extend(Party(sentence, code, "guest", sentence)
-                               for code in self.countries_in(sentence))
+                parties.extend(
+                    Party(sentence, code, "guest", sentence) for code in self.countries_in(sentence)
+                )
                 parties.extend(self.bodies_named(sentence, "guest", sentence))
             if _MAIN_ACTORS.match(sentence):
                 parties.extend(self.bodies_named(sentence, "named (main actor)", sentence))
-        named = self.organisations.mentions(re.sub(r"^the\s+", "", paragraph, flags=re.I),
-                                            with_acronym=True)
+        named = self.organisations.mentions(
+            re.sub(r"^the\s+", "", paragraph, flags=re.I), with_acronym=True
+        )
         if named and named[0].start == 0 and re.search(r"\bparticipates in\b", paragraph):
-            parties.append(Party(self.organisations.canonical(named[0].written), None,
-                                 "regular participant", paragraph, named[0].written))
+            parties.append(
+                Party(
+                    self.organisations.canonical(named[0].written),
+                    None,
+                    "regular participant",
+                    paragraph,
+                    named[0].written,
+                )
+            )
         for counted in _COUNTED_BODY.finditer(paragraph):
-            parties.append(Party(self.organisations.canonical(counted.group(0)), None,
-                                  "regular participant", paragraph, counted.group(0)))
+            parties.append(
+                Party(
+                    self.organisations.canonical(counted.group(0)),
+                    None,
+                    "regular participant",
+                    paragraph,
+                    counted.group(0),
+                )
+            )
         return parties
 
     def described_parties(self, description: str) -> list[Party]:
@@ -343,12 +420,14 @@ class ParticipantReader:
         for paragraph in html_paragraphs(description):
             for sentence in re.split(r"(?<=\.)\s+", paragraph):
                 if together := _BRINGS_TOGETHER.search(sentence):
-                    role = ("member" if _COUNTRIES_WORD.search(together["whom"])
-                            else "regular participant")
+                    role = (
+                        "member"
+                        if _COUNTRIES_WORD.search(together["whom"])
+                        else "regular participant"
+                    )
                     parties.extend(self.bodies_named(together["bodies"], role, sentence))
                 if acts := _ACTS_AS.match(sentence):
-                    parties.extend(self.bodies_named(acts["who"], acts["role"].lower(),
-                                                     sentence))
+                    parties.extend(self.bodies_named(acts["who"], acts["role"].lower(), sentence))
         return parties
 
     def role_sentences(self, cell: str) -> dict[str, list[str]]:
@@ -359,13 +438,15 @@ class ParticipantReader:
         for paragraph in html_paragraphs(cell):
             for sentence in re.split(r"(?<=\.)\s+", paragraph):
                 for m in self.organisations.mentions(sentence, with_acronym=True):
-                    if re.match(_ROLE_OF, sentence[m.end:]):
-                        found.setdefault(self.organisations.canonical(m.written),
-                                         []).append(sentence)
+                    if re.match(_ROLE_OF, sentence[m.end :]):
+                        found.setdefault(self.organisations.canonical(m.written), []).append(
+                            sentence
+                        )
         return found
 
-    def secretariat_parties(self, cell: str, names_the_secretariat: bool,
-                            own_name: str) -> list[Party]:
+    def secretariat_parties(
+        self, cell: str, names_the_secretariat: bool, own_name: str
+    ) -> list[Party]:
         """The known bodies a secretariat cell names as doing the mechanism's secretariat work,
         role `secretariat`, note = the sentence (empty when it is the body's name alone).
 
@@ -393,20 +474,35 @@ class ParticipantReader:
                 if not mentions:
                     continue
                 rest = _without_spans(blanked, [(m.start, m.end) for m in mentions])
-                opens = (names_the_secretariat and number == 0
-                         and _OPENING.match(blanked[:mentions[0].start]) is not None)
+                opens = (
+                    names_the_secretariat
+                    and number == 0
+                    and _OPENING.match(blanked[: mentions[0].start]) is not None
+                )
                 if not (opens or _SECRETARIAT_WORK.search(rest)):
                     continue
                 for m in mentions:
-                    before, after = blanked[:m.start], blanked[m.end:]
+                    before, after = blanked[: m.start], blanked[m.end :]
                     name = self.organisations.canonical(m.written)
-                    if (_FUNDER_AFTER.match(after) or _FUNDER_BEFORE.search(before)
-                            or _TARGET_BEFORE.search(before) or _MEMBERS_AFTER.match(after)
-                            or re.match(_ROLE_OF, after) or name == own_name
-                            or re.search(rf"\b{re.escape(own_name)}\b", m.written)):
+                    if (
+                        _FUNDER_AFTER.match(after)
+                        or _FUNDER_BEFORE.search(before)
+                        or _TARGET_BEFORE.search(before)
+                        or _MEMBERS_AFTER.match(after)
+                        or re.match(_ROLE_OF, after)
+                        or name == own_name
+                        or re.search(rf"\b{re.escape(own_name)}\b", m.written)
+                    ):
                         continue
-                    parties.append(Party(name, None, "secretariat",
-                                         "" if sentence == m.written else sentence, m.written))
+                    parties.append(
+                        Party(
+                            name,
+                            None,
+                            "secretariat",
+                            "" if sentence == m.written else sentence,
+                            m.written,
+                        )
+                    )
         return parties
 
     def chair_parties(self, text: str, role: str, written: str) -> list[Party]:
@@ -430,12 +526,19 @@ class ParticipantReader:
         parties: list[Party] = []
         for field_name in ("participants", "observers", "secretariat"):
             for paragraph in html_paragraphs(cells.get(field_name, "")):
-                role = ("named (steering committee)" if _STEERING.search(paragraph)
-                        else "named (coordinator)" if _COORDINATORS.match(paragraph) else None)
+                role = (
+                    "named (steering committee)"
+                    if _STEERING.search(paragraph)
+                    else "named (coordinator)"
+                    if _COORDINATORS.match(paragraph)
+                    else None
+                )
                 if role is None:
                     continue
-                parties.extend(Party(paragraph, c, role, paragraph) for c in
-                               self.countries.find_in_text(paragraph, skip_parentheses=False))
+                parties.extend(
+                    Party(paragraph, c, role, paragraph)
+                    for c in self.countries.find_in_text(paragraph, skip_parentheses=False)
+                )
                 parties.extend(self.bodies_named(paragraph, role, paragraph))
         return parties
 
@@ -447,8 +550,13 @@ class ParticipantReader:
         if gid is None:
             return []
         if problems := self.groups.count_mismatches(phrase, gid):
-            self.rejects.add(SOURCE, line, field_name, phrase,
-                             f"group {gid} not expanded: " + "; ".join(problems))
+            self.rejects.add(
+                SOURCE,
+                line,
+                field_name,
+                phrase,
+                f"group {gid} not expanded: " + "; ".join(problems),
+            )
             return []
         head = re.split(r"\s*[(:]", phrase)[0]
         parties = []
@@ -458,8 +566,9 @@ class ParticipantReader:
             parties.append(Party(phrase, iso3, role, note))
         return parties
 
-    def read_cell(self, cell: str, default_role: str, line: int,
-                  field_name: str) -> tuple[list[Party], dict[str, str], list[int]]:
+    def read_cell(
+        self, cell: str, default_role: str, line: int, field_name: str
+    ) -> tuple[list[Party], dict[str, str], list[int]]:
         """Read a participants or observers cell.
 
         Returns (parties, facts, totals): facts holds "chair", "incoming chair", "notes" and
@@ -468,23 +577,37 @@ class ParticipantReader:
         parties: list[Party] = []
         facts: dict[str, list[str]] = {"chair": [], "incoming chair": [], "notes": []}
         totals = [int(n) for n in _TOTAL.findall(" ".join(html_paragraphs(cell)))]
-        paragraphs = [part for paragraph in html_paragraphs(cell)
-                      for part in _INLINE_LABEL.split(paragraph) if part.strip()]
+        paragraphs = [
+            part
+            for paragraph in html_paragraphs(cell)
+            for part in _INLINE_LABEL.split(paragraph)
+            if part.strip()
+        ]
         for paragraph in paragraphs:
             suspended = _SUSPENDED.search(paragraph)
             if suspended:
                 paragraph = _SUSPENDED.sub("", paragraph)
                 for code in self.countries_in(suspended.group(1)):
-                    parties.append(Party(suspended.group(1), code, "suspended",
-                                          clean_spaces(suspended.group(0).strip("()"))))
+                    parties.append(
+                        Party(
+                            suspended.group(1),
+                            code,
+                            "suspended",
+                            clean_spaces(suspended.group(0).strip("()")),
+                        )
+                    )
             # "… (Total: 11) Chair: Ethiopia" on one line: split off the chair first.
             chair_inline = re.search(r"\b(Current )?Chair:\s*(.*)$", paragraph)
             before_chair = paragraph[: chair_inline.start()] if chair_inline else ""
-            if chair_inline and (before_chair.count(",") >= 2
-                                 or _TOTAL.fullmatch(before_chair.strip())):
+            if chair_inline and (
+                before_chair.count(",") >= 2 or _TOTAL.fullmatch(before_chair.strip())
+            ):
                 facts["chair"].append(chair_inline.group(2).strip())
-                parties.extend(self.chair_parties(chair_inline.group(2), "named (chair)",
-                                                  chair_inline.group(0).strip()))
+                parties.extend(
+                    self.chair_parties(
+                        chair_inline.group(2), "named (chair)", chair_inline.group(0).strip()
+                    )
+                )
                 paragraph = paragraph[: chair_inline.start()]
             if plus := _TOTAL_PLUS.search(paragraph):
                 parties.extend(self.bodies_named(plus["bodies"], default_role, paragraph))
@@ -496,14 +619,22 @@ class ParticipantReader:
                 facts.setdefault("open_to_all", []).append(paragraph)
                 if chairs := _EMBEDDED_CHAIRS.search(paragraph):
                     facts["chair"].append(self.country_list(chairs["chair"]))
-                    parties.extend(self.chair_parties(chairs["chair"], "named (chair)",
-                                                      chairs.group(0)))
-                    parties.extend(self.chair_parties(chairs["incoming"] or "",
-                                                      "named (incoming chair)", chairs.group(0)))
+                    parties.extend(
+                        self.chair_parties(chairs["chair"], "named (chair)", chairs.group(0))
+                    )
+                    parties.extend(
+                        self.chair_parties(
+                            chairs["incoming"] or "", "named (incoming chair)", chairs.group(0)
+                        )
+                    )
                     if chairs["incoming"]:
                         facts["incoming chair"].append(
-                            " ".join(filter(None, [self.country_list(chairs["incoming"]),
-                                                   chairs["year"]])))
+                            " ".join(
+                                filter(
+                                    None, [self.country_list(chairs["incoming"]), chairs["year"]]
+                                )
+                            )
+                        )
                 continue
             labelled = _label(paragraph, self.labels)
             role, entity, rest, row_note = (default_role, "any", paragraph, "")
@@ -525,10 +656,15 @@ class ParticipantReader:
             if entity == "organisation":
                 parties.extend(self.organisation_list(rest, role, facts, row_note))
                 continue
-            if labelled and entity == "any" and not self.countries_in(rest) \
-                    and self.organisations.mentions(rest):
-                parties.extend(Party(o.name, None, role, "", o.written)
-                               for o in self.organisations.split(rest))
+            if (
+                labelled
+                and entity == "any"
+                and not self.countries_in(rest)
+                and self.organisations.mentions(rest)
+            ):
+                parties.extend(
+                    Party(o.name, None, role, "", o.written) for o in self.organisations.split(rest)
+                )
                 continue
             items = split_items(rest)
             if _looks_like_prose(items):
@@ -544,6 +680,7 @@ class ParticipantReader:
 def kept_parties(parties: list[Party], organisations: OrganisationNames) -> list[Party]:
     """One party per (country or canonical body, role), in order; a `named (…)` party only
     when the same country or body holds no listed role in the mechanism."""
+
     def entity(party: Party) -> str:
         return party.iso3 or organisations.canonical(party.name)
 
@@ -565,8 +702,10 @@ def count_check(pid: str, stated: int, parties: list[Party]) -> dict:
     """The stated total beside the members listed (countries, bodies) and the countries the
     row names outside its lists (chair, steering committee, …)."""
     members = [p for p in parties if p.role == "member"]
-    return {"process_id": pid, "stated_total": stated,
-            "member_countries": sum(1 for p in members if p.iso3),
-            "member_organisations": sum(1 for p in members if not p.iso3),
-            "named_countries": len({p.iso3 for p in parties
-                                    if p.iso3 and p.role in NAMED_ROLES})}
+    return {
+        "process_id": pid,
+        "stated_total": stated,
+        "member_countries": sum(1 for p in members if p.iso3),
+        "member_organisations": sum(1 for p in members if not p.iso3),
+        "named_countries": len({p.iso3 for p in parties if p.iso3 and p.role in NAMED_ROLES}),
+    }

@@ -157,10 +157,17 @@ def words_on(at) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(("page", "query"), [
-    ("overview", {}), ("meetings", {}), ("meetings", {"colour": "Date known to"}),
-    ("country", {"country": "Switzerland"}), ("mechanism", {"mechanism_profile": "IGC"}),
-    ("engagements", {})])
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [
+        ("overview", {}),
+        ("meetings", {}),
+        ("meetings", {"colour": "Date known to"}),
+        ("country", {"country": "Switzerland"}),
+        ("mechanism", {"mechanism_profile": "IGC"}),
+        ("engagements", {}),
+    ],
+)
 def test_with_only_2018_nothing_says_2017(only_2018, page, query):
     at = open_page(page, **query)
     assert not at.exception
@@ -173,8 +180,13 @@ def test_with_only_2018_page_names_and_file_names_say_2018(only_2018):
     titles = dict(navigation.menu())
     assert titles["meetings"] == "2018 meetings"
     view = meetings_view.meetings_view(Filters())
-    files = [view.timeline.file_name, view.hosts.file_name, view.undated_file,
-             view.table_file, view.ics_file]
+    files = [
+        view.timeline.file_name,
+        view.hosts.file_name,
+        view.undated_file,
+        view.table_file,
+        view.ics_file,
+    ]
     assert all(f.startswith("2018-meetings") for f in files), files
     ics = Calendar.from_ical(exports.meetings_ics(view.meetings)[0])
     assert str(ics["x-wr-calname"]) == "ISCM meetings 2018"

@@ -36,11 +36,17 @@ def test_long_source_lines_wrap():
 
 
 def test_map_draws_kosovo_from_natural_earth_and_small_states_as_circles():
-    frame = pd.DataFrame({"iso3": ["FRA", "XKX", "TUV"], "country": ["France", "Kosovo",
-                                                                      "Tuvalu"],
-                          "n": [3, 1, 2], "detail": ["a", "b", "c"]})
-    fig = charts.map_by_value(data.on_map(frame), "n", "detail", "T", "S", "IOM",
-                              shapes=data.extra_shapes())
+    frame = pd.DataFrame(
+        {
+            "iso3": ["FRA", "XKX", "TUV"],
+            "country": ["France", "Kosovo", "Tuvalu"],
+            "n": [3, 1, 2],
+            "detail": ["a", "b", "c"],
+        }
+    )
+    fig = charts.map_by_value(
+        data.on_map(frame), "n", "detail", "T", "S", "IOM", shapes=data.extra_shapes()
+    )
     kinds = [(type(t).__name__, tuple(t.customdata)) for t in fig.data]
     assert ("Choropleth", ("FRA", "TUV")) in kinds  # TUV has no outline: a circle only
     assert ("Choropleth", ("XKX",)) in kinds
@@ -50,15 +56,17 @@ def test_map_draws_kosovo_from_natural_earth_and_small_states_as_circles():
 
 
 def test_hover_text_escapes_markup():
-    frame = pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
-                          "detail": ["<script>x</script>"]})
+    frame = pd.DataFrame(
+        {"iso3": ["FRA"], "country": ["France"], "n": [1], "detail": ["<script>x</script>"]}
+    )
     fig = charts.map_by_value(data.on_map(frame), "n", "detail", "T", "S", "IOM")
     assert "&lt;script&gt;" in fig.data[0].text[0]
 
 
 # Pacific places: -175 is 185, so the mean is (170 + 185 + 178 + 160) / 4 = 173.25.
-@pytest.mark.parametrize(("lons", "centre"), [
-    ([], 10.0), ([-75, 2, 100, 150, -120], 10.0), ([170, -175, 178, 160], 173)])
+@pytest.mark.parametrize(
+    ("lons", "centre"), [([], 10.0), ([-75, 2, 100, 150, -120], 10.0), ([170, -175, 178, 160], 173)]
+)
 def test_maps_centre_on_clustered_places(lons, centre):
     assert charts.centre_longitude(lons) == centre
 
@@ -69,8 +77,10 @@ def test_centre_is_always_a_longitude(lons):
 
 
 def test_file_names_are_slugs():
-    assert charts.file_name("Membership", "Africa; members, observers") == \
-        "membership-africa-members-observers"
+    assert (
+        charts.file_name("Membership", "Africa; members, observers")
+        == "membership-africa-members-observers"
+    )
 
 
 def points(lats: list[float], lons: list[float]) -> list[charts.Box]:
@@ -78,8 +88,7 @@ def points(lats: list[float], lons: list[float]) -> list[charts.Box]:
 
 
 def test_zoom_frames_a_pacific_cluster_without_splitting_it():
-    lat_range, lon_range = charts.zoom_ranges(points([-14, -18, 13], [-171, 178, 144]),
-                                              centre=175)
+    lat_range, lon_range = charts.zoom_ranges(points([-14, -18, 13], [-171, 178, 144]), centre=175)
     assert lon_range[0] < 144 and lon_range[1] > 189  # -171 is 189 east of the date line
     assert lat_range[0] < -18 and lat_range[1] > 13
 
@@ -106,15 +115,25 @@ def test_zoom_frames_whole_countries_not_their_centres():
 @pytest.mark.parametrize(("process_id", "members"), [("pidc", 23), ("cmc", 17)])
 def test_every_small_island_participant_can_be_found_and_hovered(built, process_id, members):
     frame = data.membership_by_country((process_id,), ("member",))
-    fig = charts.map_by_category(data.on_map(frame), "role", "detail", "T", "S", "IOM",
-                                 colours=charts.ROLE_COLOURS, zoom=True,
-                                 shapes=data.extra_shapes())
+    fig = charts.map_by_category(
+        data.on_map(frame),
+        "role",
+        "detail",
+        "T",
+        "S",
+        "IOM",
+        colours=charts.ROLE_COLOURS,
+        zoom=True,
+        shapes=data.extra_shapes(),
+    )
+
     def codes(trace) -> tuple:
         return () if trace.customdata is None else tuple(trace.customdata)
 
     drawn = {code for trace in fig.data for code in codes(trace)}
-    circles = {code for trace in fig.data if type(trace).__name__ == "Scattergeo"
-               for code in codes(trace)}
+    circles = {
+        code for trace in fig.data if type(trace).__name__ == "Scattergeo" for code in codes(trace)
+    }
     countries = built.tables["countries"].set_index("iso3")
     small = {c for c in frame.iso3 if countries.loc[c, "map_marker"]}
     assert len(frame) == members
@@ -125,10 +144,17 @@ def test_every_small_island_participant_can_be_found_and_hovered(built, process_
 
 def test_a_zoomed_map_is_centred_on_its_range_so_no_edge_is_cut():
     # Peru, Spain and Belgium cluster around -25° but their range is not centred there.
-    frame = pd.DataFrame({"iso3": ["PER", "ESP", "BEL"], "country": ["Peru", "Spain", "Belgium"],
-                          "kind": ["a", "a", "a"], "detail": ["x", "y", "z"]})
-    fig = charts.map_by_category(data.on_map(frame), "kind", "detail", "T", "S", "IOM",
-                                 colours={"a": "#000000"}, zoom=True)
+    frame = pd.DataFrame(
+        {
+            "iso3": ["PER", "ESP", "BEL"],
+            "country": ["Peru", "Spain", "Belgium"],
+            "kind": ["a", "a", "a"],
+            "detail": ["x", "y", "z"],
+        }
+    )
+    fig = charts.map_by_category(
+        data.on_map(frame), "kind", "detail", "T", "S", "IOM", colours={"a": "#000000"}, zoom=True
+    )
     west, east = fig.layout.geo.lonaxis.range
     assert west < -81 < 4 < east  # Peru's coast and Belgium inside
     assert fig.layout.geo.center.lon == (west + east) / 2
@@ -143,10 +169,12 @@ def test_chart_helpers_receive_data_and_do_not_query():
 
 
 def test_a_highlighted_country_is_marked_where_the_caller_says():
-    frame = data.on_map(pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
-                                      "detail": ["d"]}))
-    fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM",
-                              highlight=data.highlight("PER"))
+    frame = data.on_map(
+        pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1], "detail": ["d"]})
+    )
+    fig = charts.map_by_value(
+        frame, "n", "detail", "T", "S", "IOM", highlight=data.highlight("PER")
+    )
     marked = fig.data[-1]
     assert (marked.text, marked.mode) == (("Peru",), "markers+text")
     assert data.highlight("ZZZ") is None and data.highlight(None) is None
@@ -168,13 +196,21 @@ def framed(box: charts.Box, lon_range: list[float], lat_range: list[float]) -> b
     west, east, south, north = box
     start = lon_range[0] + ((west - lon_range[0]) % 360)
     whole_world = lon_range[1] - lon_range[0] >= 360
-    return ((whole_world or start + (east - west) <= lon_range[1] + 1e-9)
-            and lat_range[0] <= south and north <= lat_range[1])
+    return (
+        (whole_world or start + (east - west) <= lon_range[1] + 1e-9)
+        and lat_range[0] <= south
+        and north <= lat_range[1]
+    )
 
 
-@pytest.mark.parametrize(("view", "name", "must_show"), [
-    ("mechanism", "budapest-process", "USA"), ("mechanism", "rcm", "CAN"),
-    ("documents", "", "BRA")])
+@pytest.mark.parametrize(
+    ("view", "name", "must_show"),
+    [
+        ("mechanism", "budapest-process", "USA"),
+        ("mechanism", "rcm", "CAN"),
+        ("documents", "", "BRA"),
+    ],
+)
 def test_a_zoomed_map_frames_every_participant_whole(built, view, name, must_show):
     # The US observes the Budapest Process; Canada is an RCM member; Brazil attended the RCM
     # working group as a special invitee (rcm_extra_regional_2017.txt).
@@ -186,13 +222,17 @@ def test_a_zoomed_map_frames_every_participant_whole(built, view, name, must_sho
     else:
         frame, colours = documents.documents_view().attendance, charts.REPORT_ROLE_COLOURS
         category = "role"
-    fig = charts.map_by_category(frame, category, "detail", "T", "S", "IOM", colours=colours,
-                                 zoom=True)
+    fig = charts.map_by_category(
+        frame, category, "detail", "T", "S", "IOM", colours=colours, zoom=True
+    )
     geo = fig.layout.geo
     boxes = dict(zip(frame.iso3, charts.boxes_of(frame), strict=True))
     assert must_show in boxes
-    assert [c for c, box in boxes.items()
-            if not framed(box, list(geo.lonaxis.range), list(geo.lataxis.range))] == []
+    assert [
+        c
+        for c, box in boxes.items()
+        if not framed(box, list(geo.lonaxis.range), list(geo.lataxis.range))
+    ] == []
 
 
 def test_a_cached_figure_is_the_same_chart_when_built_and_when_read_back():
@@ -202,27 +242,35 @@ def test_a_cached_figure_is_the_same_chart_when_built_and_when_read_back():
 
     import plotly.io as pio
 
-    frame = data.on_map(pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1],
-                                      "detail": ["d"]}))
+    frame = data.on_map(
+        pd.DataFrame({"iso3": ["FRA"], "country": ["France"], "n": [1], "detail": ["d"]})
+    )
     title = f"Built once {uuid.uuid4()}"  # not in the cache yet
     built_now = charts.map_by_value(frame, "n", "detail", title, "S", "IOM")
     read_back = charts.map_by_value(frame, "n", "detail", title, "S", "IOM")
     assert pio.to_json(built_now, validate=False) == pio.to_json(read_back, validate=False)
 
 
-@pytest.mark.parametrize(("rows", "horizontal", "dtick"), [
-    # Two sections, one with 1 completed + 1 ongoing action: the tallest stack is 2, which
-    # plotly would tick at 0, 0.5, 1, 1.5, 2.
-    ([("Border", "completed", 1), ("Border", "ongoing", 1), ("Returns", "ongoing", 1)],
-     True, 1),
-    ([("Border", "completed", 1), ("Returns", "ongoing", 2)], False, 1),
-    # Counts that leave plotly whole ticks by itself, and values that are not counts.
-    ([("Spain", "", 14), ("Portugal", "", 13)], True, None),
-    ([("LACC", "", 0.5), ("NEWD", "", 2)], False, None),
-])
+@pytest.mark.parametrize(
+    ("rows", "horizontal", "dtick"),
+    [
+        # Two sections, one with 1 completed + 1 ongoing action: the tallest stack is 2, which
+        # plotly would tick at 0, 0.5, 1, 1.5, 2.
+        (
+            [("Border", "completed", 1), ("Border", "ongoing", 1), ("Returns", "ongoing", 1)],
+            True,
+            1,
+        ),
+        ([("Border", "completed", 1), ("Returns", "ongoing", 2)], False, 1),
+        # Counts that leave plotly whole ticks by itself, and values that are not counts.
+        ([("Spain", "", 14), ("Portugal", "", 13)], True, None),
+        ([("LACC", "", 0.5), ("NEWD", "", 2)], False, None),
+    ],
+)
 def test_a_small_count_axis_ticks_whole_numbers_only(rows, horizontal, dtick):
     frame = pd.DataFrame(rows, columns=["section", "status", "actions"])
-    fig = charts.bar(frame, "section", "actions", "T", "S", "IOM", colour="status",
-                     horizontal=horizontal)
+    fig = charts.bar(
+        frame, "section", "actions", "T", "S", "IOM", colour="status", horizontal=horizontal
+    )
     axis = fig.layout.xaxis if horizontal else fig.layout.yaxis
     assert axis.dtick == dtick

@@ -32,13 +32,20 @@ def legend(at: AppTest, title: str) -> dict[str, str]:
     titles = [spec["layout"]["title"]["text"].removeprefix("<b>") for spec in specs]
     spec = next((s for s, t in zip(specs, titles, strict=True) if re.match(title, t)), None)
     assert spec is not None, f"no chart titled {title!r}; the page shows {titles}"
-    return {t["name"]: trace_colour(t) for t in spec["data"]
-            if t.get("showlegend", True) and t.get("name") is not None
-            and trace_colour(t) is not None}
+    return {
+        t["name"]: trace_colour(t)
+        for t in spec["data"]
+        if t.get("showlegend", True) and t.get("name") is not None and trace_colour(t) is not None
+    }
 
 
-def both_legends(page: str, title: str, first: Callable[[AppTest], None],
-                 second: Callable[[AppTest], None], **query: str) -> tuple[dict, dict]:
+def both_legends(
+    page: str,
+    title: str,
+    first: Callable[[AppTest], None],
+    second: Callable[[AppTest], None],
+    **query: str,
+) -> tuple[dict, dict]:
     at = open_page(page, **query)
     first(at)
     at.run()
@@ -67,16 +74,27 @@ CASES = {
     "host map by region": ("meetings", "Where the", RCP, IRF, {}),
     "meetings by month": ("overview", "2017 meetings", RCP, GLOBAL, {}),
     "membership by role": ("membership", "Membership", RCP, IRF, {}),
-    "engagements by frequency": ("engagements", "Engagements .*by (office|frequency)",
-                                 set_widget("multiselect", "office", ["APAC"]),
-                                 set_widget("multiselect", "office", ["ASY", "EMEA"]), {}),
-    "bali actions by status": ("documents", "Bali Process actions",
-                               set_widget("multiselect", "bali_status", ["completed", "ongoing"]),
-                               set_widget("multiselect", "bali_status", ["ongoing", "planned"]),
-                               {}),
-    "participants by role": ("mechanism", "Who takes part",
-                             set_widget("selectbox", "mechanism_profile", "budapest-process"),
-                             set_widget("selectbox", "mechanism_profile", "almaty-process"), {}),
+    "engagements by frequency": (
+        "engagements",
+        "Engagements .*by (office|frequency)",
+        set_widget("multiselect", "office", ["APAC"]),
+        set_widget("multiselect", "office", ["ASY", "EMEA"]),
+        {},
+    ),
+    "bali actions by status": (
+        "documents",
+        "Bali Process actions",
+        set_widget("multiselect", "bali_status", ["completed", "ongoing"]),
+        set_widget("multiselect", "bali_status", ["ongoing", "planned"]),
+        {},
+    ),
+    "participants by role": (
+        "mechanism",
+        "Who takes part",
+        set_widget("selectbox", "mechanism_profile", "budapest-process"),
+        set_widget("selectbox", "mechanism_profile", "almaty-process"),
+        {},
+    ),
 }
 
 

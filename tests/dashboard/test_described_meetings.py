@@ -28,8 +28,13 @@ def test_mexico_hosts_the_rcm_working_group():
     assert metrics["2017 meetings hosted"] == "1"  # the calendar lists none in Mexico
     hosted = table_with(at, "Listed in")
     assert hosted[["Meeting", "Date as written", "Place", "Listed in"]].values.tolist() == [
-        ["Fourth Meeting of the Ad-Hoc Working Group on Extra-Regional Migrants",
-         "6 -7 July, 2017", "Mexico City, Mexico", "RCM report"]]
+        [
+            "Fourth Meeting of the Ad-Hoc Working Group on Extra-Regional Migrants",
+            "6 -7 July, 2017",
+            "Mexico City, Mexico",
+            "RCM report",
+        ]
+    ]
 
 
 def test_indonesia_hosts_the_bali_reports_meetings_and_the_calendars():
@@ -49,8 +54,11 @@ def test_a_calendar_meeting_a_report_describes_too_is_listed_once_with_both():
     table = table_with(at, "Listed in", "From")
     tfpp = table[table["Date as written"] == "January 27, 2017"]
     assert tfpp[["Meeting", "Listed in"]].values.tolist() == [
-        ["Task Force on Planning and Preparedness (Consultative Mechanism) Meeting",
-         "ISCM calendar; Bali Process report"]]
+        [
+            "Task Force on Planning and Preparedness (Consultative Mechanism) Meeting",
+            "ISCM calendar; Bali Process report",
+        ]
+    ]
     assert not table.Meeting.str.contains("First meeting of the TFPP").any()
     assert "**76 meetings**" in texts(at)
 
@@ -60,7 +68,9 @@ def test_listed_in_keeps_the_meetings_a_document_describes():
     assert not at.exception
     assert "**13 meetings**" in texts(at)
     assert set(table_with(at, "Listed in", "From")["Listed in"]) == {
-        "Bali Process report", "ISCM calendar; Bali Process report"}
+        "Bali Process report",
+        "ISCM calendar; Bali Process report",
+    }
     at = open_page("meetings", source=["RCM report", "IOM overview (past events)"])
     # RCM: 2 of its own and 2017-019; overview: ACP-EU's Council of its own and the
     # calendar's lines 14, 24, 35 and 43.
@@ -69,8 +79,10 @@ def test_listed_in_keeps_the_meetings_a_document_describes():
 
 def test_the_summary_says_how_many_meetings_other_documents_add():
     at = open_page("meetings")
-    assert ("14 of them known only from other documents than the calendar (Bali Process "
-            "report 11, RCM report 2, IOM overview (past events) 1)") in texts(at)
+    assert (
+        "14 of them known only from other documents than the calendar (Bali Process "
+        "report 11, RCM report 2, IOM overview (past events) 1)"
+    ) in texts(at)
 
 
 def test_the_timeline_says_where_a_meeting_is_listed_and_colours_by_document():
@@ -81,12 +93,18 @@ def test_the_timeline_says_where_a_meeting_is_listed_and_colours_by_document():
     assert "Listed in: RCM report" in hovers
     assert "Listed in: ISCM calendar; Bali Process report" in hovers
     legend = {t["name"] for t in spec["data"] if t.get("showlegend") is not False}
-    assert {"ISCM calendar", "RCM report", "Bali Process report",
-            "IOM overview (past events)"} <= legend
+    assert {
+        "ISCM calendar",
+        "RCM report",
+        "Bali Process report",
+        "IOM overview (past events)",
+    } <= legend
     # The source line names every document the drawn meetings are read from.
     layout = json.dumps(spec["layout"]).replace("<br>", " ")  # the source line is wrapped
-    assert ("IOM, 2017 calendar of meetings of inter-state consultation mechanisms on "
-            "migration; RCM report; Bali Process report; IOM overview (past events)") in layout
+    assert (
+        "IOM, 2017 calendar of meetings of inter-state consultation mechanisms on "
+        "migration; RCM report; Bali Process report; IOM overview (past events)"
+    ) in layout
 
 
 def test_the_bali_process_profile_lists_each_meeting_once_and_the_reports_other_years():
@@ -108,8 +126,9 @@ def test_the_bali_process_profile_lists_each_meeting_once_and_the_reports_other_
 def test_a_past_event_that_is_a_2017_meeting_is_listed_with_the_meetings_not_twice():
     at = open_page("mechanism", mechanism_profile="Rabat Process")
     meetings = table_with(at, "Listed in").set_index("Date as written")
-    assert meetings.loc["May 2-3, 2017", "Listed in"] == ("ISCM calendar; IOM overview (past "
-                                                          "events)")
+    assert meetings.loc["May 2-3, 2017", "Listed in"] == (
+        "ISCM calendar; IOM overview (past events)"
+    )
     events = next(m.value for m in at.markdown if m.value.startswith("- **"))
     assert "2-3 May 2017" not in events and "8-9 February 2017" not in events
     captions = "\n".join(c.value for c in at.caption)
@@ -121,4 +140,5 @@ def test_a_past_event_the_calendar_lacks_is_a_2017_meeting_of_its_own():
     meetings = table_with(at, "Listed in").set_index("Date as written")
     assert meetings.loc["4-5 May 2017", "Listed in"] == "IOM overview (past events)"
     assert meetings.loc["4-5 May 2017", "Meeting"].startswith(
-        "42nd session of the ACP-EU Council of Ministers")
+        "42nd session of the ACP-EU Council of Ministers"
+    )

@@ -31,7 +31,8 @@ def test_table_shows_partners_roles_and_schedule_notes():
     shown = at.dataframe[0].value.set_index("Engagement")
     assert shown.loc["US-Canada Asylum Working Group", "With"] == "IRCC"
     assert shown.loc["Five Country Conference Antifraud Meeting", "Roles"] == (
-        "FOD, LES Investigator")
+        "FOD, LES Investigator"
+    )
     taskforce = shown.loc["China Ministry of Supervision -Anticorruption Fugitive Taskforce"]
     assert taskforce["Meetings a year"] == ""
     assert taskforce["Schedule note"] == "future meetings have been put on hold"

@@ -53,8 +53,12 @@ def test_mechanisms_with_no_country_list_are_in_every_regions_scope_and_say_why(
     # observer states", IDMs "open to all IOM member and observer states"; the Tripoli Process
     # lists "European Union, African Union 53 member countries", IRFMA only regional bodies.
     assert data.without_country_list() == {
-        "tripoli-process": data.NO_COUNTRY_LIST, "irfma": data.NO_COUNTRY_LIST,
-        "gfmd": data.OPEN_TO_ALL, "hld": data.OPEN_TO_ALL, "idm": data.OPEN_TO_ALL}
+        "tripoli-process": data.NO_COUNTRY_LIST,
+        "irfma": data.NO_COUNTRY_LIST,
+        "gfmd": data.OPEN_TO_ALL,
+        "hld": data.OPEN_TO_ALL,
+        "idm": data.OPEN_TO_ALL,
+    }
     polynesia = data.selected_processes(regions=("Polynesia",))
     assert set(data.without_country_list()) <= set(polynesia)
     note = Filters(regions=("Polynesia",)).scope_note()
@@ -71,8 +75,9 @@ def test_named_participants_count_and_guests_do_not():
 
 def test_maps_show_only_the_countries_of_the_region(built):
     countries = built.tables["countries"].set_index("iso3")
-    view = membership_view.membership_view(Filters(regions=("Northern Africa",)),
-                                           tuple(PARTICIPANTS))
+    view = membership_view.membership_view(
+        Filters(regions=("Northern Africa",)), tuple(PARTICIPANTS)
+    )
     shown = set(view.by_country.iso3)
     assert shown and set(countries.loc[list(shown), "sub_region"]) == {"Northern Africa"}
     assert "MAR" in shown  # Morocco: Rabat Process, 5+5 Dialogue, …
@@ -119,24 +124,26 @@ def test_a_meeting_for_all_iscms_has_only_its_own_themes(built):
     m = built.tables["meetings"]
     for_all = set(m.loc[m.for_all_mechanisms, "meeting_id"])
     themes = data.meeting_themes()
-    assert for_all and set(themes.loc[themes.meeting_id.isin(for_all), "via"]) <= {
-        data.OWN_TEXT}
+    assert for_all and set(themes.loc[themes.meeting_id.isin(for_all), "via"]) <= {data.OWN_TEXT}
 
 
 def test_asia_and_labour_migration_finds_the_abu_dhabi_dialogue_in_colombo():
     at = open_page("meetings", region=["Asia"], theme=["Labour migration"])
     assert not at.exception
     table = frame_with(at, "Theme found in")
-    colombo = table[table.Mechanism.eq("Abu Dhabi Dialogue") & table.Place.str.contains(
-        "Colombo")]
+    colombo = table[table.Mechanism.eq("Abu Dhabi Dialogue") & table.Place.str.contains("Colombo")]
     assert len(colombo) == 2  # calendar lines 6 and 7: 23 and 24 January
     assert set(colombo["Theme found in"]) == {
-        "via mechanism: Abu Dhabi Dialogue (Labour migration)"}
+        "via mechanism: Abu Dhabi Dialogue (Labour migration)"
+    }
     # The count the page states is what it lists, split as the column says.
     own = int(table["Theme found in"].eq("own text").sum())
     assert f"**{len(table)} meetings**" in texts(at)
-    assert any(c.value.startswith(f"Theme Labour migration: {own} meeting")
-               and f"{len(table) - own} meetings through" in c.value for c in at.caption)
+    assert any(
+        c.value.startswith(f"Theme Labour migration: {own} meeting")
+        and f"{len(table) - own} meetings through" in c.value
+        for c in at.caption
+    )
 
 
 def test_the_overview_counts_the_same_meetings_as_the_meetings_page():
@@ -201,13 +208,19 @@ def test_the_meetings_page_ranks_mechanisms_by_their_meetings(built):
 # ---------------------------------------------------------------- 5. say what the link asked for
 
 
-@pytest.mark.parametrize(("page", "query", "notice"), [
-    ("mechanism", {"mechanism_profile": "Nonexistent"},
-     "No mechanism called 'Nonexistent': pick one above."),
-    ("country", {"country": "XXX"}, "No country called 'XXX': pick one above."),
-    ("overview", {"region": ["Narnia"]}, "No region called 'Narnia': left out of the filters."),
-    ("meetings", {"theme": ["Dragons"]}, "No theme called 'Dragons': left out of the filters."),
-])
+@pytest.mark.parametrize(
+    ("page", "query", "notice"),
+    [
+        (
+            "mechanism",
+            {"mechanism_profile": "Nonexistent"},
+            "No mechanism called 'Nonexistent': pick one above.",
+        ),
+        ("country", {"country": "XXX"}, "No country called 'XXX': pick one above."),
+        ("overview", {"region": ["Narnia"]}, "No region called 'Narnia': left out of the filters."),
+        ("meetings", {"theme": ["Dragons"]}, "No theme called 'Dragons': left out of the filters."),
+    ],
+)
 def test_a_url_value_that_is_not_an_option_is_named(page, query, notice):
     at = open_page(page, **query)
     assert not at.exception
@@ -236,4 +249,5 @@ def test_an_old_colouring_in_a_link_is_named():
     # "Mechanism region" was the overview heading's name before region meant geography.
     at = open_page("meetings", colour="Mechanism region")
     assert "No colouring called 'Mechanism region': coloured by overview heading." in [
-        w.value for w in at.warning]
+        w.value for w in at.warning
+    ]

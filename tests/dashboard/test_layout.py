@@ -15,10 +15,14 @@ from dashboard.views import meetings
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
-IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) AppleWebKit/605.1.15 "
-          "(KHTML, like Gecko) Version/15.0 Mobile/15E148 Safari/604.1")
-DESKTOP = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-           "Chrome/120.0.0.0 Safari/537.36")
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/15.0 Mobile/15E148 Safari/604.1"
+)
+DESKTOP = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Safari/537.36"
+)
 
 
 @pytest.fixture
@@ -46,22 +50,33 @@ def test_on_a_phone_titles_and_subtitles_wrap(phone):
 
 
 def test_on_a_desktop_a_title_stays_on_one_line():
-    fig = charts.finish(go.Figure(), "Where the 2017 meetings of RCM (Puebla Process) take "
-                        "place", "S", "IOM")
+    fig = charts.finish(
+        go.Figure(), "Where the 2017 meetings of RCM (Puebla Process) take place", "S", "IOM"
+    )
     assert "<br>" not in fig.layout.title.text
 
 
 def timeline_of(view: meetings.MeetingsView) -> go.Figure:
     t = view.timeline
-    return charts.timeline(view.dated, "region", title=t.title, subtitle=t.subtitle,
-                           source=t.source, colours=view.timeline_colours, years=view.years)
+    return charts.timeline(
+        view.dated,
+        "region",
+        title=t.title,
+        subtitle=t.subtitle,
+        source=t.source,
+        colours=view.timeline_colours,
+        years=view.years,
+    )
 
 
 @pytest.mark.parametrize("shape", ["standard", "phone", "slide"])
 def test_the_timeline_labels_every_mechanism(built, monkeypatch, shape):
     if shape != "standard":
-        monkeypatch.setattr(charts, "layout", lambda: charts.Layout(
-            phone=shape == "phone", present=shape == "slide"))
+        monkeypatch.setattr(
+            charts,
+            "layout",
+            lambda: charts.Layout(phone=shape == "phone", present=shape == "slide"),
+        )
     view = meetings.meetings_view(meetings.Filters())
     fig = timeline_of(view)
     rows = set(view.dated.mechanism)
@@ -83,8 +98,12 @@ def test_a_phone_legend_gets_the_rows_it_needs():
     fig = go.Figure([go.Bar(x=[1], y=[1], name=n) for n in names])
     # Each of the three is too wide to share a 300-pixel row with the next.
     assert charts.legend_rows_needed(fig) == 3
-    assert charts.legend_rows_needed(go.Figure([go.Bar(x=[1], y=[1], name="A"),
-                                               go.Bar(x=[1], y=[1], name="B")])) == 1
+    assert (
+        charts.legend_rows_needed(
+            go.Figure([go.Bar(x=[1], y=[1], name="A"), go.Bar(x=[1], y=[1], name="B")])
+        )
+        == 1
+    )
 
 
 def test_a_slide_is_the_screen_less_the_header(slide):
@@ -94,8 +113,16 @@ def test_a_slide_is_the_screen_less_the_header(slide):
 
 
 def test_a_selection_fades_the_rest_of_a_map_only_a_little():
-    frame = data.on_map(pd.DataFrame({"iso3": ["FRA", "TUV"], "country": ["France", "Tuvalu"],
-                                      "n": [3, 1], "detail": ["a", "b"]}))
+    frame = data.on_map(
+        pd.DataFrame(
+            {
+                "iso3": ["FRA", "TUV"],
+                "country": ["France", "Tuvalu"],
+                "n": [3, 1],
+                "detail": ["a", "b"],
+            }
+        )
+    )
     fig = charts.map_by_value(frame, "n", "detail", "T", "S", "IOM")
     for trace in fig.data:
         assert trace.selected.marker.opacity == 1
@@ -126,8 +153,9 @@ def test_a_clicked_countrys_links_are_above_its_map(monkeypatch):
     at = at.switch_page("../pages/membership.py").run()
     assert not at.exception
     shown = list(in_order(at.main))
-    link = next(i for i, node in enumerate(shown)
-                if getattr(node, "label", None) == "Profile of Australia")
+    link = next(
+        i for i, node in enumerate(shown) if getattr(node, "label", None) == "Profile of Australia"
+    )
     the_map = next(i for i, node in enumerate(shown) if getattr(node, "value", None) == "THE MAP")
     assert link < the_map
 
@@ -140,8 +168,9 @@ def in_order(node):
 
 
 def test_rows_too_dense_for_a_readable_font_keep_plotlys_thinning(slide):
-    matrix = pd.DataFrame([[1] * 40] * 40, index=[f"M{i}" for i in range(40)],
-                          columns=[f"M{i}" for i in range(40)])
+    matrix = pd.DataFrame(
+        [[1] * 40] * 40, index=[f"M{i}" for i in range(40)], columns=[f"M{i}" for i in range(40)]
+    )
     fig = charts.heatmap(matrix, "T", "S", "IOM")
     assert fig.layout.yaxis.tickmode is None
     few = matrix.iloc[:5, :5]

@@ -41,18 +41,22 @@ def test_members_only_counts_leave_out_named_countries():
     everyone = data.membership_by_country(("khartoum-process",), tuple(data.ROLE_ORDER))
     ethiopia = everyone.set_index("iso3").loc["ETH"]
     assert ethiopia.role == "named (chair)"
-    assert ethiopia.detail == ("Named as chair, not listed: Khartoum Process; Named on the "
-                               "steering committee, not listed: Khartoum Process")
+    assert ethiopia.detail == (
+        "Named as chair, not listed: Khartoum Process; Named on the "
+        "steering committee, not listed: Khartoum Process"
+    )
 
 
 def test_totals_side_by_side():
     # Khartoum: "Total: 39"; 37 countries listed; Eritrea, Ethiopia and Sudan named outside.
-    assert data.totals("khartoum-process") == {"stated": 39, "countries": 37,
-                                               "organisations": 0,
-                                               "named": ["Eritrea", "Ethiopia", "Sudan"]}
+    assert data.totals("khartoum-process") == {
+        "stated": 39,
+        "countries": 37,
+        "organisations": 0,
+        "named": ["Eritrea", "Ethiopia", "Sudan"],
+    }
     # ASEM: 51 governments "plus the European Commission and the ASEAN Secretariat".
-    assert data.totals("asem") == {"stated": 51, "countries": 51, "organisations": 2,
-                                   "named": []}
+    assert data.totals("asem") == {"stated": 51, "countries": 51, "organisations": 2, "named": []}
     assert data.totals("tripoli-process")["stated"] is None
 
 
@@ -93,15 +97,19 @@ def test_a_total_that_counts_governments_only_raises_no_doubt():
 
 def test_membership_map_can_show_named_countries():
     at = open_page("membership")
-    at.multiselect(key="roles").set_value(["member", "named (chair)",
-                                           "named (steering committee)"]).run()
+    at.multiselect(key="roles").set_value(
+        ["member", "named (chair)", "named (steering committee)"]
+    ).run()
     assert not at.exception
     assert "Named on the steering committee, not listed" in at.multiselect(key="roles").options
 
 
 def _organisations_table(at: AppTest) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if "As written" in d.value.columns
-                and "Organisation" in d.value.columns)
+    return next(
+        d.value
+        for d in at.dataframe
+        if "As written" in d.value.columns and "Organisation" in d.value.columns
+    )
 
 
 def test_mechanism_profile_lists_the_secretariat_and_other_participants():
@@ -112,8 +120,9 @@ def test_mechanism_profile_lists_the_secretariat_and_other_participants():
     table = _organisations_table(at)
     roles = table.groupby("Role").Organisation.apply(list).to_dict()
     assert roles["secretariat"] == ["ICMPD"]
-    assert ("Secretariat or its support, as the Secretariat column names it: ICMPD"
-            in [c.value for c in at.caption])
+    assert "Secretariat or its support, as the Secretariat column names it: ICMPD" in [
+        c.value for c in at.caption
+    ]
     assert len(roles["other participant"]) == 8 and "OSCE" in roles["other participant"]
     assert len(roles["regular participant"]) == 14
 
@@ -123,7 +132,9 @@ def test_mechanism_profile_keeps_a_chair_that_is_also_the_secretariat():
     at = open_page("mechanism", mechanism_profile="Arab RCP")
     table = _organisations_table(at)
     assert sorted(zip(table.Organisation, table.Role)) == [
-        ("League of Arab States", "named (chair)"), ("League of Arab States", "secretariat")]
+        ("League of Arab States", "named (chair)"),
+        ("League of Arab States", "secretariat"),
+    ]
 
 
 def test_a_mechanism_without_a_secretariat_row_says_nothing_about_one():

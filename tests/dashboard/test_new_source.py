@@ -46,21 +46,20 @@ def test_the_new_table_is_read_with_its_types_and_provenance(dashboard_with_visi
     assert str(visits.source_line.dtype) == "Int64"
     assert data.row_provenance("visits", visits.iloc[1]) == (made_up_source.FILE, (5,))
     assert data.source_lines(made_up_source.FILE, (5,)) == [
-        (5, "2017-05-09\tGreenland\tBudapest Process")]
+        (5, "2017-05-09\tGreenland\tBudapest Process")
+    ]
 
 
 def test_the_workbook_has_a_sheet_for_the_new_table(dashboard_with_visits):
     book = openpyxl.load_workbook(io.BytesIO(data.workbook()), read_only=True)
     assert book.sheetnames == data.table_names() and "visits" in book.sheetnames
-    assert [row[1] for row in book["visits"].iter_rows(values_only=True)] == [
-        "iso3", "ABW", "GRL"]
+    assert [row[1] for row in book["visits"].iter_rows(values_only=True)] == ["iso3", "ABW", "GRL"]
 
 
 def test_the_data_page_lists_the_new_table_and_its_source_lines(dashboard_with_visits):
     at = open_page("data", table="visits")
     assert not at.exception
     assert "2 rows" in texts(at)
-    at.session_state["data_visits_rows"] = {"selection": {"rows": [0], "columns": [],
-                                                          "cells": []}}
+    at.session_state["data_visits_rows"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert at.code[0].value == "4: 2017-03-02\tAruba\tRegional Conference on Migration (RCM)"

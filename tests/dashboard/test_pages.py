@@ -12,8 +12,16 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ["overview", "membership", "meetings", "engagements", "country", "mechanism",
-         "documents", "data"]
+PAGES = [
+    "overview",
+    "membership",
+    "meetings",
+    "engagements",
+    "country",
+    "mechanism",
+    "documents",
+    "data",
+]
 
 
 def open_page(name: str, **query: str | list[str]) -> AppTest:
@@ -63,15 +71,18 @@ def test_overview_heading_filter_from_the_url_changes_membership_counts(built, h
     at = open_page("membership", heading=headings) if headings else open_page("membership")
     expected = _memberships(built, headings, ["member", "observer", "partner"])
     assert at.multiselect(key="heading").value == headings
-    assert (f"**{expected.iso3.nunique()} countries, {len(expected)} memberships, "
-            f"{expected.process_id.nunique()} mechanisms**") in texts(at)
+    assert (
+        f"**{expected.iso3.nunique()} countries, {len(expected)} memberships, "
+        f"{expected.process_id.nunique()} mechanisms**"
+    ) in texts(at)
 
 
 def test_unknown_url_value_is_named_in_a_notice(built):
     at = open_page("membership", region=["Atlantis"])
     assert at.multiselect(key="region").value == []
     assert [w.value for w in at.warning] == [
-        "No region called 'Atlantis': left out of the filters."]
+        "No region called 'Atlantis': left out of the filters."
+    ]
     assert not at.exception
 
 
@@ -109,7 +120,8 @@ def test_engagements_office_filter(built):
     assert {m.label: m.value for m in at.metric}["Engagements"] == str(len(e))
     at.multiselect(key="office").set_value(["APAC"]).run()
     assert {m.label: m.value for m in at.metric}["Engagements"] == str(
-        int((e.office == "APAC").sum()))
+        int((e.office == "APAC").sum())
+    )
 
 
 def test_engagements_that_meet_nowhere_draw_without_error(built):
@@ -127,8 +139,9 @@ def test_country_profile_from_the_url(built):
     m = built.tables["memberships"]
     at = open_page("country", country="Mexico")
     values = {x.label: x.value for x in at.metric}
-    assert values["Mechanisms as member"] == str(int(((m.iso3 == "MEX")
-                                                      & (m.role == "member")).sum()))
+    assert values["Mechanisms as member"] == str(
+        int(((m.iso3 == "MEX") & (m.role == "member")).sum())
+    )
 
 
 def test_mechanism_profile_from_the_url(built):
@@ -188,13 +201,22 @@ def test_missing_tables_say_what_to_do(monkeypatch, tmp_path):
 def test_documents_page_says_how_the_bali_status_is_derived():
     at = open_page("documents")
     captions = "\n".join(c.value for c in at.caption)
-    assert ("How the status is derived: from what each action's own status text says about "
-            "the action itself — completed if what it set out to deliver has been delivered"
-            ) in captions
+    assert (
+        "How the status is derived: from what each action's own status text says about "
+        "the action itself — completed if what it set out to deliver has been delivered"
+    ) in captions
     table = at.dataframe[0].value
     assert table.columns.tolist() == [
-        "Item", "Action", "Who", "Status", "Evidence", "Status text as written", "Who note",
-        "Footnote", "Heading"]
+        "Item",
+        "Action",
+        "Who",
+        "Status",
+        "Evidence",
+        "Status text as written",
+        "Who note",
+        "Footnote",
+        "Heading",
+    ]
     # 4.1's status ends with its last sentence; the page footnote has a column of its own.
     avrr = table.set_index("Item").loc["4.1"]
     assert avrr["Status text as written"].endswith("between July 2016 and June 2017.")
@@ -206,8 +228,7 @@ def test_documents_page_says_how_the_bali_status_is_derived():
 def test_selecting_a_bali_action_shows_its_source_lines():
     at = open_page("documents")
     assert not at.code
-    at.session_state["bali_table_rows"] = {"selection": {"rows": [14], "columns": [],
-                                                         "cells": []}}
+    at.session_state["bali_table_rows"] = {"selection": {"rows": [14], "columns": [], "cells": []}}
     at.run()
     assert not at.exception
     # Row 15 is action 3.3, read from lines 216 and 218 of the report.
@@ -219,8 +240,9 @@ def test_selecting_a_bali_action_shows_its_source_lines():
 
 def test_selecting_a_row_on_the_data_page_shows_its_source_line():
     at = open_page("data", table="processes")
-    at.session_state["data_processes_rows"] = {"selection": {"rows": [0], "columns": [],
-                                                             "cells": []}}
+    at.session_state["data_processes_rows"] = {
+        "selection": {"rows": [0], "columns": [], "cells": []}
+    }
     at.run()
     assert not at.exception
     # The Budapest Process, line 12 of the overview: its HTML shows as the characters written.
@@ -239,15 +261,24 @@ def test_selecting_a_reject_shows_the_line_it_came_from(monkeypatch, tmp_path):
 
     processed = tmp_path / "processed"
     shutil.copytree(data.PROCESSED, processed)
-    pd.DataFrame([{"source": "iscm_overview.txt", "line": "100", "field": "participants",
-                   "text": "79 ACP Member States", "reason": "made up for this test"}]
-                 ).to_csv(processed / "rejects.csv", index=False)
+    pd.DataFrame(
+        [
+            {
+                "source": "iscm_overview.txt",
+                "line": "100",
+                "field": "participants",
+                "text": "79 ACP Member States",
+                "reason": "made up for this test",
+            }
+        ]
+    ).to_csv(processed / "rejects.csv", index=False)
     monkeypatch.setattr(data, "PROCESSED", processed)
     st.cache_data.clear()
     try:
         at = open_page("data")
-        at.session_state["data_rejects_rows"] = {"selection": {"rows": [0], "columns": [],
-                                                               "cells": []}}
+        at.session_state["data_rejects_rows"] = {
+            "selection": {"rows": [0], "columns": [], "cells": []}
+        }
         at.run()
         assert at.code[-1].value.startswith("100: <p>The African, Caribbean and Pacific Group")
     finally:

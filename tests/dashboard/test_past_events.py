@@ -14,19 +14,27 @@ from tests.dashboard.test_pages import open_page
 def test_events_come_oldest_first_with_a_year_only_event_first_in_its_year():
     events = data.past_events("khartoum-process")
     # December 2016: "convenes Steering Committee and Senior Officials Meeting", two meetings.
-    assert list(events.date_text) == ["24 November 2015", "December 2016", "December 2016",
-                                      "2017"]
+    assert list(events.date_text) == ["24 November 2015", "December 2016", "December 2016", "2017"]
     assert str(events.year.dtype) == "Int64" and list(events.year) == [2015, 2016, 2016, 2017]
     assert events.month.isna().tolist() == [False, False, False, True]
 
 
 def test_two_summits_written_in_one_bullet_are_listed_apart_in_date_order():
     events = data.past_events("mme")
-    assert list(events.date_text) == ["8 December – 9 December 2007", "15-17 September 2010",
-                                      "29–30 November 2010", "27 - 28 November, 2013",
-                                      "April 02-03, 2014"]
-    assert list(events.place) == ["Lisbon, Portugal", "Brussels, Belgium", "Tripoli, Libya",
-                                  "Brussels, Belgium", "Brussels, Belgium"]
+    assert list(events.date_text) == [
+        "8 December – 9 December 2007",
+        "15-17 September 2010",
+        "29–30 November 2010",
+        "27 - 28 November, 2013",
+        "April 02-03, 2014",
+    ]
+    assert list(events.place) == [
+        "Lisbon, Portugal",
+        "Brussels, Belgium",
+        "Tripoli, Libya",
+        "Brussels, Belgium",
+        "Brussels, Belgium",
+    ]
 
 
 def test_hosts_count_events_per_country_and_leave_out_unknown_places():

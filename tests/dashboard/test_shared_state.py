@@ -18,17 +18,28 @@ from dashboard import charts, data, exports, filters, navigation, settings, ui
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
 MODULES = [charts, data, exports, filters, navigation, settings, ui]
-PAGES = {"overview": {}, "membership": {"view": "Number of mechanisms"}, "meetings": {},
-         "engagements": {}, "country": {"country": "Mexico"},
-         "mechanism": {"mechanism_profile": "PIDC"}, "documents": {}, "data": {}}
+PAGES = {
+    "overview": {},
+    "membership": {"view": "Number of mechanisms"},
+    "meetings": {},
+    "engagements": {},
+    "country": {"country": "Mexico"},
+    "mechanism": {"mechanism_profile": "PIDC"},
+    "documents": {},
+    "data": {},
+}
 
 
 def module_values(module: types.ModuleType) -> dict[str, object]:
     """A module's own globals that are data (not modules, functions, classes or
     `from __future__` flags)."""
-    return {name: value for name, value in vars(module).items()
-            if not name.startswith("__") and not callable(value)
-            and not isinstance(value, types.ModuleType | type | __future__._Feature)}
+    return {
+        name: value
+        for name, value in vars(module).items()
+        if not name.startswith("__")
+        and not callable(value)
+        and not isinstance(value, types.ModuleType | type | __future__._Feature)
+    }
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -86,7 +86,8 @@ def test_a_sign_in_that_streamlit_refuses_is_said_in_words(caplog):
 def test_a_user_without_a_name_claim_is_named_by_email():
     at = run_app(AUTH, {"is_logged_in": True, "email": "ana@example.org"})
     assert [m.value for m in at.sidebar.markdown if m.value.startswith("Signed in as")] == [
-        r"Signed in as **ana@example\.org**"]
+        r"Signed in as **ana@example\.org**"
+    ]
 
 
 @pytest.mark.parametrize("missing", ["client_secret", "cookie_secret", "server_metadata_url"])
@@ -101,7 +102,9 @@ def test_incomplete_auth_settings_keep_everyone_out(missing):
 
 def test_missing_keys_counts_an_empty_value_as_missing():
     assert signin.missing_keys({**AUTH, "cookie_secret": " ", "client_id": ""}) == [
-        "cookie_secret", "client_id"]
+        "cookie_secret",
+        "client_id",
+    ]
     assert signin.missing_keys(AUTH) == []
 
 

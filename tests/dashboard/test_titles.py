@@ -14,18 +14,27 @@ from dashboard.words import count, plural, the_one
 PRAGUE = Filters(mechanisms=("prague-process",))
 
 
-@pytest.mark.parametrize(("n", "noun", "expected"), [
-    (1, "country", "1 country"), (2, "country", "2 countries"), (0, "meeting", "0 meetings"),
-    (1, "meeting", "1 meeting"), (3, "day", "3 days"), (2, "process", "2 processes")])
+@pytest.mark.parametrize(
+    ("n", "noun", "expected"),
+    [
+        (1, "country", "1 country"),
+        (2, "country", "2 countries"),
+        (0, "meeting", "0 meetings"),
+        (1, "meeting", "1 meeting"),
+        (3, "day", "3 days"),
+        (2, "process", "2 processes"),
+    ],
+)
 def test_counts_take_the_nouns_number(n, noun, expected):
     assert count(n, noun) == expected
 
 
 def test_an_irregular_plural_is_given_in_full():
-    assert count(1, "country or territory", "countries and territories") == \
-        "1 country or territory"
-    assert count(5, "country or territory", "countries and territories") == \
-        "5 countries and territories"
+    assert count(1, "country or territory", "countries and territories") == "1 country or territory"
+    assert (
+        count(5, "country or territory", "countries and territories")
+        == "5 countries and territories"
+    )
     assert plural("territory") == "territories"
 
 
@@ -44,10 +53,14 @@ def test_membership_of_one_mechanism_is_named():
 
 def test_membership_of_several_mechanisms_counts_them():
     two = Filters(mechanisms=("prague-process", "rcm"))
-    assert membership.membership_view(two, ("member",)).map.title == \
-        "Membership of 2 mechanisms by role"
-    assert membership.membership_view(two, ("member",), "Number of mechanisms", 2).map.title \
+    assert (
+        membership.membership_view(two, ("member",)).map.title
+        == "Membership of 2 mechanisms by role"
+    )
+    assert (
+        membership.membership_view(two, ("member",), "Number of mechanisms", 2).map.title
         == "Countries in at least 2 of the 2 picked mechanisms"
+    )
 
 
 def test_one_meeting_is_one_meeting_and_the_titles_name_mechanism_and_host():
@@ -65,10 +78,12 @@ def test_the_overview_names_one_mechanism():
 
 
 def test_the_engagement_charts_name_one_office_and_one_place():
-    view = engagements.engagements_view(Filters(), engagements.Picked(offices=("LACC",),
-                                                                      places=("MEX",)))
-    scope = ("Engagements of LACC – Latin America, Canada and the Caribbean District meeting "
-             "in Mexico")
+    view = engagements.engagements_view(
+        Filters(), engagements.Picked(offices=("LACC",), places=("MEX",))
+    )
+    scope = (
+        "Engagements of LACC – Latin America, Canada and the Caribbean District meeting in Mexico"
+    )
     assert view.by_office_chart.title == f"{scope} by frequency"
     assert view.by_level_chart.title == f"{scope} by staffing level"
     assert view.points_chart.title == scope

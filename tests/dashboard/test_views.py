@@ -14,11 +14,29 @@ from dashboard.filters import Filters
 from dashboard.views import engagements, membership
 
 PAGES = Path(__file__).resolve().parents[2] / "pages"
-VIEWS = {"overview": "overview", "membership": "membership", "meetings": "meetings",
-         "engagements": "engagements", "country": "country", "mechanism": "mechanism",
-         "documents": "documents", "data": "data_tables"}
-AGGREGATION = {"groupby", "merge", "join", "pivot", "pivot_table", "value_counts", "sum",
-               "apply", "crosstab", "isin", "query"}
+VIEWS = {
+    "overview": "overview",
+    "membership": "membership",
+    "meetings": "meetings",
+    "engagements": "engagements",
+    "country": "country",
+    "mechanism": "mechanism",
+    "documents": "documents",
+    "data": "data_tables",
+}
+AGGREGATION = {
+    "groupby",
+    "merge",
+    "join",
+    "pivot",
+    "pivot_table",
+    "value_counts",
+    "sum",
+    "apply",
+    "crosstab",
+    "isin",
+    "query",
+}
 
 
 def imports_of(tree: ast.Module) -> set[str]:
@@ -37,8 +55,11 @@ def test_a_page_asks_its_view_and_aggregates_nothing(page):
     imported = imports_of(tree)
     assert f"dashboard.views.{VIEWS[page]}" in imported
     assert "dashboard.data" not in imported and "pandas" not in imported
-    calls = {node.func.attr for node in ast.walk(tree)
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
+    calls = {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
     assert not calls & AGGREGATION, calls & AGGREGATION
     view = importlib.import_module(f"dashboard.views.{VIEWS[page]}")
     assert hasattr(view, f"{VIEWS[page].removesuffix('_tables')}_view")
@@ -56,17 +77,16 @@ def test_the_membership_view_counts_and_titles_by_mode(built):
     # The overview's heading "Africa": the document's grouping (geography is tested apart).
     africa = Filters(headings=("Africa",))
     by_role = membership.membership_view(africa, ("member",))
-    by_count = membership.membership_view(africa, ("member",), "Number of mechanisms",
-                                          at_least=2)
+    by_count = membership.membership_view(africa, ("member",), "Number of mechanisms", at_least=2)
     p = built.tables["processes"]
     m = built.tables["memberships"]
-    members = m[m.process_id.isin(p.loc[p.region == "Africa", "process_id"])
-                & (m.role == "member")]
+    members = m[m.process_id.isin(p.loc[p.region == "Africa", "process_id"]) & (m.role == "member")]
     per_country = members.groupby("iso3").process_id.nunique()
     assert len(by_role.by_country) == len(per_country)
     assert len(by_count.by_country) == int((per_country >= 2).sum())
-    assert by_count.map.title == ("Countries in at least 2 of the "
-                                  f"{int((p.region == 'Africa').sum())} picked mechanisms")
+    assert by_count.map.title == (
+        f"Countries in at least 2 of the {int((p.region == 'Africa').sum())} picked mechanisms"
+    )
     assert membership.most_mechanisms(africa, ("member",)) == int(per_country.max())
     assert {"lat", "lon", "map_marker", "shape_source"} <= set(by_role.by_country.columns)
 
@@ -79,5 +99,5 @@ def test_one_mechanism_whose_members_all_tie_draws_without_error(built):
     view = membership.membership_view(Filters(mechanisms=("prague-process",)), ("member",))
     assert view.ranked_top.empty and len(view.ranked) == members
     assert view.ranked_chart.subtitle.endswith(
-        f"all {members} countries and territories tie at rank 1, too many to draw: see the "
-        "table")
+        f"all {members} countries and territories tie at rank 1, too many to draw: see the table"
+    )

@@ -25,16 +25,21 @@ EXAMPLE_HASH = "'sha256-HyBrEcI+KMwlDe1/wAmNOCOoRnpUNA8axOU1y4VEST8='"
 
 
 def render(tmp_path: Path, **overrides) -> str:
-    values = {"listen": "127.0.0.1:8080", "upstreams": ["127.0.0.1:8601", "127.0.0.1:8602"],
-              "hosts": ["localhost", "127.0.0.1"], "run_dir": tmp_path,
-              "csp": "default-src 'self'"}
+    values = {
+        "listen": "127.0.0.1:8080",
+        "upstreams": ["127.0.0.1:8601", "127.0.0.1:8602"],
+        "hosts": ["localhost", "127.0.0.1"],
+        "run_dir": tmp_path,
+        "csp": "default-src 'self'",
+    }
     return render_nginx_config(**{**values, **overrides})
 
 
 def test_inline_scripts_are_allowed_by_their_hash_only():
     assert inline_script_hashes(EXAMPLE_HTML) == [EXAMPLE_HASH]
-    script_src = next(d for d in content_security_policy(EXAMPLE_HTML).split("; ")
-                      if d.startswith("script-src"))
+    script_src = next(
+        d for d in content_security_policy(EXAMPLE_HTML).split("; ") if d.startswith("script-src")
+    )
     assert script_src == f"script-src 'self' 'wasm-unsafe-eval' {EXAMPLE_HASH}"
 
 
@@ -49,8 +54,11 @@ def test_the_policy_allows_no_eval_no_framing_and_nothing_from_elsewhere():
     # 'unsafe-inline'.
     assert directives["script-src"].count("'sha256-") == 1
     assert "'unsafe-inline'" not in directives["script-src"]
-    assert all(source.startswith("'") or source in ("data:", "blob:")
-               for value in directives.values() for source in value.split())
+    assert all(
+        source.startswith("'") or source in ("data:", "blob:")
+        for value in directives.values()
+        for source in value.split()
+    )
 
 
 def test_rendered_config_names_every_worker_and_host(tmp_path):
@@ -65,16 +73,19 @@ def test_rendered_config_names_every_worker_and_host(tmp_path):
     assert "@" not in text.replace("@…@", "")
 
 
-@pytest.mark.parametrize("override", [
-    {"listen": "127.0.0.1:8080; include /etc/passwd"},
-    {"upstreams": ["127.0.0.1:8601 backup"]},
-    {"upstreams": []},
-    {"hosts": []},
-    {"hosts": ["evil;"]},
-    {"run_dir": Path("/tmp/with space")},
-    {"csp": "default-src 'self'\"; add_header X 1"},
-    {"csp": "default-src $host"},
-])
+@pytest.mark.parametrize(
+    "override",
+    [
+        {"listen": "127.0.0.1:8080; include /etc/passwd"},
+        {"upstreams": ["127.0.0.1:8601 backup"]},
+        {"upstreams": []},
+        {"hosts": []},
+        {"hosts": ["evil;"]},
+        {"run_dir": Path("/tmp/with space")},
+        {"csp": "default-src 'self'\"; add_header X 1"},
+        {"csp": "default-src $host"},
+    ],
+)
 def test_values_that_could_break_the_file_are_refused(tmp_path, override):
     with pytest.raises(ValueError):
         render(tmp_path, **override)
@@ -90,21 +101,42 @@ def test_nginx_accepts_the_rendered_config(tmp_path):
     config.write_text(render(tmp_path, csp=content_security_policy(streamlit_index_html())))
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp_path / "tmp" / sub).mkdir(parents=True)
-    check = subprocess.run([str(nginx_binary()), "-p", str(tmp_path), "-c", str(config),
-                            "-e", "stderr", "-t"], capture_output=True, text=True, timeout=30,
-                           check=False)
+    check = subprocess.run(
+        [str(nginx_binary()), "-p", str(tmp_path), "-c", str(config), "-e", "stderr", "-t"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert check.returncode == 0, check.stderr
     assert "syntax is ok" in check.stderr
 
 
 def test_render_prints_the_config_for_workers_started_elsewhere(tmp_path, capsys):
-    assert main(["--render", "--workers", "3", "--worker-port", "8601", "--port", "8080",
-                 "--listen", "0.0.0.0", "--hosts", "dashboard.example.org",
-                 "--run-dir", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "--render",
+                "--workers",
+                "3",
+                "--worker-port",
+                "8601",
+                "--port",
+                "8080",
+                "--listen",
+                "0.0.0.0",
+                "--hosts",
+                "dashboard.example.org",
+                "--run-dir",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     text = capsys.readouterr().out
-    assert [line.strip() for line in text.splitlines() if line.strip().startswith("server 1")
-            ] == [f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;"
-                  for p in (8601, 8602, 8603)]
+    assert [line.strip() for line in text.splitlines() if line.strip().startswith("server 1")] == [
+        f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in (8601, 8602, 8603)
+    ]
     assert "listen 0.0.0.0:8080;" in text and "server_name dashboard.example.org;" in text
 
 

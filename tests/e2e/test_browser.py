@@ -19,10 +19,14 @@ from tests.waits import WAIT_MS
 
 # The page is idle: the script is not running and nothing on the page is left from a
 # previous run; and every chart has drawn.
-IDLE = ("document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState"
-        " === 'notRunning' && !document.querySelector(\"[data-stale='true']\")")
-CHARTS_DRAWN = ("[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
-                ".every(chart => chart.querySelector('.main-svg'))")
+IDLE = (
+    "document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState"
+    " === 'notRunning' && !document.querySelector(\"[data-stale='true']\")"
+)
+CHARTS_DRAWN = (
+    "[...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
+    ".every(chart => chart.querySelector('.main-svg'))"
+)
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 CHOROPLETH = "path.choroplethlocation"
 POINTS = "g.trace.scattergeo path.point"
@@ -32,14 +36,17 @@ BARS = ".barlayer path"
 PAGES = [
     ("overview", "", CHOROPLETH, 150),
     ("membership", "membership", CHOROPLETH, 150),
-    ("membership-africa", "membership?region=Africa&view=Number+of+mechanisms", CHOROPLETH,
-     40),
+    ("membership-africa", "membership?region=Africa&view=Number+of+mechanisms", CHOROPLETH, 40),
     ("meetings", "meetings", BARS, 50),
     ("meetings-hosts", "meetings", POINTS, 20),
     # The meetings the RCM and Bali reports describe (13 + 3, 9 with exact days), coloured by
     # the document each is read from.
-    ("meetings-reports", "meetings?source=RCM+report&source=Bali+Process+report"
-     "&colour=Document+read+from", BARS, 9),
+    (
+        "meetings-reports",
+        "meetings?source=RCM+report&source=Bali+Process+report&colour=Document+read+from",
+        BARS,
+        9,
+    ),
     ("engagements", "engagements", POINTS, 5),
     ("country", "country?country=Mexico", CHOROPLETH, 20),
     ("mechanism-pidc", "mechanism?mechanism_profile=PIDC", POINTS, 15),
@@ -50,7 +57,6 @@ PAGES = [
     ("documents", "documents", BARS, 6),
     ("data", "data", "[data-testid='stDataFrame']", 1),
 ]
-
 
 
 @contextmanager
@@ -83,8 +89,7 @@ def wait_idle(page: Page) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize(("name", "path", "selector", "at_least"), PAGES,
-                         ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(("name", "path", "selector", "at_least"), PAGES, ids=[p[0] for p in PAGES])
 def test_page_draws_offline(browser, app_url, name, path, selector, at_least):
     with visit(browser, f"{app_url}/{path}") as page:
         wait_for(page, selector, at_least)
@@ -115,8 +120,10 @@ def test_clicking_a_country_offers_its_profile(browser, app_url):
         # The largest countries drawn (with region=Africa only African ones, none 40 px across
         # on a world map); a bounding box's centre may fall outside its country,
         # so the next one is tried.
-        boxes = sorted((b for i in range(shapes.count()) if (b := shapes.nth(i).bounding_box())),
-                       key=lambda b: -b["width"] * b["height"])
+        boxes = sorted(
+            (b for i in range(shapes.count()) if (b := shapes.nth(i).bounding_box())),
+            key=lambda b: -b["width"] * b["height"],
+        )
         for box in boxes[:3]:
             assert box["width"] > 20 and box["height"] > 20
             centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -140,7 +147,9 @@ def test_a_changed_filter_is_written_to_the_url(browser, app_url):
     with visit(browser, f"{app_url}/meetings") as page:
         wait_for(page, BARS, 50)
         before = page.locator(BARS).count()
-        page.locator("[data-testid='stSelectbox']").filter(has_text="Status").locator("input").click()
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Status").locator(
+            "input"
+        ).click()
         page.get_by_role("option", name="Tentative (TBC) only").click()
         page.wait_for_url("**status=Tentative*")
         page.wait_for_function(f"document.querySelectorAll({BARS!r}).length < {before}")

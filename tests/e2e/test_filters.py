@@ -17,7 +17,9 @@ def figure_traces(page, title: str) -> list[dict]:
                 p => (p.layout?.title?.text || '').includes(title));
             return plot ? plot.data.map(t => ({name: t.name || '', y: t.y || [],
                                                customdata: t.customdata || []})) : [];
-        }""", title)
+        }""",
+        title,
+    )
 
 
 @pytest.mark.e2e
@@ -27,9 +29,14 @@ def test_the_ranked_answer_is_drawn_on_the_overview(browser, app_url):
         page.wait_for_function(
             """() => [...document.querySelectorAll('.js-plotly-plot')].some(p =>
                 (p.layout?.title?.text || '').includes('Countries by number of mechanisms')
-                && p.querySelectorAll('.barlayer path').length >= 20)""", timeout=45000)
-        chart = page.locator(".js-plotly-plot").filter(
-            has_text="Countries by number of mechanisms").first
+                && p.querySelectorAll('.barlayer path').length >= 20)""",
+            timeout=45000,
+        )
+        chart = (
+            page.locator(".js-plotly-plot")
+            .filter(has_text="Countries by number of mechanisms")
+            .first
+        )
         chart.scroll_into_view_if_needed()
         page.wait_for_timeout(1000)
         ARTIFACTS.mkdir(exist_ok=True)
@@ -46,7 +53,9 @@ def test_region_asia_draws_the_bali_process_and_its_theme_hover(browser, app_url
         wait_for(page, BARS, 5)
         page.wait_for_function(
             """() => [...document.querySelectorAll('.js-plotly-plot')].some(p =>
-                (p.layout?.title?.text || '').includes('by mechanism'))""", timeout=45000)
+                (p.layout?.title?.text || '').includes('by mechanism'))""",
+            timeout=45000,
+        )
         traces = figure_traces(page, "by mechanism")
         rows = {y for t in traces for y in t["y"] if y}
         assert "Abu Dhabi Dialogue" in rows
@@ -58,7 +67,9 @@ def test_region_asia_draws_the_bali_process_and_its_theme_hover(browser, app_url
         wait_for(page, BARS, 20)
         page.wait_for_function(
             """() => [...document.querySelectorAll('.js-plotly-plot')].some(p =>
-                (p.layout?.title?.text || '').includes('by mechanism'))""", timeout=45000)
+                (p.layout?.title?.text || '').includes('by mechanism'))""",
+            timeout=45000,
+        )
         rows = {y for t in figure_traces(page, "by mechanism") for y in t["y"] if y}
         assert "Bali Process" in rows
 

@@ -76,13 +76,19 @@ def without_secrets(folder: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory) -> Iterator[Stack]:
-    with running_proxy(ARTIFACTS / "proxy", workers=2,
-                       options=without_secrets(tmp_path_factory.mktemp("proxy"))) as running:
+    with running_proxy(
+        ARTIFACTS / "proxy", workers=2, options=without_secrets(tmp_path_factory.mktemp("proxy"))
+    ) as running:
         yield running
 
 
-def request(stack: Stack, method: str, path: str, headers: dict[str, str] | None = None,
-            body: bytes | None = None) -> http.client.HTTPResponse:
+def request(
+    stack: Stack,
+    method: str,
+    path: str,
+    headers: dict[str, str] | None = None,
+    body: bytes | None = None,
+) -> http.client.HTTPResponse:
     """One HTTP request to the proxy (Host: the allowed name unless `headers` says otherwise);
     the response with its body read."""
     host, port = stack.url.removeprefix("http://").split(":")
@@ -96,11 +102,15 @@ def request(stack: Stack, method: str, path: str, headers: dict[str, str] | None
 
 def affinity_cookies(response: http.client.HTTPResponse) -> list[str]:
     """The affinity cookies the response sets (Streamlit sets its own XSRF cookie too)."""
-    return [c for c in response.headers.get_all("Set-Cookie") or []
-            if c.startswith(f"{AFFINITY_COOKIE}=")]
+    return [
+        c
+        for c in response.headers.get_all("Set-Cookie") or []
+        if c.startswith(f"{AFFINITY_COOKIE}=")
+    ]
 
 
 # --- HTTP: headers, affinity, what is not served ---------------------------------------------
+
 
 def test_pages_carry_the_security_headers(stack):
     for path in ("/", "/membership", "/_stcore/health"):
@@ -122,16 +132,26 @@ def test_the_affinity_cookie_is_handed_out_once_and_keeps_a_browser_on_one_worke
         again = request(stack, "GET", path, {"Cookie": value})
         assert again.status == 200
         assert affinity_cookies(again) == []
-    mine = wait_for_logged(stack, lambda r: r.affinity == value.split("=")[1], WAIT_SECONDS,
-                           count=5)
+    mine = wait_for_logged(
+        stack, lambda r: r.affinity == value.split("=")[1], WAIT_SECONDS, count=5
+    )
     assert len({r.upstream for r in mine}) == 1
 
 
-@pytest.mark.parametrize("path", [
-    "/_stcore/metrics", "/_stcore/agent/openapi.json", "/_stcore/agent/interact",
-    "/_stcore/agent/mcp", "/_stcore/script-health-check", "/_stcore/bidi-components/x/y.js",
-    "/_stcore/upload_file/session/file", "/component/x/index.html",
-    "/membership/_stcore/metrics"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_stcore/metrics",
+        "/_stcore/agent/openapi.json",
+        "/_stcore/agent/interact",
+        "/_stcore/agent/mcp",
+        "/_stcore/script-health-check",
+        "/_stcore/bidi-components/x/y.js",
+        "/_stcore/upload_file/session/file",
+        "/component/x/index.html",
+        "/membership/_stcore/metrics",
+    ],
+)
 def test_internal_endpoints_are_not_served(stack, path):
     assert request(stack, "GET", path).status == 404
 
@@ -178,6 +198,7 @@ def test_a_foreign_origin_is_refused_at_the_proxy(stack):
 
 # --- Chromium through the proxy ---------------------------------------------------------------
 
+
 @dataclass
 class Session:
     """One browser session (its own cookies) and what it saw."""
@@ -196,14 +217,14 @@ class Session:
 
 def new_session(browser, url: str) -> Session:
     """A fresh browser context (no cookies) with the CSP listener, opened at `url`."""
-    context = browser.new_context(viewport={"width": 1500, "height": 2400},
-                                  accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1500, "height": 2400}, accept_downloads=True)
     context.add_init_script(CSP_LISTENER)
     context.add_init_script(RECONNECT_WATCH)
     page = context.new_page()
     session = Session(context, page, [])
-    page.on("request", lambda r: session.outside.append(r.url)
-            if not r.url.startswith(LOCAL) else None)
+    page.on(
+        "request", lambda r: session.outside.append(r.url) if not r.url.startswith(LOCAL) else None
+    )
     page.goto(url)
     return session
 
@@ -271,17 +292,24 @@ async def sessions_until_both_workers_served_enough(stack: Stack) -> list[tuple[
     """Batches of concurrent sessions until at least MIN_SESSIONS ran and each worker served
     PER_WORKER of them (at most MAX_SESSIONS); (affinity, worker) of each session."""
     done: list[tuple[str, str]] = []
-    while len(done) < MIN_SESSIONS or min(
-            Counter(w for _, w in done)[worker.address] for worker in stack.workers) < PER_WORKER:
+    while (
+        len(done) < MIN_SESSIONS
+        or min(Counter(w for _, w in done)[worker.address] for worker in stack.workers) < PER_WORKER
+    ):
         assert len(done) < MAX_SESSIONS, f"sessions per worker: {Counter(w for _, w in done)}"
         for affinity, (ics, book) in await asyncio.gather(
-                *(download_both(stack.url) for _ in range(BATCH))):
+            *(download_both(stack.url) for _ in range(BATCH))
+        ):
             events = Calendar.from_ical(ics).walk("VEVENT")
             assert events and {str(e["status"]) for e in events} == {"TENTATIVE"}
             sheets = openpyxl.load_workbook(io.BytesIO(book), read_only=True).sheetnames
             assert len(sheets) == len(registry.table_names())  # one sheet per table
-            wait_for_logged(stack, lambda r, a=affinity: r.affinity == a
-                            and r.path.startswith("/media/"), WAIT_SECONDS, count=2)
+            wait_for_logged(
+                stack,
+                lambda r, a=affinity: r.affinity == a and r.path.startswith("/media/"),
+                WAIT_SECONDS,
+                count=2,
+            )
             [worker] = workers_by_session(stack)[affinity]
             done.append((affinity, worker))
     return done
@@ -290,8 +318,7 @@ async def sessions_until_both_workers_served_enough(stack: Stack) -> list[tuple[
 def test_downloads_work_across_sessions_on_both_workers(stack):
     # In a thread of its own: Playwright's sync API keeps an event loop running in this one.
     with ThreadPoolExecutor(1) as thread:
-        done = thread.submit(asyncio.run, sessions_until_both_workers_served_enough(stack)
-                             ).result()
+        done = thread.submit(asyncio.run, sessions_until_both_workers_served_enough(stack)).result()
     media = [r for r in served_requests(stack) if r.path.startswith("/media/")]
     for affinity, worker in done:
         mine = [r for r in media if r.affinity == affinity]
@@ -322,8 +349,11 @@ def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(brows
         with session_at(browser, f"{own.url}/membership") as session:
             page = session.page
             wait_drawn(page, CHOROPLETH, 150)
-            wait_for_logged(own, lambda r: r.affinity == session.affinity
-                            and r.path == "/membership", WAIT_SECONDS)
+            wait_for_logged(
+                own,
+                lambda r: r.affinity == session.affinity and r.path == "/membership",
+                WAIT_SECONDS,
+            )
             mine = workers_by_session(own)[session.affinity]
             assert len(mine) == 1
             victim = next(w for w in own.workers if w.address in mine)
@@ -340,10 +370,20 @@ def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(brows
             affinity = session.affinity
         # A websocket is logged when it closes: the old one on the victim, then the new one
         # (closed with the browser context just now) on the survivor.
-        wait_for_logged(own, lambda r: r.path == "/_stcore/stream" and r.affinity == affinity
-                        and r.upstream == survivor.address, WAIT_SECONDS)
-        streams = [r for r in served_requests(own)
-                   if r.path == "/_stcore/stream" and r.affinity == affinity]
+        wait_for_logged(
+            own,
+            lambda r: (
+                r.path == "/_stcore/stream"
+                and r.affinity == affinity
+                and r.upstream == survivor.address
+            ),
+            WAIT_SECONDS,
+        )
+        streams = [
+            r
+            for r in served_requests(own)
+            if r.path == "/_stcore/stream" and r.affinity == affinity
+        ]
         assert [r.upstream for r in streams] == [victim.address, survivor.address]
 
         for _ in range(4):  # new visitors, each hashed anew: all land on the survivor
@@ -355,6 +395,9 @@ def test_a_killed_worker_sends_sessions_to_the_other_and_the_page_recovers(brows
             assert logged.upstream == survivor.address
         with session_at(browser, f"{own.url}/membership") as fresh:
             wait_drawn(fresh.page, CHOROPLETH, 150)
-            wait_for_logged(own, lambda r: r.affinity == fresh.affinity
-                            and r.path == "/membership", WAIT_SECONDS)
+            wait_for_logged(
+                own,
+                lambda r: r.affinity == fresh.affinity and r.path == "/membership",
+                WAIT_SECONDS,
+            )
             assert workers_by_session(own)[fresh.affinity] == {survivor.address}

@@ -37,8 +37,13 @@ LOOPBACK = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)[:/]")
 # The user the provider signs in with one click (its "predefined users" buttons show the sub).
 USER_SUB, USER_NAME = "ana", "Ana Analyst"
 # (path, query) pairs a visitor might open: each must show only the sign-in page.
-URLS = [("", ""), ("membership", "region=Africa"), ("data", ""),
-        ("country", "country=Mexico"), ("mechanism", "mechanism_profile=PIDC")]
+URLS = [
+    ("", ""),
+    ("membership", "region=Africa"),
+    ("data", ""),
+    ("country", "country=Mexico"),
+    ("mechanism", "mechanism_profile=PIDC"),
+]
 
 
 def table_names() -> set[str]:
@@ -54,11 +59,17 @@ def table_names() -> set[str]:
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     """An OpenID Connect provider on a free loopback port, with one predefined user."""
-    app = oidc_provider_mock.app(user_claims=[oidc_provider_mock.User(
-        sub=USER_SUB, claims={"name": USER_NAME, "email": "ana@example.org"})])
+    app = oidc_provider_mock.app(
+        user_claims=[
+            oidc_provider_mock.User(
+                sub=USER_SUB, claims={"name": USER_NAME, "email": "ana@example.org"}
+            )
+        ]
+    )
     server = werkzeug.serving.make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
@@ -71,14 +82,20 @@ def write_auth_secrets(path: Path, provider_url: str, app_origin: str) -> Path:
     """A secrets.toml with sign-in through `provider_url` for the app at `app_origin`
     (scheme://host:port; Streamlit fills in its own port for "{port}")."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join([
-        "[auth]",
-        f'redirect_uri = "{app_origin}/oauth2callback"',
-        'cookie_secret = "cookie-secret-for-the-sign-in-tests"',
-        'client_id = "dashboard"',
-        'client_secret = "client-secret-for-the-sign-in-tests"',
-        f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"',
-    ]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                "[auth]",
+                f'redirect_uri = "{app_origin}/oauth2callback"',
+                'cookie_secret = "cookie-secret-for-the-sign-in-tests"',
+                'client_id = "dashboard"',
+                'client_secret = "client-secret-for-the-sign-in-tests"',
+                f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"',
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -90,7 +107,6 @@ def signin_url(provider) -> Iterator[str]:
     secrets = write_auth_secrets(run_dir / "secrets.toml", provider, "http://127.0.0.1:{port}")
     with running_app(run_dir, options=["--secrets.files", str(secrets)]) as url:
         yield url
-
 
 
 @contextmanager
@@ -106,8 +122,10 @@ def person(browser: Browser, provider_url: str) -> Iterator[Page]:
         stopped.append((route.request.frame.url, route.request.url))
         route.abort()
 
-    context.route(lambda url: not LOOPBACK.match(url) and not url.startswith(
-        ("data:", "blob:", "about:")), stop)
+    context.route(
+        lambda url: not LOOPBACK.match(url) and not url.startswith(("data:", "blob:", "about:")),
+        stop,
+    )
     try:
         yield context.new_page()
         from_app = [url for frame, url in stopped if not frame.startswith(provider_url)]
@@ -132,15 +150,15 @@ def sign_in_page_shown(page: Page) -> None:
 
 def dashboard_shown(page: Page) -> None:
     """Wait for the signed-in dashboard: the user's name in the sidebar and the overview map."""
-    page.locator("[data-testid='stSidebar']").get_by_text(
-        f"Signed in as {USER_NAME}").wait_for()
+    page.locator("[data-testid='stSidebar']").get_by_text(f"Signed in as {USER_NAME}").wait_for()
     drawn(page, CHOROPLETH, 150)
 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize(("path", "query"), URLS, ids=[p or "root" for p, _ in URLS])
-def test_a_visitor_not_signed_in_sees_only_the_sign_in_page(browser, provider, signin_url,
-                                                            path, query):
+def test_a_visitor_not_signed_in_sees_only_the_sign_in_page(
+    browser, provider, signin_url, path, query
+):
     with person(browser, provider) as page:
         page.goto(f"{signin_url}/{path}" + (f"?{query}" if query else ""))
         sign_in_page_shown(page)
@@ -165,8 +183,12 @@ def test_sign_in_shows_the_dashboard_and_sign_out_leads_back(browser, provider, 
         # The identity cookie opens every page in a new session too.
         page.goto(f"{signin_url}/membership?region=Africa")
         drawn(page, CHOROPLETH, 40)
-        assert page.locator("[data-testid='stSidebar']").get_by_text(
-            f"Signed in as {USER_NAME}").count() == 1
+        assert (
+            page.locator("[data-testid='stSidebar']")
+            .get_by_text(f"Signed in as {USER_NAME}")
+            .count()
+            == 1
+        )
 
         page.locator("[data-testid='stSidebar']").get_by_role("button", name="Sign out").click()
         # The provider offers to end its session too, then sends the browser back.
@@ -196,10 +218,15 @@ def page_stream(app_url: str, path: str, query: str, cookies: str = "") -> bytes
     request.rerun_script.query_string = query
     received: list[bytes] = []
     deadline = time.monotonic() + WAIT_MS / 1000
-    with connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"],
-                 origin=app_url, proxy=None, max_size=None,
-                 additional_headers={"Cookie": cookies} if cookies else None,
-                 open_timeout=WAIT_MS / 1000) as ws:
+    with connect(
+        f"ws://{host}/_stcore/stream",
+        subprotocols=["streamlit"],
+        origin=app_url,
+        proxy=None,
+        max_size=None,
+        additional_headers={"Cookie": cookies} if cookies else None,
+        open_timeout=WAIT_MS / 1000,
+    ) as ws:
         ws.send(request.SerializeToString())
         while True:
             data = ws.recv(timeout=max(deadline - time.monotonic(), 0.1))
@@ -230,6 +257,7 @@ def test_the_websocket_check_sees_table_content_when_it_is_sent(app_url):
 
 # Through the proxy: 2 workers, the sign-in settings (one cookie secret) shared by both.
 
+
 @pytest.fixture(scope="module")
 def signin_stack(provider, tmp_path_factory) -> Iterator[Stack]:
     """nginx and 2 workers with sign-in configured; redirect_uri names the proxy. A fresh run
@@ -237,8 +265,9 @@ def signin_stack(provider, tmp_path_factory) -> Iterator[Stack]:
     run_dir = tmp_path_factory.mktemp("signin-proxy")
     port = free_port()
     secrets = write_auth_secrets(run_dir / "secrets.toml", provider, f"http://127.0.0.1:{port}")
-    with running_proxy(run_dir, workers=2, port=port,
-                       options=["--secrets.files", str(secrets)]) as stack:
+    with running_proxy(
+        run_dir, workers=2, port=port, options=["--secrets.files", str(secrets)]
+    ) as stack:
         yield stack
 
 
@@ -248,8 +277,9 @@ def affinity_per_worker(stack: Stack) -> dict[str, str]:
     found: dict[str, str] = {}
     for number in range(40):
         value = f"probe-{number}"
-        request = urllib.request.Request(f"{stack.url}/_stcore/health",
-                                         headers={"Cookie": f"{AFFINITY_COOKIE}={value}"})
+        request = urllib.request.Request(
+            f"{stack.url}/_stcore/health", headers={"Cookie": f"{AFFINITY_COOKIE}={value}"}
+        )
         with urllib.request.urlopen(request, timeout=WAIT_MS / 1000) as response:
             assert response.status == 200
         for served in served_requests(stack):
@@ -267,11 +297,13 @@ def send_to(page: Page, stack: Stack, affinity: str) -> None:
 
 @pytest.mark.e2e
 def test_through_the_proxy_no_worker_shows_a_visitor_more_than_sign_in(
-        browser, provider, signin_stack):
+    browser, provider, signin_stack
+):
     for worker, affinity in affinity_per_worker(signin_stack).items():
         for path, query in URLS[:3]:
-            stream = page_stream(signin_stack.url, path, query,
-                                 cookies=f"{AFFINITY_COOKIE}={affinity}")
+            stream = page_stream(
+                signin_stack.url, path, query, cookies=f"{AFFINITY_COOKIE}={affinity}"
+            )
             assert names_in(stream) == [], (worker, path)
             assert b"Sign in" in stream
         with person(browser, provider) as page:
@@ -283,8 +315,7 @@ def test_through_the_proxy_no_worker_shows_a_visitor_more_than_sign_in(
 
 @pytest.mark.e2e
 def test_through_the_proxy_a_sign_in_holds_on_either_worker(browser, provider, signin_stack):
-    (first, first_affinity), (second, second_affinity) = affinity_per_worker(
-        signin_stack).items()
+    (first, first_affinity), (second, second_affinity) = affinity_per_worker(signin_stack).items()
     with person(browser, provider) as page:
         send_to(page, signin_stack, first_affinity)
         page.goto(f"{signin_stack.url}/")
@@ -298,8 +329,12 @@ def test_through_the_proxy_a_sign_in_holds_on_either_worker(browser, provider, s
         send_to(page, signin_stack, second_affinity)
         page.goto(f"{signin_stack.url}/membership?region=Africa")
         drawn(page, CHOROPLETH, 40)
-        assert page.locator("[data-testid='stSidebar']").get_by_text(
-            f"Signed in as {USER_NAME}").count() == 1
+        assert (
+            page.locator("[data-testid='stSidebar']")
+            .get_by_text(f"Signed in as {USER_NAME}")
+            .count()
+            == 1
+        )
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "signed-in-proxy.png"))
         sessions = workers_by_session(signin_stack)

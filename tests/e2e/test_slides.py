@@ -19,16 +19,19 @@ from tests.waits import WAIT_MS
 HEADER = 60  # Streamlit's header band, drawn over the top of the page as it scrolls
 PLOT = ".js-plotly-plot"
 # Playwright's iPhone 12: a 390×844 screen, a phone's User-Agent, touch.
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
-         "is_mobile": True, "has_touch": True,
-         "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 14_2 like Mac OS X) "
-                       "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/14.0.3 "
-                       "Mobile/15E148 Safari/604.1"}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 14_2 like Mac OS X) "
+    "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/14.0.3 "
+    "Mobile/15E148 Safari/604.1",
+}
 
 
 @contextmanager
-def screen(browser, url: str, width: int = 1280, height: int = 720,
-           **options) -> Iterator[Page]:
+def screen(browser, url: str, width: int = 1280, height: int = 720, **options) -> Iterator[Page]:
     """A page of the given size at `url`; no request may leave localhost."""
     outside: list[str] = []
     page = browser.new_page(**({"viewport": {"width": width, "height": height}} | options))
@@ -45,10 +48,11 @@ def screen(browser, url: str, width: int = 1280, height: int = 720,
 def drawn(page: Page, charts: int) -> None:
     """Wait until `charts` plotly charts have drawn their plot, and no script is running."""
     page.wait_for_function(
-        f"document.querySelectorAll('{PLOT} .main-svg').length >= {2 * charts}",
-        timeout=WAIT_MS)
+        f"document.querySelectorAll('{PLOT} .main-svg').length >= {2 * charts}", timeout=WAIT_MS
+    )
     page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS
+    )
 
 
 def box(page: Page, selector: str, n: int = 0) -> dict:
@@ -62,11 +66,13 @@ def show_at_top(page: Page, n: int) -> dict:
     page.locator(PLOT).nth(n).evaluate(
         "(e, header) => { e.scrollIntoView({block: 'start'});"
         " document.querySelector('[data-testid=\"stMain\"]').scrollBy(0, -header); }",
-        HEADER)
+        HEADER,
+    )
     page.wait_for_function(
         f"(() => {{ const r = document.querySelectorAll('{PLOT}')[{n}]"
         f".getBoundingClientRect(); return Math.abs(r.top - {HEADER}) < 2; }})()",
-        timeout=WAIT_MS)
+        timeout=WAIT_MS,
+    )
     return box(page, PLOT, n)
 
 
@@ -93,8 +99,9 @@ def test_each_chart_fits_one_1280x720_slide(browser, app_url, name, path, charts
 
 @pytest.mark.e2e
 def test_the_timeline_fits_a_1920x1080_slide(browser, app_url):
-    with screen(browser, f"{app_url}/meetings?mode=present&screen=1920x1080",
-                width=1920, height=1080) as page:
+    with screen(
+        browser, f"{app_url}/meetings?mode=present&screen=1920x1080", width=1920, height=1080
+    ) as page:
         drawn(page, 2)
         timeline = box(page, PLOT)
         assert timeline["y"] + timeline["height"] <= 1080
@@ -110,8 +117,9 @@ def test_presentation_mode_keeps_the_png_button(browser, app_url, tmp_path):
         chart = page.locator(PLOT).first
         chart.hover()
         buttons = chart.locator(".modebar-btn")
-        assert [buttons.nth(i).get_attribute("data-title") for i in range(buttons.count())] \
-            == ["Download plot as a PNG"]
+        assert [buttons.nth(i).get_attribute("data-title") for i in range(buttons.count())] == [
+            "Download plot as a PNG"
+        ]
         with page.expect_download(timeout=WAIT_MS) as download:
             buttons.first.click()
         path = tmp_path / download.value.suggested_filename
@@ -124,8 +132,7 @@ def test_presentation_mode_keeps_the_png_button(browser, app_url, tmp_path):
 
 
 @pytest.mark.e2e
-def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser,
-                                                                        app_url):
+def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser, app_url):
     with screen(browser, f"{app_url}/membership?region=Africa&mode=present") as page:
         wait_for(page, CHOROPLETH, 40)
         drawn(page, 1)
@@ -139,7 +146,8 @@ def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser,
                 if (r.width > 30 && r.height > 30 && y > {HEADER} && y < 700
                     && p.isPointInFill(own)) return [x, y];
               }}
-            }}""")
+            }}"""
+        )
         # plotly selects the point it hovers: hover first, click once its label shows.
         page.mouse.move(x, y)
         page.locator(".hoverlayer .hovertext").first.wait_for(timeout=WAIT_MS)
@@ -151,16 +159,18 @@ def test_a_clicked_country_keeps_the_map_readable_and_its_links_in_view(browser,
         # The other countries fade a little, not to plotly's pale default.
         page.wait_for_function(
             f"[...document.querySelectorAll('{CHOROPLETH}')]"
-            ".some(p => getComputedStyle(p).opacity !== '1')", timeout=WAIT_MS)
+            ".some(p => getComputedStyle(p).opacity !== '1')",
+            timeout=WAIT_MS,
+        )
         faded = page.eval_on_selector_all(
-            CHOROPLETH, "ps => ps.map(p => parseFloat(getComputedStyle(p).opacity))")
+            CHOROPLETH, "ps => ps.map(p => parseFloat(getComputedStyle(p).opacity))"
+        )
         assert min(faded) >= 0.6 and max(faded) == 1
         page.screenshot(path=str(ARTIFACTS / "slide-membership-clicked.png"))
 
 
 @pytest.mark.e2e
-def test_on_a_phone_the_timeline_keeps_every_label_and_titles_wrap(browser,
-                                                                   app_url):
+def test_on_a_phone_the_timeline_keeps_every_label_and_titles_wrap(browser, app_url):
     dated = data.meetings_long()
     mechanisms = set(dated.loc[dated.start.notna(), "mechanism"])
     with screen(browser, f"{app_url}/meetings", **PHONE) as page:
@@ -170,14 +180,18 @@ def test_on_a_phone_the_timeline_keeps_every_label_and_titles_wrap(browser,
             """e => [...e.querySelectorAll('.yaxislayer-above .ytick text')].map(t => {
                  const lines = [...t.querySelectorAll('tspan.line')];
                  return lines.length ? lines.map(l => l.textContent).join(' ')
-                                     : t.textContent; })""")
+                                     : t.textContent; })"""
+        )
         assert len(shown) == len(mechanisms)
         assert {s.replace("- ", "-") for s in shown} == mechanisms
         for n in range(page.locator(PLOT).count()):
             show_at_top(page, n)
             title = page.locator(PLOT).nth(n).locator(".gtitle")
-            right = max(b["x"] + b["width"] for i in range(title.count())
-                        if (b := title.nth(i).bounding_box()))
+            right = max(
+                b["x"] + b["width"]
+                for i in range(title.count())
+                if (b := title.nth(i).bounding_box())
+            )
             assert right <= 390, (n, right)
             page.screenshot(path=str(ARTIFACTS / f"phone-meetings-{n + 1}.png"))
         # "Where the 2017 meetings take place" is wider than a phone: on two lines.

@@ -102,8 +102,10 @@ def check_loopback(base_url: str) -> None:
 def _http_get(url: str, cookies: dict[str, str], timeout: float) -> tuple[bytes, list[str]]:
     """GET url without any proxy from the environment: (body, Set-Cookie headers)."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    request = urllib.request.Request(url, headers={
-        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {})
+    request = urllib.request.Request(
+        url,
+        headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {},
+    )
     with opener.open(request, timeout=timeout) as response:
         return response.read(), response.headers.get_all("Set-Cookie") or []
 
@@ -114,13 +116,18 @@ def _widget(element, path: list[int]) -> Widget | None:
         return None
     proto = getattr(element, kind)
     key = proto.id.rsplit("-", 1)[-1] if proto.id.startswith("$$ID-") else ""
-    return Widget(id=proto.id, kind=kind, key=key, label=proto.label,
-                  options=tuple(getattr(proto, "options", ())),
-                  query_key=getattr(proto, "query_param_key", ""),
-                  sidebar=bool(path) and path[0] == SIDEBAR,
-                  deferred_file_id=getattr(proto, "deferred_file_id", ""),
-                  url=getattr(proto, "url", ""),
-                  ignore_rerun=getattr(proto, "ignore_rerun", False))
+    return Widget(
+        id=proto.id,
+        kind=kind,
+        key=key,
+        label=proto.label,
+        options=tuple(getattr(proto, "options", ())),
+        query_key=getattr(proto, "query_param_key", ""),
+        sidebar=bool(path) and path[0] == SIDEBAR,
+        deferred_file_id=getattr(proto, "deferred_file_id", ""),
+        url=getattr(proto, "url", ""),
+        ignore_rerun=getattr(proto, "ignore_rerun", False),
+    )
 
 
 @dataclass(frozen=True)
@@ -174,7 +181,8 @@ class Session:
     async def http_get(self, path: str) -> bytes:
         """GET a path of the app with this tab's cookies (and keep the ones it sets)."""
         body, set_cookies = await asyncio.to_thread(
-            _http_get, self.base_url + path, dict(self.cookies), self.timeout)
+            _http_get, self.base_url + path, dict(self.cookies), self.timeout
+        )
         self._keep_cookies(set_cookies)
         return body
 
@@ -188,9 +196,14 @@ class Session:
             protocols.append(token)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         self._ws = await connect(
-            f"ws://{parts.netloc}{parts.path}/_stcore/stream", subprotocols=protocols,
-            origin=f"{parts.scheme}://{parts.netloc}", additional_headers=headers,
-            proxy=None, max_size=MAX_MESSAGE, open_timeout=self.timeout)
+            f"ws://{parts.netloc}{parts.path}/_stcore/stream",
+            subprotocols=protocols,
+            origin=f"{parts.scheme}://{parts.netloc}",
+            additional_headers=headers,
+            proxy=None,
+            max_size=MAX_MESSAGE,
+            open_timeout=self.timeout,
+        )
         self._keep_cookies(self._ws.response.headers.get_all("Set-Cookie"))
         self._reader = asyncio.create_task(self._read())
 
@@ -230,13 +243,13 @@ class Session:
         state.page_script_hash = page_hash
         state.page_name = page_name
         shown = {w.id for w in self.widgets.values()}
-        state.widget_states.widgets.extend(
-            v for wid, v in self._values.items() if wid in shown)
+        state.widget_states.widgets.extend(v for wid, v in self._values.items() if wid in shown)
         state.cached_message_hashes.extend(self._seen)
         info = state.context_info
         info.timezone, info.locale, info.color_scheme = "UTC", "en-US", "light"
-        info.url = f"{self.base_url}/{self.page}" + (f"?{state.query_string}"
-                                                    if state.query_string else "")
+        info.url = f"{self.base_url}/{self.page}" + (
+            f"?{state.query_string}" if state.query_string else ""
+        )
         return back
 
     async def _send(self, back: BackMsg) -> None:
@@ -264,8 +277,7 @@ class Session:
                 if msg.new_session.initialize.session_id:
                     self.session_id = msg.new_session.initialize.session_id
             elif kind == "navigation":
-                self.pages = {p.url_pathname: p.page_script_hash
-                              for p in msg.navigation.app_pages}
+                self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
             elif kind == "page_not_found":
                 run.page_not_found = True
             elif kind in ("delta", "ref_hash"):
@@ -273,16 +285,19 @@ class Session:
             elif kind == "script_finished":
                 if msg.script_finished == FINISHED.FINISHED_EARLY_FOR_RERUN:
                     continue
-                run.status = ("compile error"
-                              if msg.script_finished == FINISHED.FINISHED_WITH_COMPILE_ERROR
-                              else "finished")
+                run.status = (
+                    "compile error"
+                    if msg.script_finished == FINISHED.FINISHED_WITH_COMPILE_ERROR
+                    else "finished"
+                )
                 self.widgets = drawn
                 break
         run.seconds = time.monotonic() - started
         return run
 
-    def _take_element(self, msg: ForwardMsg, run: Run, drawn: dict[str, Widget],
-                      started: float) -> None:
+    def _take_element(
+        self, msg: ForwardMsg, run: Run, drawn: dict[str, Widget], started: float
+    ) -> None:
         if msg.WhichOneof("type") == "ref_hash":
             seen = self._seen.get(msg.ref_hash)
             if seen is None:
@@ -353,7 +368,8 @@ class Session:
         if widget.query_key:
             values = value if isinstance(value, list) else [value]
             self._query = [(k, v) for k, v in self._query if k != widget.query_key] + [
-                (widget.query_key, v) for v in values]
+                (widget.query_key, v) for v in values
+            ]
         return await self.rerun()
 
     async def download(self, key: str) -> tuple[bytes, Run | None]:
@@ -378,7 +394,8 @@ class Session:
         if not widget.ignore_rerun:
             rerun = self._client_state(self.pages.get(self.page, ""))
             rerun.rerun_script.widget_states.widgets.append(
-                WidgetState(id=widget.id, trigger_value=True))
+                WidgetState(id=widget.id, trigger_value=True)
+            )
             await self._send(rerun)
         url = widget.url
         if reply is not None:

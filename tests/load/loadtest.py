@@ -54,16 +54,25 @@ NEWCOMER_EVERY = 10.0  # seconds between newcomers' first visits
 SESSION_TTL = 10
 SERVER_OPTIONS = ["--server.disconnectedSessionTTL", str(SESSION_TTL)]
 # Where users start: the links people send each other.
-START_PAGES = [("", ""), ("membership", ""), ("membership", "region=Africa"),
-               ("meetings", ""), ("engagements", ""), ("country", "country=Mexico"),
-               ("mechanism", "mechanism_profile=PIDC"), ("documents", ""), ("data", "")]
-MENU = ["", "membership", "meetings", "engagements", "country", "mechanism", "documents",
-        "data"]
+START_PAGES = [
+    ("", ""),
+    ("membership", ""),
+    ("membership", "region=Africa"),
+    ("meetings", ""),
+    ("engagements", ""),
+    ("country", "country=Mexico"),
+    ("mechanism", "mechanism_profile=PIDC"),
+    ("documents", ""),
+    ("data", ""),
+]
+MENU = ["", "membership", "meetings", "engagements", "country", "mechanism", "documents", "data"]
 # Browser visits: (path and query, selector that must be drawn, at least how many)
-BROWSER_PAGES = [("membership", "path.choroplethlocation", 150),
-                 ("meetings", ".barlayer path", 50),
-                 ("", "path.choroplethlocation", 150),
-                 ("country?country=Mexico", "path.choroplethlocation", 20)]
+BROWSER_PAGES = [
+    ("membership", "path.choroplethlocation", 150),
+    ("meetings", ".barlayer path", 50),
+    ("", "path.choroplethlocation", 150),
+    ("country?country=Mexico", "path.choroplethlocation", 20),
+]
 LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 
@@ -133,8 +142,11 @@ def _record(level: Level, run: Run) -> None:
 
 def _filter_change(session: Session, rng: random.Random) -> tuple[str, str | list[str]] | None:
     """A widget of the current page and a new value for it, as a user would pick."""
-    choices = [w for w in session.widgets.values()
-               if w.kind in ("multiselect", "selectbox", "radio") and w.options]
+    choices = [
+        w
+        for w in session.widgets.values()
+        if w.kind in ("multiselect", "selectbox", "radio") and w.options
+    ]
     if not choices:
         return None
     widget = rng.choice(choices)
@@ -188,8 +200,9 @@ async def newcomers(url: str, level: Level, deadline: float) -> None:
                 if run.map_seconds is None:
                     level.errors.append("newcomer: the membership page drew no map")
                 else:
-                    level.first_map.append(time.monotonic() - started - run.seconds
-                                           + run.map_seconds)
+                    level.first_map.append(
+                        time.monotonic() - started - run.seconds + run.map_seconds
+                    )
         except (ProtocolError, OSError, TimeoutError) as failure:
             level.errors.append(f"newcomer: {type(failure).__name__}: {failure}")
         await asyncio.sleep(max(0.0, started + NEWCOMER_EVERY - time.monotonic()))
@@ -201,9 +214,17 @@ async def browser_user(url: str, level: Level, deadline: float, rng: random.Rand
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = await p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         try:
             visit = 0
             while time.monotonic() + 5 < deadline:
@@ -224,9 +245,12 @@ async def browser_visit(browser, url: str, selector: str, at_least: int, level: 
     try:
         await page.goto(url, timeout=WAIT * 1000)
         # Locators, not wait_for_function: the proxy's CSP forbids the eval that one needs.
-        await page.locator(selector).nth(at_least - 1).or_(
-            page.locator("[data-testid='stException']")).first.wait_for(
-            state="attached", timeout=WAIT * 1000)
+        await (
+            page.locator(selector)
+            .nth(at_least - 1)
+            .or_(page.locator("[data-testid='stException']"))
+            .first.wait_for(state="attached", timeout=WAIT * 1000)
+        )
         drawn = time.monotonic() - started
         level.browser_visits += 1
         if await page.locator("[data-testid='stException']").count():
@@ -252,8 +276,15 @@ async def visitors_come_and_go(url: str, count: int) -> None:
             continue
 
 
-async def run_level(url: str, pids: Sequence[int], target: str, sessions: int,
-                    seconds: float, settle: float, seed: int) -> Level:
+async def run_level(
+    url: str,
+    pids: Sequence[int],
+    target: str,
+    sessions: int,
+    seconds: float,
+    settle: float,
+    seed: int,
+) -> Level:
     """One level: `sessions` users, newcomers and a browser tab for `seconds`; memory after
     everyone left and `settle` seconds passed."""
     level = Level(target, sessions, rss_start=rss_mb(pids))
@@ -264,8 +295,10 @@ async def run_level(url: str, pids: Sequence[int], target: str, sessions: int,
     deadline = started + seconds
     rng = random.Random(seed)
     tasks = [user(url, level, deadline, random.Random(rng.random())) for _ in range(sessions)]
-    tasks += [newcomers(url, level, deadline),
-              browser_user(url, level, deadline, random.Random(rng.random()))]
+    tasks += [
+        newcomers(url, level, deadline),
+        browser_user(url, level, deadline, random.Random(rng.random())),
+    ]
     try:
         await asyncio.wait_for(asyncio.gather(*tasks), seconds + 2 * WAIT)
     except TimeoutError:
@@ -291,8 +324,12 @@ def direct_app() -> Iterator[tuple[str, list[int], list[str]]]:
     run_dir = ARTIFACTS / "direct"
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
-    worker = start_worker(free_port(), run_dir / "streamlit.log", options=SERVER_OPTIONS,
-                          env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE)})
+    worker = start_worker(
+        free_port(),
+        run_dir / "streamlit.log",
+        options=SERVER_OPTIONS,
+        env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE)},
+    )
     url = f"http://{worker.address}"
     try:
         wait_until(lambda: answers_health(url), [worker.process], 90, f"app ({worker.log})")
@@ -307,15 +344,19 @@ def proxied_app() -> Iterator[tuple[str, list[int], list[str]]]:
     """Two app processes behind the project's nginx (make serve WORKERS=2), audited:
     (the proxy's URL, the workers' pids, the workers' own URLs)."""
     with running_proxy(ARTIFACTS / "proxy", workers=2, options=SERVER_OPTIONS) as stack:
-        yield (stack.url, [w.process.pid for w in stack.workers],
-               [f"http://{w.address}" for w in stack.workers])
+        yield (
+            stack.url,
+            [w.process.pid for w in stack.workers],
+            [f"http://{w.address}" for w in stack.workers],
+        )
 
 
 Target = Callable[[], AbstractContextManager[tuple[str, list[int], list[str]]]]
 # name on the command line -> (heading in the report, how to start it)
 TARGETS: dict[str, tuple[str, Target]] = {
     "direct": ("Direct: one app process", direct_app),
-    "proxy": ("Through the proxy: nginx and 2 app processes", proxied_app)}
+    "proxy": ("Through the proxy: nginx and 2 app processes", proxied_app),
+}
 
 
 # ------------------------------------------------------------------ report
@@ -323,21 +364,25 @@ TARGETS: dict[str, tuple[str, Target]] = {
 
 def _row(level: Level) -> str:
     runs = level.run_seconds
-    return (f"| {level.sessions} | {len(level.errors)} | {len(runs)} | "
-            f"{level.reruns_per_second():.1f} | {percentile(runs, 50):.2f} | "
-            f"{percentile(runs, 95):.2f} | {max(runs, default=0):.2f} | "
-            f"{statistics.median(level.first_map) if level.first_map else 0:.1f} "
-            f"({max(level.first_map, default=0):.1f}) | "
-            f"{statistics.median(level.browser_map) if level.browser_map else 0:.1f} "
-            f"({len(level.browser_map)}) | {level.downloads} | "
-            f"{level.rss_start:.0f} | {level.rss_peak:.0f} | {level.rss_after:.0f} | "
-            f"{level.load:.1f} |")
+    return (
+        f"| {level.sessions} | {len(level.errors)} | {len(runs)} | "
+        f"{level.reruns_per_second():.1f} | {percentile(runs, 50):.2f} | "
+        f"{percentile(runs, 95):.2f} | {max(runs, default=0):.2f} | "
+        f"{statistics.median(level.first_map) if level.first_map else 0:.1f} "
+        f"({max(level.first_map, default=0):.1f}) | "
+        f"{statistics.median(level.browser_map) if level.browser_map else 0:.1f} "
+        f"({len(level.browser_map)}) | {level.downloads} | "
+        f"{level.rss_start:.0f} | {level.rss_peak:.0f} | {level.rss_after:.0f} | "
+        f"{level.load:.1f} |"
+    )
 
 
-HEADER = ("| sessions | errors | runs | reruns/s | p50 s | p95 s | max s | "
-          "first map s, median (max) | browser map s, median (visits) | downloads | "
-          "RSS start MB | RSS peak MB | RSS after close MB | machine load |\n"
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = (
+    "| sessions | errors | runs | reruns/s | p50 s | p95 s | max s | "
+    "first map s, median (max) | browser map s, median (visits) | downloads | "
+    "RSS start MB | RSS peak MB | RSS after close MB | machine load |\n"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
 
 
 def memory_verdict(levels: Sequence[Level]) -> str:
@@ -351,13 +396,14 @@ def memory_verdict(levels: Sequence[Level]) -> str:
             first, again = runs[0].rss_after, runs[-1].rss_after
             change = (again - first) / first * 100 if first else 0.0
             verdict = "within" if abs(change) <= 2 else "NOT within"
-            lines.append(f"- {size} sessions again: RSS after close {first:.0f} → {again:.0f} MB "
-                         f"({change:+.1f} %), {verdict} 2 %.")
+            lines.append(
+                f"- {size} sessions again: RSS after close {first:.0f} → {again:.0f} MB "
+                f"({change:+.1f} %), {verdict} 2 %."
+            )
     return "\n".join(lines)
 
 
-def write_report(results: dict[str, list[Level]], path: Path, seconds: float,
-                 machine: str) -> None:
+def write_report(results: dict[str, list[Level]], path: Path, seconds: float, machine: str) -> None:
     """docs/reliability.md: one table per target, the memory check and the errors seen."""
     parts = [
         "# Reliability under load",
@@ -382,10 +428,20 @@ def write_report(results: dict[str, list[Level]], path: Path, seconds: float,
         f"Machine: {machine}.",
     ]
     for target, levels in results.items():
-        parts += ["", f"## {TARGETS[target][0]}", "", HEADER,
-                  *(_row(level) for level in levels), "", memory_verdict(levels)]
-        errors = [f"- {level.sessions} sessions: {e}" for level in levels
-                  for e in dict.fromkeys(level.errors)]
+        parts += [
+            "",
+            f"## {TARGETS[target][0]}",
+            "",
+            HEADER,
+            *(_row(level) for level in levels),
+            "",
+            memory_verdict(levels),
+        ]
+        errors = [
+            f"- {level.sessions} sessions: {e}"
+            for level in levels
+            for e in dict.fromkeys(level.errors)
+        ]
         parts += ["", f"Errors: {sum(len(level.errors) for level in levels)}."]
         parts += errors[:40]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -402,8 +458,9 @@ async def warm_up(url: str) -> None:
                 await visitor.download(key)
 
 
-async def run_target(target: str, levels: Sequence[int], seconds: float, settle: float
-                     ) -> list[Level]:
+async def run_target(
+    target: str, levels: Sequence[int], seconds: float, settle: float
+) -> list[Level]:
     """Every level against one target, started fresh and warmed up, then the last (largest)
     level again: with no creep, memory after it stays within 2 % of the first time."""
     results = []
@@ -423,8 +480,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=LEVEL_SECONDS)
     parser.add_argument("--levels", default=",".join(map(str, LEVELS)))
-    parser.add_argument("--settle", type=float, default=SESSION_TTL + 5,
-                        help="seconds after a level before 'RSS after close'")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=SESSION_TTL + 5,
+        help="seconds after a level before 'RSS after close'",
+    )
     parser.add_argument("--targets", default=",".join(TARGETS))
     parser.add_argument("--out", type=Path, default=REPORT)
     args = parser.parse_args(argv)
@@ -438,8 +499,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB"
     write_report(results, args.out, args.seconds, machine)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "results.json").write_text(json.dumps(
-        {t: [asdict(level) for level in levels] for t, levels in results.items()}))
+    (ARTIFACTS / "results.json").write_text(
+        json.dumps({t: [asdict(level) for level in levels] for t, levels in results.items()})
+    )
     failed = any(level.errors for levels in results.values() for level in levels)
     memory = all("NOT within" not in memory_verdict(levels) for levels in results.values())
     return 1 if failed or not memory else 0

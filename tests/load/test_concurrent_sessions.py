@@ -17,8 +17,7 @@ RERUNS = 3
 # A query that makes each page draw its content rather than "pick one".
 QUERY = {"country": "country=Mexico", "mechanism": "mechanism_profile=PIDC"}
 # Every page's URL path ("" is the overview, the default page).
-PAGES = ["", "membership", "meetings", "engagements", "country", "mechanism", "documents",
-         "data"]
+PAGES = ["", "membership", "meetings", "engagements", "country", "mechanism", "documents", "data"]
 
 
 async def same_page_together(url: str, path: str, query: str) -> list[Run]:

@@ -20,18 +20,29 @@ def put_file(url: str, cookies: dict[str, str], size: int) -> int:
     A server that refuses on the headers answers before it reads the body and may close the
     connection while the body is still being sent: its answer is read all the same."""
     boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
-            f"filename=\"big.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            ).encode() + b"x" * size + f"\r\n--{boundary}--\r\n".encode()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        ).encode()
+        + b"x" * size
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_SECONDS)
     try:
         # Refused before the body was read: the answer is waiting all the same.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            connection.request("PUT", parts.path, body=body, headers={
-                "Content-Type": f"multipart/form-data; boundary={boundary}",
-                "X-Xsrftoken": cookies["_streamlit_xsrf"],
-                "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+            connection.request(
+                "PUT",
+                parts.path,
+                body=body,
+                headers={
+                    "Content-Type": f"multipart/form-data; boundary={boundary}",
+                    "X-Xsrftoken": cookies["_streamlit_xsrf"],
+                    "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+                },
+            )
         return connection.getresponse().status
     finally:
         connection.close()

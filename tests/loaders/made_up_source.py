@@ -12,21 +12,26 @@ from loaders import registry
 from loaders.registry import BuildContext, Source, SourceFile
 
 FILE = "ministerial_visits_2017.txt"
-TEXT = ("Ministerial visits 2017\n"
-        "\n"
-        "Date\tCountry\tMechanism\n"
-        "2017-03-02\tAruba\tRegional Conference on Migration (RCM)\n"
-        "2017-05-09\tGreenland\tBudapest Process\n"
-        "2017-06-01\tAtlantis\tBudapest Process\n"
-        "2017-07-01 no tabs here\n")
+TEXT = (
+    "Ministerial visits 2017\n"
+    "\n"
+    "Date\tCountry\tMechanism\n"
+    "2017-03-02\tAruba\tRegional Conference on Migration (RCM)\n"
+    "2017-05-09\tGreenland\tBudapest Process\n"
+    "2017-06-01\tAtlantis\tBudapest Process\n"
+    "2017-07-01 no tabs here\n"
+)
 # Read from TEXT: two visits, Aruba (ABW) and Greenland (GRL), on lines 4 and 5; Atlantis is
 # no country (line 6) and line 7 has one cell: both rejects.
-SCHEMA = pa.DataFrameSchema({
-    "visit_date": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), coerce=True),
-    "iso3": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$"), coerce=True),
-    "process_id": pa.Column(str, coerce=True),
-    "source_line": pa.Column("Int64", coerce=True),
-}, strict=True)
+SCHEMA = pa.DataFrameSchema(
+    {
+        "visit_date": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), coerce=True),
+        "iso3": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$"), coerce=True),
+        "process_id": pa.Column(str, coerce=True),
+        "source_line": pa.Column("Int64", coerce=True),
+    },
+    strict=True,
+)
 
 
 def load_visits(files: list[SourceFile], ctx: BuildContext) -> dict[str, list[dict]]:
@@ -46,8 +51,14 @@ def load_visits(files: list[SourceFile], ctx: BuildContext) -> dict[str, list[di
             ctx.rejects.add(source.name, number, "country", cells[1], "no such country")
             continue
         for process_id in processes.resolve(cells[2]):
-            rows.append({"visit_date": cells[0], "iso3": iso3, "process_id": process_id,
-                         "source_line": number})
+            rows.append(
+                {
+                    "visit_date": cells[0],
+                    "iso3": iso3,
+                    "process_id": process_id,
+                    "source_line": number,
+                }
+            )
     return {"visits": rows}
 
 

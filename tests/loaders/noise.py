@@ -89,10 +89,14 @@ def fixed_plan(text: str, header_at: HeaderAt) -> NoisePlan:
     every = range(len(lines))
     breaks = frozenset(i for i in every if header_at(lines, i) is not None)
     return NoisePlan(
-        crlf=True, bom=True, nbsp_lines=frozenset(every),
+        crlf=True,
+        bom=True,
+        nbsp_lines=frozenset(every),
         trailing={i: TRAILING[i % len(TRAILING)] for i in every},
         empty_cells={i: 1 + i % 3 for i in every},
-        blank_before={i: ("", " \t") for i in breaks}, headers_before=breaks)
+        blank_before={i: ("", " \t") for i in breaks},
+        headers_before=breaks,
+    )
 
 
 def plans(line_count: int) -> st.SearchStrategy[NoisePlan]:
@@ -107,20 +111,24 @@ def plans(line_count: int) -> st.SearchStrategy[NoisePlan]:
         nbsp_lines=st.frozensets(index, **few),
         trailing=st.dictionaries(index, st.sampled_from(TRAILING), **few),
         empty_cells=st.dictionaries(index, st.integers(1, 3), **few),
-        blank_before=st.dictionaries(index, st.lists(st.sampled_from(BLANK_LINES), min_size=1,
-                                                     max_size=2).map(tuple), **few),
+        blank_before=st.dictionaries(
+            index, st.lists(st.sampled_from(BLANK_LINES), min_size=1, max_size=2).map(tuple), **few
+        ),
         headers_before=st.frozensets(index, **few),
     )
 
 
-def table_header_at(is_header: Callable[[str], bool],
-                    stop: Callable[[str], bool] = lambda line: False) -> HeaderAt:
+def table_header_at(
+    is_header: Callable[[str], bool], stop: Callable[[str], bool] = lambda line: False
+) -> HeaderAt:
     """A HeaderAt for a tab-separated table whose page breaks repeat its header row: the
     header in force before the line (the last header line above it); none above the first
     header, nor from the first line for which `stop` is true (the end of the table)."""
+
     def header_at(lines: list[str], i: int) -> list[str] | None:
-        if any(stop(line) for line in lines[:i + 1]):
+        if any(stop(line) for line in lines[: i + 1]):
             return None
         headers = [line for line in lines[:i] if is_header(line)]
         return [headers[-1]] if headers else None
+
     return header_at

@@ -74,46 +74,65 @@ def layout() -> dict[str, dict]:
 
 def test_page_one_aligns_actions_who_and_status_cells_by_column(layout):
     assert [layout[i]["action"] for i in ("1.1", "1.2", "1.3")] == [
-        "Train border officers", "Share data among members", "Hold a regional forum"]
+        "Train border officers",
+        "Share data among members",
+        "Hold a regional forum",
+    ]
     assert [layout[i]["status"] for i in ("1.1", "1.2")] == [
-        "The training course ran from May to June 2017.", "UNODC is building the data portal."]
+        "The training course ran from May to June 2017.",
+        "UNODC is building the data portal.",
+    ]
     assert [layout[i]["who"] for i in ("1.1", "1.2", "1.3")] == ["", "UNODC", "Australia, IOM"]
     assert "no Who cell left" in layout["1.1"]["who_note"]
     assert all(layout[i]["source_line"] == 3 for i in ("1.1", "1.2", "1.3"))
 
 
 def test_a_status_cut_by_the_page_end_goes_on_in_the_next_pages_status_column(layout):
-    assert layout["1.3"]["status"] == ("The forum was held in Bangkok with Australia and IOM, "
-                                       "and the next one will be held in 2018.")
+    assert layout["1.3"]["status"] == (
+        "The forum was held in Bangkok with Australia and IOM, "
+        "and the next one will be held in 2018."
+    )
     assert layout["1.3"]["source_lines"] == "3 5"
     assert (layout["1.4"]["action"], layout["1.4"]["who"], layout["1.4"]["status"]) == (
-        "Review progress", "TIPs WG", "The review was held in March 2017.")
+        "Review progress",
+        "TIPs WG",
+        "The review was held in March 2017.",
+    )
     assert (layout["1.4"]["source_line"], layout["1.4"]["source_lines"]) == (5, "5")
 
 
 def test_status_category_is_read_from_the_rows_own_status(layout):
     assert (layout["1.1"]["status_category"], layout["1.1"]["status_evidence"]) == (
-        "completed", "The training course ran from May to June 2017")
+        "completed",
+        "The training course ran from May to June 2017",
+    )
     assert layout["1.2"]["status_category"] == "unknown"  # no phrase says; not guessed
     assert layout["1.3"]["status_category"] == "ongoing"  # held, and the next one set
 
 
 def test_an_action_continued_at_the_top_of_the_next_page():
-    report = ("Transcription:\n\nLaw enforcement cooperation and capacity building "
-              "1.1 Return those not in need of international IOM The project was held in May.\n\n"
-              "protection. Consider expanding it. 1.2 Next step TIPs WG Planning for it is "
-              "underway.\n")
-    cells = [CellStart("1.1", "status", "The project was held"),
-             CellStart("1.1", "action", "protection. Consider"),
-             CellStart("1.2", "status", "Planning for it")]
+    report = (
+        "Transcription:\n\nLaw enforcement cooperation and capacity building "
+        "1.1 Return those not in need of international IOM The project was held in May.\n\n"
+        "protection. Consider expanding it. 1.2 Next step TIPs WG Planning for it is "
+        "underway.\n"
+    )
+    cells = [
+        CellStart("1.1", "status", "The project was held"),
+        CellStart("1.1", "action", "protection. Consider"),
+        CellStart("1.2", "status", "Planning for it"),
+    ]
     rejects = RejectLog()
     items = {i["item"]: i for i in load_bali_report(report, rejects, cells, ACTORS).items}
     assert len(rejects) == 0
-    assert items["1.1"]["action"] == ("Return those not in need of international protection. "
-                                      "Consider expanding it")
+    assert items["1.1"]["action"] == (
+        "Return those not in need of international protection. Consider expanding it"
+    )
     assert items["1.1"]["who"] == "IOM" and items["1.1"]["source_lines"] == "3 5"
     assert (items["1.2"]["status_category"], items["1.2"]["status_evidence"]) == (
-        "planned", "Planning for it is underway")
+        "planned",
+        "Planning for it is underway",
+    )
 
 
 @pytest.mark.parametrize("head", ["title", "header", "title header"])
@@ -123,25 +142,35 @@ def test_page_furniture_repeated_at_a_page_break_is_not_a_page(head):
     title = "Progress Report: October 2017"
     glued = head.replace("title", title).replace("header", TABLE_HEADER)
     page_one, page_two = LAYOUT.split("\n\n")[1:3]
-    report = (f"{title}\n\nTranscription:\n\n{title}\n{TABLE_HEADER}\n{page_one}\n\n"
-              f"{title} {TABLE_HEADER}\n\n{glued} {page_two}")
+    report = (
+        f"{title}\n\nTranscription:\n\n{title}\n{TABLE_HEADER}\n{page_one}\n\n"
+        f"{title} {TABLE_HEADER}\n\n{glued} {page_two}"
+    )
     rejects = RejectLog()
     items = load_bali_report(report, rejects, LAYOUT_CELLS, ACTORS).items
     assert len(rejects) == 0, rejects.items
     plain = load_bali_report(LAYOUT, RejectLog(), LAYOUT_CELLS, ACTORS).items
     lines = ("source_line", "source_lines", "who_note")
     assert [{k: v for k, v in row.items() if k not in lines} for row in items] == [
-        {k: v for k, v in row.items() if k not in lines} for row in plain]
+        {k: v for k, v in row.items() if k not in lines} for row in plain
+    ]
     # The pages are lines 7 and 11 of the report (3 and 5 of LAYOUT).
     assert [(i["source_line"], i["source_lines"]) for i in items] == [
-        (7, "7"), (7, "7"), (7, "7 11"), (11, "11")]
+        (7, "7"),
+        (7, "7"),
+        (7, "7 11"),
+        (11, "11"),
+    ]
     assert [i["who_note"] for i in items] == [
-        i["who_note"].replace("line 3", "line 7") for i in plain]
+        i["who_note"].replace("line 3", "line 7") for i in plain
+    ]
 
 
 def test_the_title_is_the_first_line_with_text_spaces_collapsed():
     assert report_title("\n\u00a0\nProgress\u00a0Report:\u00a0October 2017 \t\nx") == (
-        3, "Progress Report: October 2017")
+        3,
+        "Progress Report: October 2017",
+    )
     assert report_title("\n \n") == (1, "")
 
 
@@ -155,67 +184,90 @@ def test_an_action_whose_number_is_lost_lands_in_the_rejects_at_its_line():
     assert items[2]["status"].endswith("and the next one will be held in 2018.")
     assert [(r.source, r.line, r.text) for r in rejects.items] == [
         ("bali_ahg_progress_2017.txt", 5, "The review was held in March 2017."),
-        ("bali_ahg_progress_2017.txt", 5, "1.A Review progress TIPs WG")]
+        ("bali_ahg_progress_2017.txt", 5, "1.A Review progress TIPs WG"),
+    ]
     assert "action 1.4's status cell" in rejects.items[0].reason
 
 
 def test_a_name_after_among_stays_in_the_action():
-    assert split_who_tail("Explore arrangements among Bali Process members (NZ funded) TEWG, IOM",
-                          ACTORS) == ("Explore arrangements among Bali Process members",
-                                      "(NZ funded) TEWG, IOM")
+    assert split_who_tail(
+        "Explore arrangements among Bali Process members (NZ funded) TEWG, IOM", ACTORS
+    ) == ("Explore arrangements among Bali Process members", "(NZ funded) TEWG, IOM")
     assert split_who_tail("Develop the curriculum.", ACTORS) == ("Develop the curriculum.", "")
 
 
 def test_who_cells_split_at_plain_spaces_only():
     assert who_cells("(NZ funded) (Canada funded) TEWG, IOM", ACTORS) == [
-        "(NZ funded)", "(Canada funded)", "TEWG, IOM"]
+        "(NZ funded)",
+        "(Canada funded)",
+        "TEWG, IOM",
+    ]
     assert who_cells("/ CIFAL / KOICA /IOM", ACTORS) == ["/ CIFAL / KOICA /IOM"]
     assert who_cells("Affected/interested Bali Process members,, IOM, UNHCR", ACTORS) == [
-        "Affected/interested Bali Process members,, IOM, UNHCR"]
+        "Affected/interested Bali Process members,, IOM, UNHCR"
+    ]
 
 
 def test_who_text_no_row_names_is_not_given_to_a_neighbour():
-    report = ("Transcription:\n\nLaw enforcement cooperation and capacity building "
-              "1.1 Plan ahead 1.2 Support members Affected/interested Bali Process members,, IOM, "
-              "UNHCR The taskforce was held in May. The continues to provide support.\n")
-    cells = [CellStart("1.1", "status", "The taskforce"),
-             CellStart("1.2", "status", "The continues")]
+    report = (
+        "Transcription:\n\nLaw enforcement cooperation and capacity building "
+        "1.1 Plan ahead 1.2 Support members Affected/interested Bali Process members,, IOM, "
+        "UNHCR The taskforce was held in May. The continues to provide support.\n"
+    )
+    cells = [
+        CellStart("1.1", "status", "The taskforce"),
+        CellStart("1.2", "status", "The continues"),
+    ]
     items = load_bali_report(report, RejectLog(), cells, ACTORS).items
     assert [i["who"] for i in items] == ["", ""]
     for item in items:
-        assert "'Affected/interested Bali Process members,, IOM, UNHCR' (it has lost a name)" \
+        assert (
+            "'Affected/interested Bali Process members,, IOM, UNHCR' (it has lost a name)"
             in item["who_note"]
+        )
     assert "The continues to provide support" in items[1]["who_note"]
 
 
 def test_dropped_names_are_quoted_not_filled_in():
     assert name_gaps("In May 2016 it met. The is currently developing a framework now.") == [
-        "The is currently developing a"]
+        "The is currently developing a"
+    ]
     assert name_gaps("It ran in a range of locations, supported by the. The guides") == [
-        "locations, supported by the."]
+        "locations, supported by the."
+    ]
     assert name_gaps("The, through the secondment of an official, wrote it.") == [
-        "The, through the secondment of"]
+        "The, through the secondment of"
+    ]
     assert name_gaps("The guide was developed with the Pacific community.") == []
 
 
 def test_status_rules():
-    assert status_category("This forum has not convened since October 2014. It will remain "
-                           "dormant.") == ("dormant",
-                                           "This forum has not convened since October 2014")
+    assert status_category(
+        "This forum has not convened since October 2014. It will remain dormant."
+    ) == ("dormant", "This forum has not convened since October 2014")
     assert status_category("Planning for the inaugural meeting of the RRG is underway.") == (
-        "planned", "Planning for the inaugural meeting of the RRG is underway")
+        "planned",
+        "Planning for the inaugural meeting of the RRG is underway",
+    )
     assert status_category("The brief has not yet been completed.") == (
-        "ongoing", "The brief has not yet been completed")
-    assert status_category("The first meeting was held in May. The group will meet again in "
-                           "2018.") == ("ongoing", "The first meeting was held in May … "
-                                                   "The group will meet again in 2018")
+        "ongoing",
+        "The brief has not yet been completed",
+    )
+    assert status_category(
+        "The first meeting was held in May. The group will meet again in 2018."
+    ) == ("ongoing", "The first meeting was held in May … The group will meet again in 2018")
     assert status_category("Since 1 July 2012, the project has facilitated 900 returns.") == (
-        "ongoing", "Since 1 July 2012, the project has facilitated 900 returns")
+        "ongoing",
+        "Since 1 July 2012, the project has facilitated 900 returns",
+    )
     assert status_category("4) The website is under development, due late 2017.") == (
-        "ongoing", "The website is under development")
-    assert status_category("The guide has been translated into Khmer, with further translations "
-                           "expected. It will continue to be printed.") == (
-        "ongoing", "with further translations expected")
+        "ongoing",
+        "The website is under development",
+    )
+    assert status_category(
+        "The guide has been translated into Khmer, with further translations "
+        "expected. It will continue to be printed."
+    ) == ("ongoing", "with further translations expected")
     assert status_category("Dialogue with partners.") == ("unknown", "")
     assert status_category("") == ("unknown", "")
 
@@ -227,13 +279,24 @@ FOCUS_REPORT = (
     "1.1 Establish a regional forum 1.2 Reinvigoration of the liaison network UNODC IOM "
     "The forum was convened for the first time on 13 October 2017. Its rules will be subject "
     "to ongoing evaluation. Network meetings have stagnated. IOM will be working towards "
-    "reinvigorating the network once the framework is established.\n")
-FOCUS_CELLS = [CellStart("1.1", "status", "The forum was convened", "forum"),
-               CellStart("1.2", "status", "Network meetings", "network")]
-FOCUS = [StatusFocus("1.1", "Establish a regional forum",
-                     "The forum was convened for the first time on 13 October 2017"),
-         StatusFocus("1.2", "Reinvigoration of the liaison network",
-                     "IOM will be working towards reinvigorating the network")]
+    "reinvigorating the network once the framework is established.\n"
+)
+FOCUS_CELLS = [
+    CellStart("1.1", "status", "The forum was convened", "forum"),
+    CellStart("1.2", "status", "Network meetings", "network"),
+]
+FOCUS = [
+    StatusFocus(
+        "1.1",
+        "Establish a regional forum",
+        "The forum was convened for the first time on 13 October 2017",
+    ),
+    StatusFocus(
+        "1.2",
+        "Reinvigoration of the liaison network",
+        "IOM will be working towards reinvigorating the network",
+    ),
+]
 
 
 def _focus_items(focus: list[StatusFocus], rejects: RejectLog) -> dict[str, dict]:
@@ -244,7 +307,9 @@ def _focus_items(focus: list[StatusFocus], rejects: RejectLog) -> dict[str, dict
 def test_without_a_focus_clause_the_whole_status_decides():
     items = _focus_items([], RejectLog())
     assert (items["1.1"]["status_category"], items["1.2"]["status_category"]) == (
-        "ongoing", "dormant")
+        "ongoing",
+        "dormant",
+    )
 
 
 def test_a_focus_clause_reads_the_category_from_what_happened_to_the_actions_own_object():
@@ -252,20 +317,31 @@ def test_a_focus_clause_reads_the_category_from_what_happened_to_the_actions_own
     items = _focus_items(FOCUS, rejects)
     assert len(rejects) == 0
     assert (items["1.1"]["status_category"], items["1.1"]["status_evidence"]) == (
-        "completed", "The forum was convened for the first time on 13 October 2017")
+        "completed",
+        "The forum was convened for the first time on 13 October 2017",
+    )
     assert (items["1.2"]["status_category"], items["1.2"]["status_evidence"]) == (
-        "planned", "IOM will be working towards reinvigorating the network")
+        "planned",
+        "IOM will be working towards reinvigorating the network",
+    )
     assert items["1.1"]["status"].endswith("subject to ongoing evaluation.")  # text kept whole
 
 
 def test_a_focus_clause_the_text_does_not_bear_out_is_a_reject_and_not_used():
     rejects = RejectLog()
-    items = _focus_items([StatusFocus("1.1", "Establish a regional forum", "was dissolved"),
-                          StatusFocus("1.2", "Abolish the network", "IOM will be working"),
-                          StatusFocus("1.1", "regional forum", "Network meetings"),
-                          StatusFocus("9.9", "anything", "anything")], rejects)
+    items = _focus_items(
+        [
+            StatusFocus("1.1", "Establish a regional forum", "was dissolved"),
+            StatusFocus("1.2", "Abolish the network", "IOM will be working"),
+            StatusFocus("1.1", "regional forum", "Network meetings"),
+            StatusFocus("9.9", "anything", "anything"),
+        ],
+        rejects,
+    )
     assert (items["1.1"]["status_category"], items["1.2"]["status_category"]) == (
-        "ongoing", "dormant")
+        "ongoing",
+        "dormant",
+    )
     reasons = [r.reason for r in rejects.items]
     assert len(reasons) == 4
     assert "found 0 times in 1.1's status" in reasons[0]
@@ -276,38 +352,55 @@ def test_a_focus_clause_the_text_does_not_bear_out_is_a_reject_and_not_used():
 
 def test_a_page_footnote_is_kept_apart_from_the_status():
     assert split_footnote("… including 127 migrants in June 2017. 1 1 https://x.org/a%20b.pdf") == (
-        "… including 127 migrants in June 2017.", "1 1 https://x.org/a%20b.pdf")
+        "… including 127 migrants in June 2017.",
+        "1 1 https://x.org/a%20b.pdf",
+    )
     assert split_footnote("The RSR can be accessed at www.x.org") == (
-        "The RSR can be accessed at www.x.org", "")
+        "The RSR can be accessed at www.x.org",
+        "",
+    )
     assert split_footnote("See the site https://x.org for more.") == (
-        "See the site https://x.org for more.", "")
-    report = ("Transcription:\n\nLaw enforcement cooperation and capacity building 1.1 Return "
-              "migrants IOM The project was held in May. 1 1 https://x.org/avrr.pdf\n\n"
-              "1.2 Next step TIPs WG Planning for it is underway.\n")
-    cells = [CellStart("1.1", "status", "The project was held"),
-             CellStart("1.2", "status", "Planning for it")]
+        "See the site https://x.org for more.",
+        "",
+    )
+    report = (
+        "Transcription:\n\nLaw enforcement cooperation and capacity building 1.1 Return "
+        "migrants IOM The project was held in May. 1 1 https://x.org/avrr.pdf\n\n"
+        "1.2 Next step TIPs WG Planning for it is underway.\n"
+    )
+    cells = [
+        CellStart("1.1", "status", "The project was held"),
+        CellStart("1.2", "status", "Planning for it"),
+    ]
     items = {i["item"]: i for i in load_bali_report(report, RejectLog(), cells, ACTORS).items}
     assert (items["1.1"]["status"], items["1.1"]["footnotes"]) == (
-        "The project was held in May.", "1 1 https://x.org/avrr.pdf")
+        "The project was held in May.",
+        "1 1 https://x.org/avrr.pdf",
+    )
     assert items["1.2"]["footnotes"] == ""
 
 
 def test_an_action_that_opens_in_lower_case_has_lost_a_name():
-    report = ("Transcription:\n\nLaw enforcement cooperation and capacity building "
-              "1.1 support to member States on request 1.2 Train officers TIPs WG "
-              "The continues to provide support. The course was held in May.\n")
+    report = (
+        "Transcription:\n\nLaw enforcement cooperation and capacity building "
+        "1.1 support to member States on request 1.2 Train officers TIPs WG "
+        "The continues to provide support. The course was held in May.\n"
+    )
     cells = [CellStart("1.1", "status", "The continues"), CellStart("1.2", "status", "The course")]
     items = load_bali_report(report, RejectLog(), cells, ACTORS).items
     assert items[0]["action"] == "support to member States on request"  # kept as written
-    assert ("a name is missing before the action text, which opens in lower case: "
-            "'support to member States on request'") in items[0]["who_note"]
+    assert (
+        "a name is missing before the action text, which opens in lower case: "
+        "'support to member States on request'"
+    ) in items[0]["who_note"]
     assert "lower case" not in items[1]["who_note"]
 
 
 def test_a_cell_opening_not_in_the_text_becomes_a_reject():
     rejects = RejectLog()
-    items = load_bali_report(LAYOUT, rejects, [*LAYOUT_CELLS, CellStart("1.4", "status", "Gone")],
-                             ACTORS).items
+    items = load_bali_report(
+        LAYOUT, rejects, [*LAYOUT_CELLS, CellStart("1.4", "status", "Gone")], ACTORS
+    ).items
     assert len(items) == 4
     assert [r.text for r in rejects.items] == ["Gone"]
 
@@ -350,6 +443,9 @@ def test_build_matches_the_hand_read_truth_row_for_row(built):
             "name_gaps": all(q in b.who_note for q in t.name_gaps.split(" | ") if q),
             "who_note says why who is empty": bool(t.who) or bool(b.who_note),
         }
-        problems += [f"{t.item} {column}: built {b.get(column, b.who_note)!r}"
-                     for column, ok in checks.items() if not ok]
+        problems += [
+            f"{t.item} {column}: built {b.get(column, b.who_note)!r}"
+            for column, ok in checks.items()
+            if not ok
+        ]
     assert problems == []

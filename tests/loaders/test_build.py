@@ -28,8 +28,9 @@ def test_build_writes_every_table_and_strict_flags_rejects(raw_copy, tmp_path, c
     # The shipped sources leave no reject; one bad calendar row makes --strict fail.
     assert main(["build", "--raw", str(raw_copy), "--out", str(out), "--strict"]) == 0
     calendar = raw_copy / "iscm_calendar_2017.txt"
-    calendar.write_text(calendar.read_text(encoding="utf-8") + "\njust one cell\twith two\n",
-                        encoding="utf-8")
+    calendar.write_text(
+        calendar.read_text(encoding="utf-8") + "\njust one cell\twith two\n", encoding="utf-8"
+    )
     assert main(["build", "--raw", str(raw_copy), "--out", str(out), "--strict"]) == 1
 
 
@@ -45,9 +46,12 @@ def test_missing_source_fails_cleanly_and_leaves_output_alone(raw_copy, tmp_path
 
 def test_a_bad_calendar_row_becomes_a_reject_not_a_traceback(raw_copy, tmp_path):
     calendar = raw_copy / "iscm_calendar_2017.txt"
-    calendar.write_text(calendar.read_text(encoding="utf-8") + "\n"
-                        "Sometime\tNowhere\tUnknown Process\tExtra row\n"
-                        "just one cell\twith two\n", encoding="utf-8")
+    calendar.write_text(
+        calendar.read_text(encoding="utf-8") + "\n"
+        "Sometime\tNowhere\tUnknown Process\tExtra row\n"
+        "just one cell\twith two\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "processed"
     assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 0
     rejects = (out / "rejects.csv").read_text(encoding="utf-8")

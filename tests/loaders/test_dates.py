@@ -20,31 +20,58 @@ from loaders.dates import DateParseError, parse_date_span
         ("June 29 \u2013 July 1, 2017", date(2017, 6, 29), date(2017, 7, 1), "day", False),
         ("May 29, 2017 (TBC)", date(2017, 5, 29), date(2017, 5, 29), "day", True),
         ("July 2017 (TBC)", date(2017, 7, 1), date(2017, 7, 31), "month", True),
-        ("September 2017 (exact dates to be confirmed)", date(2017, 9, 1), date(2017, 9, 30),
-         "month", True),
-        ("Second/Third Quarter of 2017 (TBC)", date(2017, 4, 1), date(2017, 9, 30), "quarter",
-         True),
+        (
+            "September 2017 (exact dates to be confirmed)",
+            date(2017, 9, 1),
+            date(2017, 9, 30),
+            "month",
+            True,
+        ),
+        (
+            "Second/Third Quarter of 2017 (TBC)",
+            date(2017, 4, 1),
+            date(2017, 9, 30),
+            "quarter",
+            True,
+        ),
         ("Second Half of 2017 (TBC)", date(2017, 7, 1), date(2017, 12, 31), "half", True),
         ("TBC", None, None, "unknown", True),
         ("6 -7 July, 2017", date(2017, 7, 6), date(2017, 7, 7), "day", False),
-        ("December 30, 2017 - January 2, 2018", date(2017, 12, 30), date(2018, 1, 2), "day",
-         False),
+        ("December 30, 2017 - January 2, 2018", date(2017, 12, 30), date(2018, 1, 2), "day", False),
         ("Nov. 6-8, 2017", date(2017, 11, 6), date(2017, 11, 8), "day", False),
         ("February\u00a028,\u00a02017", date(2017, 2, 28), date(2017, 2, 28), "day", False),
         ("2018", date(2018, 1, 1), date(2018, 12, 31), "year", False),
         # The overview's past events (Rabat Process).
-        ("November 30 \u2013 1 December, 2016", date(2016, 11, 30), date(2016, 12, 1), "day",
-         False),
+        (
+            "November 30 \u2013 1 December, 2016",
+            date(2016, 11, 30),
+            date(2016, 12, 1),
+            "day",
+            False,
+        ),
     ],
 )
 def test_calendar_forms(text, start, end, precision, tentative):
     span = parse_date_span(text)
     assert (span.start, span.end, span.precision, span.tentative) == (
-        start, end, precision, tentative)
+        start,
+        end,
+        precision,
+        tentative,
+    )
 
 
-@pytest.mark.parametrize("text", ["", "soon", "February 30, 2017", "March 9-2, 2017",
-                                  "Fifth Quarter of 2017", "Third Half of 2017"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "soon",
+        "February 30, 2017",
+        "March 9-2, 2017",
+        "Fifth Quarter of 2017",
+        "Third Half of 2017",
+    ],
+)
 def test_unreadable_text_raises(text):
     with pytest.raises(DateParseError):
         parse_date_span(text)
@@ -58,13 +85,19 @@ def test_day_ranges_round_trip(first, length, month_first, tbc):
     last = first + timedelta(days=length)
     if month_first:
         left = f"{first:%B} {first.day}" + (f", {first.year}" if first.year != last.year else "")
-        right = (f"{last.day}" if (first.year, first.month) == (last.year, last.month)
-                 else f"{last:%B} {last.day}")
+        right = (
+            f"{last.day}"
+            if (first.year, first.month) == (last.year, last.month)
+            else f"{last:%B} {last.day}"
+        )
         single = f"{first:%B} {first.day}, {first.year}"
         text = f"{left} \u2013 {right}, {last.year}" if length else single
     else:
-        left = f"{first.day}" if (first.year, first.month) == (last.year, last.month) else (
-            f"{first.day} {first:%B}" + (f" {first.year}" if first.year != last.year else ""))
+        left = (
+            f"{first.day}"
+            if (first.year, first.month) == (last.year, last.month)
+            else (f"{first.day} {first:%B}" + (f" {first.year}" if first.year != last.year else ""))
+        )
         single = f"{first.day} {first:%B} {first.year}"
         text = f"{left}-{last.day} {last:%B} {last.year}" if length else single
     if tbc:
@@ -86,5 +119,6 @@ def test_quarters_tile_the_year(year, quarter):
     name = ["First", "Second", "Third", "Fourth"][quarter - 1]
     span = parse_date_span(f"{name} Quarter of {year}")
     assert span.start == date(year, 3 * quarter - 2, 1)
-    assert (span.end + timedelta(days=1)) == (date(year, 3 * quarter + 1, 1) if quarter < 4
-                                              else date(year + 1, 1, 1))
+    assert (span.end + timedelta(days=1)) == (
+        date(year, 3 * quarter + 1, 1) if quarter < 4 else date(year + 1, 1, 1)
+    )

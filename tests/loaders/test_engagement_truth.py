@@ -28,8 +28,7 @@ def test_build_matches_the_hand_read_truth_row_for_row(built, table):
     truth_rows = _as_text(truth, columns)
     merged = built_rows.merge(truth_rows, how="outer", indicator=True)
     wrong = merged[merged._merge != "both"]
-    assert wrong.empty, "rows differ (left_only: build, right_only: truth):\n" + \
-        wrong.to_string()
+    assert wrong.empty, "rows differ (left_only: build, right_only: truth):\n" + wrong.to_string()
     assert len(built_rows) == len(truth_rows)
 
 
@@ -43,4 +42,5 @@ def test_every_engagement_has_truth_rows(built):
 def test_schedules_match_the_hand_read_truth(built):
     columns = ["engagement_id", "frequency", "meetings_per_year", "schedule_note"]
     assert _as_text(built.tables["engagements"], columns).equals(
-        _as_text(_truth("engagement_schedules"), columns))
+        _as_text(_truth("engagement_schedules"), columns)
+    )

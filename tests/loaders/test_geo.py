@@ -28,7 +28,8 @@ def test_small_or_missing_countries_get_a_marker(resolver):
     outlines = gpd.GeoDataFrame(
         {"id": ["250", None, "048"], "name": ["France", "Kosovo", "Bahrain"]},
         geometry=[box(-4, 43, 7, 50), box(20, 42, 21, 43), box(50.4, 25.8, 50.6, 26.2)],
-        crs="EPSG:4326")
+        crs="EPSG:4326",
+    )
     shapes = country_shapes(outlines, resolver)
     countries = pd.DataFrame({"iso3": ["FRA", "XKX", "BHR", "TUV"]})
     out = with_shapes(countries, shapes).set_index("iso3")

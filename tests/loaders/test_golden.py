@@ -57,7 +57,8 @@ def test_calendar_has_62_meetings_linked_to_mechanisms(built):
     assert len(meetings) == 62
     unlinked = set(meetings.meeting_id) - set(links.meeting_id)
     assert set(meetings.loc[meetings.meeting_id.isin(unlinked), "mechanism_text"]) == {
-        "For All ISCMs"}
+        "For All ISCMs"
+    }
 
 
 def test_calendar_precisions(built):
@@ -75,8 +76,11 @@ def test_2017_meetings_only_the_reports_and_the_overview_describe(built):
     meetings = built.tables["meetings"]
     assert len(meetings) == 62 + 2 + 11 + 1
     assert meetings.source.value_counts().to_dict() == {
-        "iscm_calendar_2017.txt": 62, "bali_ahg_progress_2017.txt": 11,
-        "rcm_extra_regional_2017.txt": 2, "iscm_overview.txt": 1}
+        "iscm_calendar_2017.txt": 62,
+        "bali_ahg_progress_2017.txt": 11,
+        "rcm_extra_regional_2017.txt": 2,
+        "iscm_overview.txt": 1,
+    }
     assert set(meetings.calendar_year) == {2017}
 
 
@@ -94,8 +98,11 @@ def test_bali_report_has_29_actions_under_six_headings(built):
 
 def test_rcm_report_participants(built):
     p = built.tables["report_participants"]
-    roles = p.groupby("role").apply(lambda g: (set(g.iso3) | set(g.organisation)) - {""},
-                                    include_groups=False).to_dict()
+    roles = (
+        p.groupby("role")
+        .apply(lambda g: (set(g.iso3) | set(g.organisation)) - {""}, include_groups=False)
+        .to_dict()
+    )
     assert {"BRA", "ECU", "HTI"} <= roles["special invitee"]
     assert {"CAN", "MEX", "USA", "DOM"} <= roles["member attending"]
     assert roles["funder"] == {"OAS"}
@@ -113,11 +120,16 @@ def test_every_country_code_has_name_region_and_position(built):
 
 def committed_tables() -> dict[str, bytes]:
     """data/processed/*.csv as committed at HEAD (the working tree may have been rebuilt)."""
-    listing = subprocess.run(["git", "ls-files", "data/processed"], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.split()
-    return {Path(p).name: subprocess.run(["git", "show", f"HEAD:{p}"], cwd=ROOT, check=True,
-                                         capture_output=True).stdout
-            for p in listing if p.endswith(".csv")}
+    listing = subprocess.run(
+        ["git", "ls-files", "data/processed"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
+    return {
+        Path(p).name: subprocess.run(
+            ["git", "show", f"HEAD:{p}"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        for p in listing
+        if p.endswith(".csv")
+    }
 
 
 def test_rebuild_reproduces_committed_tables(built, tmp_path: Path):

@@ -32,9 +32,11 @@ def expected(m49: pd.DataFrame, iso3: str) -> tuple[str, str]:
 
 def test_every_country_in_the_tables_has_its_m49_region_and_sub_region(built, m49):
     countries = built.tables["countries"]
-    wrong = [(c.iso3, c.region, c.sub_region, expected(m49, c.iso3))
-             for c in countries.itertuples()
-             if (c.region, c.sub_region) != expected(m49, c.iso3)]
+    wrong = [
+        (c.iso3, c.region, c.sub_region, expected(m49, c.iso3))
+        for c in countries.itertuples()
+        if (c.region, c.sub_region) != expected(m49, c.iso3)
+    ]
     assert not wrong
     assert set(countries.region) <= set(vocabulary.COUNTRY_REGIONS)
 
@@ -44,7 +46,9 @@ def test_corrections_fix_what_the_generated_table_got_wrong():
     reference = CountryResolver.from_reference().reference
     assert tuple(reference.loc["NRU", ["region", "sub_region"]]) == ("Oceania", "Micronesia")
     assert tuple(reference.loc["CXR", ["region", "sub_region"]]) == (
-        "Oceania", "Australia and New Zealand")
+        "Oceania",
+        "Australia and New Zealand",
+    )
 
 
 def test_each_sub_region_lies_in_one_region(built):

@@ -32,7 +32,9 @@ def with_visits(raw_with_visits):
 def test_the_new_table_is_built_and_typed_by_its_schema(with_visits):
     visits = with_visits.tables["visits"]
     assert visits[["visit_date", "iso3", "process_id"]].values.tolist() == [
-        ["2017-03-02", "ABW", "rcm"], ["2017-05-09", "GRL", "budapest-process"]]
+        ["2017-03-02", "ABW", "rcm"],
+        ["2017-05-09", "GRL", "budapest-process"],
+    ]
     assert visits.source_line.tolist() == [4, 5]
     assert str(visits.source_line.dtype) == "Int64"
 
@@ -44,7 +46,9 @@ def test_derived_tables_follow_the_new_source(with_visits, built):
     rejects = with_visits.tables["rejects"]
     mine = rejects[rejects.source == made_up_source.FILE]
     assert mine[["line", "field", "text"]].values.tolist() == [
-        [6, "country", "Atlantis"], [7, "row", "2017-07-01 no tabs here"]]
+        [6, "country", "Atlantis"],
+        [7, "row", "2017-07-01 no tabs here"],
+    ]
     assert list(with_visits.tables)[-1] == "rejects"
 
 
@@ -57,8 +61,11 @@ def test_every_other_table_is_unchanged(with_visits, built):
 def test_the_new_table_is_written_with_the_others(with_visits, tmp_path):
     write_tables(with_visits.tables, tmp_path / "processed")
     written = (tmp_path / "processed" / "visits.csv").read_text(encoding="utf-8")
-    assert written.splitlines() == ["visit_date,iso3,process_id,source_line",
-                                    "2017-03-02,ABW,rcm,4", "2017-05-09,GRL,budapest-process,5"]
+    assert written.splitlines() == [
+        "visit_date,iso3,process_id,source_line",
+        "2017-03-02,ABW,rcm,4",
+        "2017-05-09,GRL,budapest-process,5",
+    ]
 
 
 def test_the_dictionary_check_asks_for_the_new_table(monkeypatch):

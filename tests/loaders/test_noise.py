@@ -103,15 +103,31 @@ def _rows(items: list) -> list[dict]:
 
 def load_overview_tables(text: str, ctx: Context) -> Tables:
     rejects = RejectLog()
-    out = load_overview(text, ctx.reference["process_ids"], ctx.countries, ctx.groups,
-                        rejects, ctx.organisations,
-                        participant_labels(ctx.reference["participant_labels"]))
-    events = load_events(text, {p["source_line"]: p["process_id"] for p in out.processes},
-                         ctx.countries, ctx.places, rejects)
-    return {"processes": out.processes, "aliases": out.aliases,
-            "memberships": out.memberships, "organisations": out.organisations,
-            "count_checks": out.count_checks, "events": events,
-            "rejects": _rows(rejects.items)}
+    out = load_overview(
+        text,
+        ctx.reference["process_ids"],
+        ctx.countries,
+        ctx.groups,
+        rejects,
+        ctx.organisations,
+        participant_labels(ctx.reference["participant_labels"]),
+    )
+    events = load_events(
+        text,
+        {p["source_line"]: p["process_id"] for p in out.processes},
+        ctx.countries,
+        ctx.places,
+        rejects,
+    )
+    return {
+        "processes": out.processes,
+        "aliases": out.aliases,
+        "memberships": out.memberships,
+        "organisations": out.organisations,
+        "count_checks": out.count_checks,
+        "events": events,
+        "rejects": _rows(rejects.items),
+    }
 
 
 def load_calendar_tables(text: str, ctx: Context) -> Tables:
@@ -123,28 +139,48 @@ def load_calendar_tables(text: str, ctx: Context) -> Tables:
 def load_uscis_tables(text: str, ctx: Context) -> Tables:
     rejects = RejectLog()
     out = load_engagements(text, ctx.countries, ctx.processes, ctx.reference, rejects)
-    return {"engagements": out.engagements, "countries": out.countries,
-            "partners": out.partners, "roles": out.roles, "processes": out.processes,
-            "acronyms": out.acronyms, "rejects": _rows(rejects.items)}
+    return {
+        "engagements": out.engagements,
+        "countries": out.countries,
+        "partners": out.partners,
+        "roles": out.roles,
+        "processes": out.processes,
+        "acronyms": out.acronyms,
+        "rejects": _rows(rejects.items),
+    }
 
 
 def load_rcm_tables(text: str, ctx: Context) -> Tables:
     rejects = RejectLog()
     places = {fold(p): i for p, i in ctx.places.items()}
-    out = load_rcm_report(text, ctx.countries, ctx.organisations, rejects, places,
-                          ctx.processes.by_key)
-    return {"reports": out.reports, "participants": out.participants, "items": out.items,
-            "meetings": out.meetings, "rejects": _rows(rejects.items)}
+    out = load_rcm_report(
+        text, ctx.countries, ctx.organisations, rejects, places, ctx.processes.by_key
+    )
+    return {
+        "reports": out.reports,
+        "participants": out.participants,
+        "items": out.items,
+        "meetings": out.meetings,
+        "rejects": _rows(rejects.items),
+    }
 
 
 def load_bali_tables(text: str, ctx: Context) -> Tables:
     """The registry's own Bali step (action_items, and report_meetings read from the report),
     with a build context of its own."""
-    build = BuildContext(ctx.reference, ctx.countries, ctx.groups, outlines=None,
-                         tables={"process_aliases": ctx.process_aliases})
+    build = BuildContext(
+        ctx.reference,
+        ctx.countries,
+        ctx.groups,
+        outlines=None,
+        tables={"process_aliases": ctx.process_aliases},
+    )
     out = _BALI_STEP.load([SourceFile(FILES["bali"], text)], build)
-    return {"action_items": out["action_items"], "report_meetings": out["report_meetings"],
-            "rejects": _rows(build.rejects.items)}
+    return {
+        "action_items": out["action_items"],
+        "report_meetings": out["report_meetings"],
+        "rejects": _rows(build.rejects.items),
+    }
 
 
 _BALI_STEP = next(s for s in registry.sources(registry.STEPS) if s.key == "bali")
@@ -160,8 +196,9 @@ def _bali_page_head_at(lines: list[str], i: int) -> list[str] | None:
 
 def _overview_header(line: str) -> bool:
     first = line.split("\t")[0].strip()
-    return "\t" in line and (first in ("RCP", "RCP-Debatable", "ISCM")
-                             or re.fullmatch(r"IRF \d+", first) is not None)
+    return "\t" in line and (
+        first in ("RCP", "RCP-Debatable", "ISCM") or re.fullmatch(r"IRF \d+", first) is not None
+    )
 
 
 def _rcm_head_at(lines: list[str], i: int) -> list[str] | None:
@@ -176,23 +213,52 @@ def _split_last_cell(line: str) -> str:
     no trailing blank cell can hide (a lost cell could be: an empty one may trail the row)."""
     last_tab = line.rindex("\t")
     space = line.index(" ", last_tab)
-    return f"{line[:space]}\t{line[space + 1:]}"
+    return f"{line[:space]}\t{line[space + 1 :]}"
 
 
 SOURCES_UNDER_TEST = [
-    Source("overview", table_header_at(_overview_header), load_overview_tables,
-           ("processes", "memberships", "process_organisations", "process_events"),
-           15, _split_last_cell),  # Prague Process
-    Source("calendar", table_header_at(lambda line: line.startswith("Date\tPlace\t")),
-           load_calendar_tables, ("meetings",), 8, _split_last_cell),
-    Source("uscis", table_header_at(lambda line: line.startswith("Office\t"),
-                                    stop=lambda line: "RAIO Acronyms" in line),
-           load_uscis_tables, ("engagements", "engagement_partners"), 5, _split_last_cell),
-    Source("rcm", _rcm_head_at, load_rcm_tables,
-           ("report_items", "report_participants", "report_meetings"), 3,
-           lambda line: line.replace("July", "Jully")),
-    Source("bali", _bali_page_head_at, load_bali_tables, ("action_items", "report_meetings"),
-           228, lambda line: line.replace("6.5 support", "6.S support")),
+    Source(
+        "overview",
+        table_header_at(_overview_header),
+        load_overview_tables,
+        ("processes", "memberships", "process_organisations", "process_events"),
+        15,
+        _split_last_cell,
+    ),  # Prague Process
+    Source(
+        "calendar",
+        table_header_at(lambda line: line.startswith("Date\tPlace\t")),
+        load_calendar_tables,
+        ("meetings",),
+        8,
+        _split_last_cell,
+    ),
+    Source(
+        "uscis",
+        table_header_at(
+            lambda line: line.startswith("Office\t"), stop=lambda line: "RAIO Acronyms" in line
+        ),
+        load_uscis_tables,
+        ("engagements", "engagement_partners"),
+        5,
+        _split_last_cell,
+    ),
+    Source(
+        "rcm",
+        _rcm_head_at,
+        load_rcm_tables,
+        ("report_items", "report_participants", "report_meetings"),
+        3,
+        lambda line: line.replace("July", "Jully"),
+    ),
+    Source(
+        "bali",
+        _bali_page_head_at,
+        load_bali_tables,
+        ("action_items", "report_meetings"),
+        228,
+        lambda line: line.replace("6.5 support", "6.S support"),
+    ),
 ]
 BY_KEY = {s.key: s for s in SOURCES_UNDER_TEST}
 
@@ -200,11 +266,14 @@ BY_KEY = {s.key: s for s in SOURCES_UNDER_TEST}
 @pytest.fixture(scope="module")
 def ctx(built) -> Context:
     reference = read_reference(REFERENCE)
-    return Context(reference, CountryResolver.from_reference(REFERENCE),
-                   CountryGroups.from_reference(REFERENCE),
-                   OrganisationNames(reference["organisations"]),
-                   ProcessResolver.from_aliases(built.tables["process_aliases"]),
-                   built.tables["process_aliases"])
+    return Context(
+        reference,
+        CountryResolver.from_reference(REFERENCE),
+        CountryGroups.from_reference(REFERENCE),
+        OrganisationNames(reference["organisations"]),
+        ProcessResolver.from_aliases(built.tables["process_aliases"]),
+        built.tables["process_aliases"],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -222,14 +291,20 @@ def moved_line(value: object, line_map: dict[int, int], column: str) -> object:
         return " ".join(str(line_map[int(n)]) for n in str(value).split())
     if column.endswith("note") and isinstance(value, str):
         return _LINE_IN_NOTE.sub(
-            lambda m: re.sub(r"\d+", lambda n: str(line_map[int(n[0])]), m[0]), value)
+            lambda m: re.sub(r"\d+", lambda n: str(line_map[int(n[0])]), m[0]), value
+        )
     return value
 
 
 def moved(tables: Tables, line_map: dict[int, int]) -> Tables:
     """The tables with every line number moved (see moved_line)."""
-    return {name: [{column: moved_line(value, line_map, column) for column, value in row.items()}
-                   for row in rows] for name, rows in tables.items()}
+    return {
+        name: [
+            {column: moved_line(value, line_map, column) for column, value in row.items()}
+            for row in rows
+        ]
+        for name, rows in tables.items()
+    }
 
 
 def assert_same_tables(source: Source, noisy: Noisy, ctx: Context, clean: Tables) -> None:
@@ -249,8 +324,12 @@ def test_the_noise_is_there_and_keeps_every_line_findable():
         assert lines[noisy.line_map[number] - 1].replace(NBSP, " ").rstrip(" \t") == line
     # Before each row: the header again and two blank lines; the row itself with
     # non-breaking spaces, three empty cells and a trailing space and tab.
-    assert lines[noisy.line_map[3] - 4:noisy.line_map[3]] == [
-        "RCP\tx", "", " \t", "a\u00a0b\tc\t\t\t \t"]
+    assert lines[noisy.line_map[3] - 4 : noisy.line_map[3]] == [
+        "RCP\tx",
+        "",
+        " \t",
+        "a\u00a0b\tc\t\t\t \t",
+    ]
     assert lines.count("RCP\tx") == 2
 
 
@@ -290,12 +369,13 @@ def test_a_broken_row_lands_in_the_rejects_with_file_and_line(source, noised, ct
     index = source.broken_line - 1
     broken = source.break_line(lines[index])
     assert broken != lines[index]
-    text = "\n".join([*lines[:index], broken, *lines[index + 1:]])
+    text = "\n".join([*lines[:index], broken, *lines[index + 1 :]])
     plan = fixed_plan(text, source.header_at) if noised else NoisePlan()
     noisy = add_noise(text, plan, source.header_at)
     rejects = source.load(source_text(noisy.data), ctx)["rejects"]
     assert [(r["source"], r["line"]) for r in rejects] == [
-        (source.file, noisy.line_map[source.broken_line])]
+        (source.file, noisy.line_map[source.broken_line])
+    ]
 
 
 @pytest.mark.parametrize("source", SOURCES_UNDER_TEST, ids=lambda s: s.key)
@@ -312,10 +392,14 @@ def test_the_whole_build_of_a_noisy_source_is_the_same(source, built, tmp_path: 
         # A table whose rows name their file (meetings: calendars, reports, the overview)
         # moves the lines of this source's rows only.
         file_column = registry.file_column(name)
-        rows = (expected[file_column] == source.file if file_column
-                else pd.Series(name in source.tables, index=expected.index))
+        rows = (
+            expected[file_column] == source.file
+            if file_column
+            else pd.Series(name in source.tables, index=expected.index)
+        )
         for column in expected.columns:
             expected.loc[rows, column] = expected.loc[rows, column].map(
-                lambda value, c=column: moved_line(value, noisy.line_map, c))
+                lambda value, c=column: moved_line(value, noisy.line_map, c)
+            )
         pd.testing.assert_frame_equal(rebuilt[name], expected, obj=f"{source.key}: {name}")
     write_tables(rebuilt, tmp_path / "processed")  # and it writes

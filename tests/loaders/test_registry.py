@@ -73,8 +73,11 @@ def test_every_column_is_documented():
     missing = []
     for table, schema in registry.schemas().items():
         text = documentation(table, section)
-        missing += [f"{table}.{column}" for column in schema.columns
-                    if not re.search(rf"(?<![\w.]){re.escape(column)}(?!\w)", text)]
+        missing += [
+            f"{table}.{column}"
+            for column in schema.columns
+            if not re.search(rf"(?<![\w.]){re.escape(column)}(?!\w)", text)
+        ]
     assert missing == []
 
 
@@ -91,8 +94,10 @@ def test_no_documented_column_is_missing_from_its_table():
 
 def test_the_dictionary_check_sees_a_missing_column():
     # The check itself, on a small made-up dictionary.
-    section = ("\n## Tables\n### things.csv — thing_id, name\nA note.\n"
-               "| column | meaning |\n|---|---|\n| colour | what colour |\n## Next\n")
+    section = (
+        "\n## Tables\n### things.csv — thing_id, name\nA note.\n"
+        "| column | meaning |\n|---|---|\n| colour | what colour |\n## Next\n"
+    )
     text = documentation("things", tables_section(section))
     assert re.search(r"(?<![\w.])name(?!\w)", text)
     assert not re.search(r"(?<![\w.])size(?!\w)", text)

@@ -14,31 +14,46 @@ LISTS = st.text(alphabet="AB ,;()", max_size=30)
 
 def test_commas_inside_parentheses_do_not_split():
     assert split_outside_parentheses("IOM, UNESCO (Paris, France), ILO", ",") == [
-        "IOM", " UNESCO (Paris, France)", " ILO"]
+        "IOM",
+        " UNESCO (Paris, France)",
+        " ILO",
+    ]
 
 
 def test_nested_and_unbalanced_parentheses():
     # PIDC: "Canada (through Canadian Border Services (CBS), …) USA"
     assert split_outside_parentheses("Canada (through CBS (x, y), CIC), USA", ",") == [
-        "Canada (through CBS (x, y), CIC)", " USA"]
+        "Canada (through CBS (x, y), CIC)",
+        " USA",
+    ]
     # A ")" left over by the paragraph split ("South Africa)") opens nothing.
-    assert split_outside_parentheses("South Africa), Namibia", ",") == [
-        "South Africa)", " Namibia"]
+    assert split_outside_parentheses("South Africa), Namibia", ",") == ["South Africa)", " Namibia"]
 
 
 def test_a_separator_may_be_a_word():
     # The calendar: "Rabat Process (… Migration and Development) And Khartoum Process (…)".
-    assert split_outside_parentheses("Rabat Process (Migration and Development) And Khartoum "
-                                     "Process", re.compile(r"\s+and\s+", re.I)) == [
-        "Rabat Process (Migration and Development)", "Khartoum Process"]
+    assert split_outside_parentheses(
+        "Rabat Process (Migration and Development) And Khartoum Process",
+        re.compile(r"\s+and\s+", re.I),
+    ) == ["Rabat Process (Migration and Development)", "Khartoum Process"]
 
 
 def test_list_items_as_the_overview_writes_them():
     # MIDSA's partners: a full stop after an acronym separates two items.
     assert split_items("Save the Children Internat’l, UNHCR. UNODC, UNICEF, IDC") == [
-        "Save the Children Internat’l", "UNHCR", "UNODC", "UNICEF", "IDC"]
+        "Save the Children Internat’l",
+        "UNHCR",
+        "UNODC",
+        "UNICEF",
+        "IDC",
+    ]
     assert split_items("Chad, Egypt; Libya + Niger, and Tunisia.") == [
-        "Chad", "Egypt", "Libya", "Niger", "Tunisia"]
+        "Chad",
+        "Egypt",
+        "Libya",
+        "Niger",
+        "Tunisia",
+    ]
     assert split_items("ICMPD (Vienna, Austria), also IOM") == ["ICMPD (Vienna, Austria)", "IOM"]
     assert split_items("St. Lucia, U.S.A.") == ["St. Lucia", "U.S.A"]
 

@@ -20,7 +20,8 @@ TRIPOLI_DESCRIPTION = (
     "Part of the EU-African joint partnership, which has broader goals like: 1. Peace and "
     "Security 2. Democratic Governance and Human Rights 3. Regional Economic Integration, Trade "
     "and Infrastructure 4. Millennium Development Goals 5. Climate Change 6. Energy 7. "
-    "Migration, Mobility and Employment 8. Science, Information Society and Space")
+    "Migration, Mobility and Employment 8. Science, Information Society and Space"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,80 +33,93 @@ def themes_of(text: str, rules: pd.DataFrame) -> set[str]:
     return {link["theme_id"] for link in theme_links("process", {"p": text}, rules)}
 
 
-@pytest.mark.parametrize(("text", "theme", "expected"), [
-    ("Migration and development; remittances", "development", True),
-    ("IGAD-RCP (Inter-governmental Authority on Development)", "development", False),
-    ("The website is under development", "development", False),
-    ("a Roadmap for the Development and Implementation of strategies", "development", False),
-    ("Social integration of migrants", "integration", True),
-    ("Regional Economic Integration, Trade and Infrastructure", "integration", False),
-    ("Free Movement of Persons for Regional Integration", "integration", False),
-    ("Voluntary return of migrants", "returns", True),
-    ("Combating trafficking in persons", "trafficking", True),
-    # Not the theme, though a theme word is there.
-    ("avenues of protection from return to persecution", "returns", False),
-    ("integrity measures related to refugee resettlement", "asylum", False),
-    ("new refugee populations that have been introduced", "asylum", False),
-    ("flow of asylum-seekers between our shared border with Canada", "borders", False),
-    ("consequences of cross-border displacement", "borders", False),
-    ("Preventing illegal recruitment practices", "irregular", False),
-    ("the International Labour Organization's tripartite constituents", "labour", False),
-    ("Labour Rights of Establishment and Residence", "rights", False),
-    ("training tips for officers", "trafficking", False),
-    ("pilot workshop on Effective Information Campaigns", "data", False),
-    ("Developing more effective information- and intelligence-sharing", "data", True),
-])
+@pytest.mark.parametrize(
+    ("text", "theme", "expected"),
+    [
+        ("Migration and development; remittances", "development", True),
+        ("IGAD-RCP (Inter-governmental Authority on Development)", "development", False),
+        ("The website is under development", "development", False),
+        ("a Roadmap for the Development and Implementation of strategies", "development", False),
+        ("Social integration of migrants", "integration", True),
+        ("Regional Economic Integration, Trade and Infrastructure", "integration", False),
+        ("Free Movement of Persons for Regional Integration", "integration", False),
+        ("Voluntary return of migrants", "returns", True),
+        ("Combating trafficking in persons", "trafficking", True),
+        # Not the theme, though a theme word is there.
+        ("avenues of protection from return to persecution", "returns", False),
+        ("integrity measures related to refugee resettlement", "asylum", False),
+        ("new refugee populations that have been introduced", "asylum", False),
+        ("flow of asylum-seekers between our shared border with Canada", "borders", False),
+        ("consequences of cross-border displacement", "borders", False),
+        ("Preventing illegal recruitment practices", "irregular", False),
+        ("the International Labour Organization's tripartite constituents", "labour", False),
+        ("Labour Rights of Establishment and Residence", "rights", False),
+        ("training tips for officers", "trafficking", False),
+        ("pilot workshop on Effective Information Campaigns", "data", False),
+        ("Developing more effective information- and intelligence-sharing", "data", True),
+    ],
+)
 def test_theme_rule(rules, text, theme, expected):
     assert (theme in themes_of(text, rules)) is expected
 
 
-@pytest.mark.parametrize(("text", "theme"), [
-    # Plurals (MIDWA, SACM, Global Compacts at the IGC).
-    ("met to discuss diaspora, border managements, mobility of professionals", "borders"),
-    ("the rights of migrants, social integration, diasporas, information exchange",
-     "development"),
-    ("update on Global Compacts, Strategic Discussions", "global-compact"),
-    # Hyphens, dashes and slashes (Abu Dhabi Dialogue, Bali Process, IGC, USCIS).
-    ("they wish to foster information-sharing and promote capacity-building", "data"),
-    ("Develop policies with a rights-based approach", "rights"),
-    ("Risk Assessment and Anti-Fraud Team (RAAFT) Delhi", "fraud"),
-    ("including immigration, enforcement/removal, country of origin research", "returns"),
-    # Word order (Rabat Process, MIDCAS, Arab RCP, GFMD, IGC, IGAD-RCP, ASEM).
-    ("protection of migrant’s rights; asylum and international protection", "rights"),
-    ("protection of migrants' rights", "rights"),
-    ("Migrants Rights. Integration of Migrants.", "rights"),
-    ("Irregular Migration Rights of migrants Data and research", "rights"),
-    ("“The Management of Borders in light of Contemporary Migration Challenges”", "borders"),
-    ("Mixed migratory flows and protection of refugees", "asylum"),
-    ("Mixed migratory flows and protection of refugees", "irregular"),
-    ("an exchange of information on flows of migrants", "data"),
-    ("policy consistency and coordination on acquiring and sharing information", "data"),
-    ("improving the quality and security of travel documents", "fraud"),
-    ("Quick Reference Guide for Frontline Officers Assessing Travellers and Documents",
-     "fraud"),
-    # Synonyms each theme's own description names (data/reference/themes.csv).
-    ("Immigration Working Group meeting: trends, visa procedures, outcomes", "borders"),
-    ("improving the quality and security of travel documents", "borders"),
-    ("Regional Biometric Data Exchange Solution (RBDES) Workshop", "borders"),
-    ("Share best practices in the facilitation of remittance flows", "development"),
-    ("Cooperating on identity and nationality verification of illegal migrants", "fraud"),
-    ("Cooperating on identity and nationality verification of illegal migrants", "irregular"),
-    ("Building a stronger evidence base for EU-LAC migration", "data"),
-    ("attention to vulnerable groups such as women and children", "rights"),
-    ("Address medium and long-term issues related to migration and development", "development"),
-    ("Prevent and fight illegal migration", "irregular"),
-    ("Low- and Less-Skilled Migration", "labour"),
-    ("Protection of Domestic Migrant Workers", "labour"),
-    ("met to discuss diaspora, border managements, mobility of professionals", "labour"),
-    ("Country guidance and uses of COI", "data"),
-])
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Plurals (MIDWA, SACM, Global Compacts at the IGC).
+        ("met to discuss diaspora, border managements, mobility of professionals", "borders"),
+        (
+            "the rights of migrants, social integration, diasporas, information exchange",
+            "development",
+        ),
+        ("update on Global Compacts, Strategic Discussions", "global-compact"),
+        # Hyphens, dashes and slashes (Abu Dhabi Dialogue, Bali Process, IGC, USCIS).
+        ("they wish to foster information-sharing and promote capacity-building", "data"),
+        ("Develop policies with a rights-based approach", "rights"),
+        ("Risk Assessment and Anti-Fraud Team (RAAFT) Delhi", "fraud"),
+        ("including immigration, enforcement/removal, country of origin research", "returns"),
+        # Word order (Rabat Process, MIDCAS, Arab RCP, GFMD, IGC, IGAD-RCP, ASEM).
+        ("protection of migrant’s rights; asylum and international protection", "rights"),
+        ("protection of migrants' rights", "rights"),
+        ("Migrants Rights. Integration of Migrants.", "rights"),
+        ("Irregular Migration Rights of migrants Data and research", "rights"),
+        ("“The Management of Borders in light of Contemporary Migration Challenges”", "borders"),
+        ("Mixed migratory flows and protection of refugees", "asylum"),
+        ("Mixed migratory flows and protection of refugees", "irregular"),
+        ("an exchange of information on flows of migrants", "data"),
+        ("policy consistency and coordination on acquiring and sharing information", "data"),
+        ("improving the quality and security of travel documents", "fraud"),
+        (
+            "Quick Reference Guide for Frontline Officers Assessing Travellers and Documents",
+            "fraud",
+        ),
+        # Synonyms each theme's own description names (data/reference/themes.csv).
+        ("Immigration Working Group meeting: trends, visa procedures, outcomes", "borders"),
+        ("improving the quality and security of travel documents", "borders"),
+        ("Regional Biometric Data Exchange Solution (RBDES) Workshop", "borders"),
+        ("Share best practices in the facilitation of remittance flows", "development"),
+        ("Cooperating on identity and nationality verification of illegal migrants", "fraud"),
+        ("Cooperating on identity and nationality verification of illegal migrants", "irregular"),
+        ("Building a stronger evidence base for EU-LAC migration", "data"),
+        ("attention to vulnerable groups such as women and children", "rights"),
+        ("Address medium and long-term issues related to migration and development", "development"),
+        ("Prevent and fight illegal migration", "irregular"),
+        ("Low- and Less-Skilled Migration", "labour"),
+        ("Protection of Domestic Migrant Workers", "labour"),
+        ("met to discuss diaspora, border managements, mobility of professionals", "labour"),
+        ("Country guidance and uses of COI", "data"),
+    ],
+)
 def test_wording_the_rules_used_to_miss(rules, text, theme):
     assert theme in themes_of(text, rules)
 
 
 def test_links_quote_the_text_as_written(rules):
-    [link] = theme_links("process", {"p": "a platform for information-sharing, the exchange"},
-                         rules[rules.theme_id == "data"])
+    [link] = theme_links(
+        "process",
+        {"p": "a platform for information-sharing, the exchange"},
+        rules[rules.theme_id == "data"],
+    )
     assert link["matched"] == "information-sharing"
     assert link["evidence"] == "a platform for information-sharing, the exchange"
 
@@ -117,8 +131,9 @@ def test_matchable_keeps_offsets():
 
 
 def test_every_link_explains_itself(rules):
-    [link] = theme_links("meeting", {"m": "A workshop on migrant smuggling"},
-                         rules[rules.theme_id == "smuggling"])
+    [link] = theme_links(
+        "meeting", {"m": "A workshop on migrant smuggling"}, rules[rules.theme_id == "smuggling"]
+    )
     assert link["matched"] == "smuggling"
     assert "migrant smuggling" in link["evidence"]
 
@@ -133,19 +148,24 @@ def test_a_wider_bodys_goals_are_not_the_mechanisms_agenda(rules):
 
 def _tables(**columns: dict[str, str]) -> dict[str, pd.DataFrame]:
     blank = {
-        "processes": {"process_id": "p", "name": "P", "description": "", "areas": "",
-                      "priorities": ""},
+        "processes": {
+            "process_id": "p",
+            "name": "P",
+            "description": "",
+            "areas": "",
+            "priorities": "",
+        },
         "meetings": {"meeting_id": "m", "title": "M"},
         "engagements": {"engagement_id": "e", "name": "E", "description": ""},
         "action_items": {"item": "1.1", "action": "A", "status": ""},
     }
-    return {name: pd.DataFrame([{**row, **columns.get(name, {})}])
-            for name, row in blank.items()}
+    return {name: pd.DataFrame([{**row, **columns.get(name, {})}]) for name, row in blank.items()}
 
 
 def test_mechanism_text_leaves_out_a_wider_bodys_goals():
-    texts = entity_texts(_tables(processes={"description": TRIPOLI_DESCRIPTION,
-                                            "areas": "Illegal migration"}))
+    texts = entity_texts(
+        _tables(processes={"description": TRIPOLI_DESCRIPTION, "areas": "Illegal migration"})
+    )
     assert "Climate Change" not in texts["process"]["p"]
     assert "circular migration" in texts["process"]["p"]
     assert "Illegal migration" in texts["process"]["p"]
@@ -153,9 +173,14 @@ def test_mechanism_text_leaves_out_a_wider_bodys_goals():
 
 def test_action_theme_text_is_the_action_not_its_status():
     # The flattened report attaches other actions' details to a status (see data/README).
-    texts = entity_texts(_tables(action_items={
-        "action": "Conduct pilot, joint information campaign",
-        "status": "launched the Voluntary Reporting System on Migrant Smuggling"}))
+    texts = entity_texts(
+        _tables(
+            action_items={
+                "action": "Conduct pilot, joint information campaign",
+                "status": "launched the Voluntary Reporting System on Migrant Smuggling",
+            }
+        )
+    )
     assert texts["action_item"] == {"1.1": "Conduct pilot, joint information campaign"}
 
 
@@ -175,6 +200,7 @@ def test_tripoli_process_themes_come_from_its_own_text(built):
 
 # Measured on the hand-labelled pairs of tests/loaders/truth (see its README).
 
+
 @pytest.fixture(scope="module")
 def truth() -> pd.DataFrame:
     return pd.read_csv(TRUTH, dtype=str, keep_default_na=False)
@@ -188,10 +214,12 @@ def test_truth_file_is_a_labelled_sample_of_every_entity_type(truth, built):
     assert (truth.reason.str.len() > 0).all()
     assert not truth.duplicated(["entity_type", "entity_id", "theme_id"]).any()
     assert set(truth.theme_id) <= set(built.tables["themes"].theme_id)
-    ids = {"process": set(built.tables["processes"].process_id),
-           "meeting": set(built.tables["meetings"].meeting_id),
-           "engagement": set(built.tables["engagements"].engagement_id),
-           "action_item": set(built.tables["action_items"].item)}
+    ids = {
+        "process": set(built.tables["processes"].process_id),
+        "meeting": set(built.tables["meetings"].meeting_id),
+        "engagement": set(built.tables["engagements"].engagement_id),
+        "action_item": set(built.tables["action_items"].item),
+    }
     unknown = [(t, e) for t, e in zip(truth.entity_type, truth.entity_id) if e not in ids[t]]
     assert unknown == []
 
@@ -203,8 +231,9 @@ def test_theme_links_precision_and_recall_on_the_labelled_pairs(truth, built, se
         truth = truth[truth.seed == seed].reset_index(drop=True)
     links = built.tables["theme_links"]
     tagged = set(zip(links.entity_type, links.entity_id, links.theme_id))
-    predicted = pd.Series([pair in tagged for pair in
-                           zip(truth.entity_type, truth.entity_id, truth.theme_id)])
+    predicted = pd.Series(
+        [pair in tagged for pair in zip(truth.entity_type, truth.entity_id, truth.theme_id)]
+    )
     actual = truth.label.eq("yes")
     true_pos = int((predicted & actual).sum())
     wrong = truth[predicted & ~actual]

@@ -8,8 +8,18 @@ import pandas as pd
 import pytest
 
 TRUTH = Path(__file__).parent / "truth"
-EVENT_COLUMNS = ["process_id", "date_text", "start_date", "end_date", "year", "month", "city",
-                 "iso3", "source_line", "note"]
+EVENT_COLUMNS = [
+    "process_id",
+    "date_text",
+    "start_date",
+    "end_date",
+    "year",
+    "month",
+    "city",
+    "iso3",
+    "source_line",
+    "note",
+]
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -25,8 +35,12 @@ def event_pairs(built) -> list[tuple[dict, dict]]:
 
 
 def test_every_past_event_matches_the_hand_reading_row_for_row(event_pairs):
-    wrong = [(t["process_id"], t["date_text"], column, t[column], e[column])
-             for t, e in event_pairs for column in EVENT_COLUMNS if t[column] != e[column]]
+    wrong = [
+        (t["process_id"], t["date_text"], column, t[column], e[column])
+        for t, e in event_pairs
+        for column in EVENT_COLUMNS
+        if t[column] != e[column]
+    ]
     assert wrong == []
 
 
@@ -35,9 +49,22 @@ def test_every_past_event_title_holds_the_words_read(event_pairs):
     assert wrong == []
 
 
-REPORT_MEETING_COLUMNS = ["report_meeting_id", "source", "source_lines", "context", "date_text",
-                          "start_date", "end_date", "date_precision", "tentative", "city",
-                          "venue", "iso3", "process_ids", "for_all_mechanisms"]
+REPORT_MEETING_COLUMNS = [
+    "report_meeting_id",
+    "source",
+    "source_lines",
+    "context",
+    "date_text",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "tentative",
+    "city",
+    "venue",
+    "iso3",
+    "process_ids",
+    "for_all_mechanisms",
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,23 +78,32 @@ def report_meeting_pairs(built) -> list[tuple[dict, dict]]:
 
 
 def test_every_report_meeting_matches_the_hand_reading_row_for_row(report_meeting_pairs):
-    wrong = [(t["report_meeting_id"], column, t[column], f[column])
-             for t, f in report_meeting_pairs for column in REPORT_MEETING_COLUMNS
-             if t[column] != f[column]]
+    wrong = [
+        (t["report_meeting_id"], column, t[column], f[column])
+        for t, f in report_meeting_pairs
+        for column in REPORT_MEETING_COLUMNS
+        if t[column] != f[column]
+    ]
     assert wrong == []
 
 
 def test_every_report_meeting_title_holds_the_words_read(report_meeting_pairs):
-    wrong = [(t["title"], f["title"]) for t, f in report_meeting_pairs
-             if t["title"].casefold() not in f["title"].casefold()]
+    wrong = [
+        (t["title"], f["title"])
+        for t, f in report_meeting_pairs
+        if t["title"].casefold() not in f["title"].casefold()
+    ]
     assert wrong == []
 
 
 def test_report_meetings_the_calendar_lists_are_linked_to_its_row_and_no_other(built):
     truth = pd.read_csv(TRUTH / "report_meetings.csv", dtype=str, keep_default_na=False)
     sources = built.tables["meeting_sources"]
-    linked = sources[sources.described_id.isin(truth.report_meeting_id)
-                     & (sources.link != "own row")]
+    linked = sources[
+        sources.described_id.isin(truth.report_meeting_id) & (sources.link != "own row")
+    ]
     assert dict(zip(linked.described_id, linked.meeting_id, strict=True)) == {
-        row.report_meeting_id: row.calendar_meeting for row in truth.itertuples()
-        if row.calendar_meeting}
+        row.report_meeting_id: row.calendar_meeting
+        for row in truth.itertuples()
+        if row.calendar_meeting
+    }

@@ -37,8 +37,10 @@ from deploy.proxy import (
 )
 
 AUDIT_FILE = "network-audit.txt"
-_LOG_LINE = re.compile(r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) \d+ '
-                       r"upstream=(?P<upstream>.*) affinity=(?P<affinity>\S*)$")
+_LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) \d+ '
+    r"upstream=(?P<upstream>.*) affinity=(?P<affinity>\S*)$"
+)
 
 
 def outbound_attempts(run_dir: Path) -> list[str]:
@@ -54,9 +56,15 @@ def assert_nothing_left_the_machine(run_dir: Path) -> None:
 
 
 @contextmanager
-def running_proxy(run_dir: Path, *, workers: int = 2, hosts: Sequence[str] = DEFAULT_HOSTS,
-                  options: Sequence[str] = (), env: Mapping[str, str] | None = None,
-                  port: int = 0) -> Iterator[Stack]:
+def running_proxy(
+    run_dir: Path,
+    *,
+    workers: int = 2,
+    hosts: Sequence[str] = DEFAULT_HOSTS,
+    options: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    port: int = 0,
+) -> Iterator[Stack]:
     """`workers` app processes behind nginx on loopback:`port` (a free one when 0), audited;
     stopped when the block ends, then checked for outbound attempts. `stack.url` is the
     proxy's URL."""
@@ -64,8 +72,14 @@ def running_proxy(run_dir: Path, *, workers: int = 2, hosts: Sequence[str] = DEF
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
     (run_dir / "access.log").unlink(missing_ok=True)
-    stack = start_stack(run_dir, workers=workers, port=port, hosts=hosts, options=options,
-                        env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})})
+    stack = start_stack(
+        run_dir,
+        workers=workers,
+        port=port,
+        hosts=hosts,
+        options=options,
+        env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})},
+    )
     try:
         yield stack
     finally:
@@ -74,20 +88,29 @@ def running_proxy(run_dir: Path, *, workers: int = 2, hosts: Sequence[str] = DEF
 
 
 @contextmanager
-def running_app(run_dir: Path, *, options: Sequence[str] = (),
-                env: Mapping[str, str] | None = None, timeout: float = 90) -> Iterator[str]:
+def running_app(
+    run_dir: Path,
+    *,
+    options: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    timeout: float = 90,
+) -> Iterator[str]:
     """One app process on a free loopback port without a proxy, audited; yields its URL."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / AUDIT_FILE).unlink(missing_ok=True)
     port = free_port()
     worker: Worker = start_worker(
-        port, run_dir / "streamlit.log", options=options,
-        env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})})
+        port,
+        run_dir / "streamlit.log",
+        options=options,
+        env={AUDIT_ENV: str(run_dir.resolve() / AUDIT_FILE), **(env or {})},
+    )
     url = f"http://{worker.address}"
     try:
-        wait_until(lambda: answers_health(url), [worker.process], timeout,
-                   f"streamlit (see {worker.log})")
+        wait_until(
+            lambda: answers_health(url), [worker.process], timeout, f"streamlit (see {worker.log})"
+        )
         yield url
     finally:
         stop_processes([worker.process])
@@ -115,8 +138,16 @@ def served_requests(stack: Stack) -> list[Served]:
     for line in lines:
         if m := _LOG_LINE.search(line):
             tried = tuple(a.strip() for a in m["upstream"].split(",") if a.strip() != "-")
-            served.append(Served(m["method"], m["path"], int(m["status"]),
-                                 tried[-1] if tried else "", m["affinity"], tried))
+            served.append(
+                Served(
+                    m["method"],
+                    m["path"],
+                    int(m["status"]),
+                    tried[-1] if tried else "",
+                    m["affinity"],
+                    tried,
+                )
+            )
     return served
 
 
@@ -136,17 +167,20 @@ def workers_by_session(stack: Stack) -> dict[str, set[str]]:
     return dict(workers)
 
 
-def wait_for_logged(stack: Stack, matches: Callable[[Served], bool], timeout: float,
-                    count: int = 1) -> list[Served]:
+def wait_for_logged(
+    stack: Stack, matches: Callable[[Served], bool], timeout: float, count: int = 1
+) -> list[Served]:
     """Every logged request for which `matches` is true, once there are at least `count`
     (nginx writes a line when a request ends, a moment after the client has its answer, and
     a websocket's only when it closes); AssertionError after `timeout` s."""
+
     def matching() -> list[Served]:
         return [r for r in served_requests(stack) if matches(r)]
 
     try:
-        wait_until(lambda: len(matching()) >= count, [stack.nginx], timeout,
-                   f"{count} logged request(s)")
+        wait_until(
+            lambda: len(matching()) >= count, [stack.nginx], timeout, f"{count} logged request(s)"
+        )
     except RuntimeError as late:
         raise AssertionError(f"{late}; see {stack.access_log}") from None
     return matching()
