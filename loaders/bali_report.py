@@ -6,6 +6,8 @@ three-column table (Action/Recommendation, Who, Status/Details) that the scrape 
 column by column: on a page, the Action cells of the rows that start there come first, then
 their Who cells, then their Status cells, each in row order. A cell cut by the page end goes on
 at the start of the next page (before its first action) or in its column's place there.
+Page furniture a page break may repeat (the running title and the column header) is no page on
+a line of its own and is cut from the head of a later page.
 Process:
 * the numbered actions (1.1 … 6.5) and the six headings are found by their text;
 * where each Status cell (and a continued Action cell) opens is read from
@@ -203,19 +205,46 @@ def actors_from_table(table: pd.DataFrame) -> list[Actor]:
     ]
 
 
+def report_title(text: str) -> tuple[int, str]:
+    """(line number, text with spaces collapsed) of the scraped page's first non-blank line,
+    the report's title; (1, "") for a text with none."""
+    return next(
+        (
+            (n, clean_spaces(line))
+            for n, line in enumerate(text.split("\n"), start=1)
+            if line.strip()
+        ),
+        (1, ""),
+    )
+
+
 def pages(text: str) -> list[tuple[int, str]]:
-    """(line number, text) of each non-empty line after "Transcription:", spaces collapsed and
-    split ordinals joined ("11 th" -> "11th"); [] when the marker is missing."""
+    """(line number, text) of each page: each non-blank line after "Transcription:", spaces
+    collapsed (no-break spaces too) and split ordinals joined ("11 th" -> "11th"); [] when the
+    marker is missing. Page furniture a page break repeats (the running title, see
+    report_title, and the table's column header) is no page on lines of its own and is cut
+    from the head of every page but the first (whose text opens with the title)."""
     lines = text.split("\n")
     try:
         first = next(i for i, line in enumerate(lines) if line.strip() == "Transcription:")
     except StopIteration:
         return []
-    return [
-        (n + 1, join_ordinals(clean_spaces(line)))
-        for n, line in enumerate(lines)
-        if n > first and line.strip()
-    ]
+    furniture = _page_furniture(report_title("\n".join(lines[:first]))[1])
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(lines[first + 1 :], start=first + 2):
+        page = join_ordinals(clean_spaces(line))
+        if out:
+            page = furniture.sub("", page)
+        if page and not furniture.fullmatch(page):
+            out.append((n, page))
+    return out
+
+
+def _page_furniture(title: str) -> re.Pattern[str]:
+    """The running title and the column header, each any number of times, at the head of a
+    page (a page break may repeat both)."""
+    parts = [re.escape(join_ordinals(p)) for p in (title, TABLE_HEADER) if p]
+    return re.compile(rf"^(?:(?:{'|'.join(parts)})(?:\s+|$))+")
 
 
 def status_category(status: str) -> tuple[str, str]:
@@ -483,14 +512,7 @@ def _read_pages(
                 (row.status if mark.kind == "status" else row.action).append(piece)
                 row.lines.add(line)
             elif piece:  # after the header, a heading, or an unknown action's cell
-                rejects.add(
-                    SOURCE,
-                    line,
-                    "text",
-                    piece[:200],
-                    "text not tied to any action (after a heading or a cell whose "
-                    "action is missing)",
-                )
+                rejects.add(SOURCE, line, "text", piece[:200], _untied_reason(mark))
         first = page_marks[0].pos if page_marks else len(page)
         lead = page[:first].strip()
         if lead and not any(m.kind == "header" for m in page_marks):
@@ -502,6 +524,16 @@ def _read_pages(
                 "text before the page's first action or cell opening",
             )
     return blocks
+
+
+def _untied_reason(mark: _Mark) -> str:
+    if mark.kind in ("status", "action"):
+        return (
+            f"action {mark.item}'s {mark.kind} cell (opening from "
+            f"reference/bali_cells.csv) has no row: no action {mark.item} is read in the "
+            "report (its number missing or out of sequence)"
+        )
+    return "text not tied to any action (after the table header or a heading)"
 
 
 def _block_closed(page_marks: list[_Mark], k: int) -> bool:
@@ -608,13 +640,8 @@ def _check_subjects(
     for entry in cell_starts:
         row = rows.get(entry.item)
         if row is None:
-            rejects.add(
-                SOURCE,
-                0,
-                entry.cell,
-                entry.starts,
-                f"reference/bali_cells.csv names action {entry.item}, not in the report",
-            )
+            # Already a reject at its line: the cell's text (see _untied_reason), or its
+            # opening when the text does not hold it (_add_cell_marks).
             continue
         names = clean_spaces(entry.names)
         if names and names not in " ".join(row.status):

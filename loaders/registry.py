@@ -37,6 +37,7 @@ from loaders.bali_report import (
     cell_starts_from_table,
     load_bali_report,
     pages,
+    report_title,
     status_focus_from_table,
 )
 from loaders.countries import CountryResolver
@@ -283,15 +284,14 @@ def bali_meetings(text: str, actions: list[Row], ctx: BuildContext) -> list[Row]
         item = next((i for i, status in statuses if key and key in status), "")
         return f"action {item}" if item else "introduction" if line == first_page else ""
 
-    dated = re.search(
-        r"\b(" + "|".join(calendar.month_name[1:]) + r") (\d{4})\b", text.split("\n", 1)[0]
-    )
+    title_line, title = report_title(text)
+    dated = re.search(r"\b(" + "|".join(calendar.month_name[1:]) + r") (\d{4})\b", title)
     if not dated:
         ctx.rejects.add(
             BALI_FILE,
-            1,
+            title_line,
             "date",
-            text.split("\n", 1)[0],
+            title,
             "no month and year in the report's title: its meetings are not read",
         )
         return []

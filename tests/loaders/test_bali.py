@@ -9,11 +9,13 @@ import pandas as pd
 import pytest
 
 from loaders.bali_report import (
+    TABLE_HEADER,
     Actor,
     CellStart,
     StatusFocus,
     load_bali_report,
     name_gaps,
+    report_title,
     split_footnote,
     split_who_tail,
     status_category,
@@ -131,6 +133,60 @@ def test_an_action_continued_at_the_top_of_the_next_page():
         "planned",
         "Planning for it is underway",
     )
+
+
+@pytest.mark.parametrize("head", ["title", "header", "title header"])
+def test_page_furniture_repeated_at_a_page_break_is_not_a_page(head):
+    # A re-scrape that prints the running title and the column header at each page break, on
+    # lines of their own or glued to the head of the page's text.
+    title = "Progress Report: October 2017"
+    glued = head.replace("title", title).replace("header", TABLE_HEADER)
+    page_one, page_two = LAYOUT.split("\n\n")[1:3]
+    report = (
+        f"{title}\n\nTranscription:\n\n{title}\n{TABLE_HEADER}\n{page_one}\n\n"
+        f"{title} {TABLE_HEADER}\n\n{glued} {page_two}"
+    )
+    rejects = RejectLog()
+    items = load_bali_report(report, rejects, LAYOUT_CELLS, ACTORS).items
+    assert len(rejects) == 0, rejects.items
+    plain = load_bali_report(LAYOUT, RejectLog(), LAYOUT_CELLS, ACTORS).items
+    lines = ("source_line", "source_lines", "who_note")
+    assert [{k: v for k, v in row.items() if k not in lines} for row in items] == [
+        {k: v for k, v in row.items() if k not in lines} for row in plain
+    ]
+    # The pages are lines 7 and 11 of the report (3 and 5 of LAYOUT).
+    assert [(i["source_line"], i["source_lines"]) for i in items] == [
+        (7, "7"),
+        (7, "7"),
+        (7, "7 11"),
+        (11, "11"),
+    ]
+    assert [i["who_note"] for i in items] == [
+        i["who_note"].replace("line 3", "line 7") for i in plain
+    ]
+
+
+def test_the_title_is_the_first_line_with_text_spaces_collapsed():
+    assert report_title("\n\u00a0\nProgress\u00a0Report:\u00a0October 2017 \t\nx") == (
+        3,
+        "Progress Report: October 2017",
+    )
+    assert report_title("\n \n") == (1, "")
+
+
+def test_an_action_whose_number_is_lost_lands_in_the_rejects_at_its_line():
+    # Page 2's "1.4" misread: its action text and its status (opening from the reference
+    # table) are rejects on line 5; row 1.3's status still goes on there.
+    report = LAYOUT.replace("1.4 Review", "1.A Review")
+    rejects = RejectLog()
+    items = load_bali_report(report, rejects, LAYOUT_CELLS, ACTORS).items
+    assert [i["item"] for i in items] == ["1.1", "1.2", "1.3"]
+    assert items[2]["status"].endswith("and the next one will be held in 2018.")
+    assert [(r.source, r.line, r.text) for r in rejects.items] == [
+        ("bali_ahg_progress_2017.txt", 5, "The review was held in March 2017."),
+        ("bali_ahg_progress_2017.txt", 5, "1.A Review progress TIPs WG"),
+    ]
+    assert "action 1.4's status cell" in rejects.items[0].reason
 
 
 def test_a_name_after_among_stays_in_the_action():
