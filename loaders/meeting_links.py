@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from loaders.report_meetings import Window, names_agree, same_meeting
+from loaders.report_meetings import Window, may_be_within, names_agree, same_meeting
 from loaders.rows import Row, cell_int, cell_text
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ class _Linker:
 
     known: dict[str, Window]
     out: LinkedMeetings
+    # meeting id -> the file it was first read from
+    sources_of: dict[str, str] = field(default_factory=dict)
 
     def find(self, described: Window, what: str) -> tuple[str, str]:
         """(meeting_id, how) of the one meeting `described` is; ("", "") for none."""
@@ -97,6 +99,20 @@ class _Linker:
                 return "", ""
             hits = named
         return hits[0] if hits else ("", "")
+
+    def within_note(self, described: Window, labels: dict[str, str]) -> str:
+        """A note naming the one meeting so far whose longer window `described` may be part
+        of (may_be_within), or "" when none or several are."""
+        around = [mid for mid, w in self.known.items() if may_be_within(w, described)]
+        if len(around) != 1:
+            return ""
+        w = self.known[around[0]]
+        where = self.sources_of.get(around[0], "")
+        return (
+            f"its days fall within meeting {around[0]} of {labels.get(where, where)} "
+            f"('{w.title}', {w.start:%d %b}-{w.end:%d %b %Y}, same country), which may "
+            "include it; neither document says so"
+        )
 
 
 def link_meetings(
@@ -130,6 +146,7 @@ def link_meetings(
             bool(m.for_all_mechanisms),
             cell_text(m.title),
         )
+        linker.sources_of[cell_text(m.meeting_id)] = cell_text(m.source)
         out.sources.append(
             {
                 "meeting_id": m.meeting_id,
@@ -158,8 +175,10 @@ def link_meetings(
         found, how = linker.find(window, f"{r.source} line {r.source_line} ({r.title})")
         if not found:
             found, how = cell_text(r.report_meeting_id), OWN_ROW
+            within = linker.within_note(window, labels)
             linker.known[found] = window
-            out.meetings.append(_report_row(r, start.year, names, labels, action_texts))
+            linker.sources_of[found] = cell_text(r.source)
+            out.meetings.append(_report_row(r, start.year, names, labels, action_texts, within))
             out.links.extend(
                 {"meeting_id": found, "process_id": p} for p in cell_text(r.process_ids).split()
             )
@@ -216,6 +235,7 @@ def _report_row(
     names: dict[str, str],
     labels: dict[str, str],
     action_texts: dict[str, str],
+    within: str = "",
 ) -> Row:
     context = cell_text(r.context)
     where = "" if context == "Title" else context  # the report's own meeting: its note says
@@ -224,7 +244,9 @@ def _report_row(
         where = f"{where} ({_short(action_texts[item])})"
     source = cell_text(r.source)
     label = labels.get(source, source)
-    note = "; ".join(filter(None, [f"{label}: {where}" if where else label, cell_text(r.note)]))
+    note = "; ".join(
+        filter(None, [f"{label}: {where}" if where else label, cell_text(r.note), within])
+    )
     return {
         "meeting_id": r.report_meeting_id,
         "title": r.title,

@@ -673,6 +673,19 @@ def same_meeting(a: Window, b: Window) -> str:
     return "same name" if names_agree(a.title, b.title) else ""
 
 
+def may_be_within(a: Window, b: Window) -> bool:
+    """True when `b` could be part of `a` although same_meeting says they are not one meeting:
+    the same mechanism, the same known country, both dated to the day, and b's days inside
+    a's longer window (the calendar's "Meeting of drafting committee and other events", 22-25
+    May in Bali, and the report's third TIPs Working Group meeting, 25 May in Bali). Nothing
+    says b is one of a's events, so this only earns a note."""
+    if not (a.process_ids & b.process_ids) or not (a.iso3 and a.iso3 == b.iso3):
+        return False
+    if not (a.precision == b.precision == "day" and a.start and a.end and b.start and b.end):
+        return False
+    return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+
+
 def _window(m: Mention) -> Window:
     return Window(
         m.span.start,

@@ -15,6 +15,7 @@ from loaders.rejects import RejectLog
 from loaders.report_meetings import (
     Reader,
     Window,
+    may_be_within,
     mentions_in,
     names_agree,
     processes_named,
@@ -604,8 +605,12 @@ def test_a_report_meeting_the_calendar_lacks_is_added_with_its_own_id_and_note()
     assert [(m["meeting_id"], m["calendar_year"], m["mechanism_text"]) for m in out.meetings] == [
         ("b-05", 2017, "Bali Process")
     ]
+    # Not linked, but its days lie inside the calendar meeting's, which may include it.
     assert out.meetings[0]["note"] == (
-        "Bali report: action 6.4 (Taskforce on Planning and Preparedness (TFPP))"
+        "Bali report: action 6.4 (Taskforce on Planning and Preparedness (TFPP)); its days "
+        "fall within meeting 2017-035 of iscm_calendar_2017.txt ('Meeting of drafting "
+        "committee and other events', 22 May-25 May 2017, same country), which may include "
+        "it; neither document says so"
     )
     assert out.links == [{"meeting_id": "b-05", "process_id": "bali-process"}]
 
@@ -750,3 +755,29 @@ def test_a_mechanism_named_by_two_aliases_is_listed_once() -> None:
     # "SACM" and "South American Conference on Migration" both name sacm.
     title = "Meeting of the South American Conference on Migration (SACM) with the RCM"
     assert processes_named(title, ALIASES) == ["sacm", "rcm"]
+
+
+def test_a_meeting_inside_a_longer_one_may_be_part_of_it_but_is_not_linked():
+    # The calendar's "Meeting of drafting committee and other events", Bali, 22-25 May, and
+    # the Bali report's third TIPs WG meeting, Bali, 25 May: not the same meeting ...
+    events = window("2017-05-22", "2017-05-25", iso3="IDN", title="Meeting of drafting committee")
+    tips = window("2017-05-25", "2017-05-25", iso3="IDN", title="3rd TIPs WG meeting")
+    assert same_meeting(events, tips) == ""
+    # ... but it may be one of its "other events": only that, and only for days inside days.
+    assert may_be_within(events, tips)
+    assert not may_be_within(tips, events)
+    assert not may_be_within(events, window("2017-05-25", "2017-05-25", iso3="THA"))
+    assert not may_be_within(events, window("2017-05-25", "2017-05-25", iso3=""))
+    assert not may_be_within(events, window("2017-05-25", "2017-05-25", pids=("rcm",)))
+    assert not may_be_within(events, window("2017-05-01", "2017-05-31", "month", iso3="IDN"))
+    assert not may_be_within(events, window("2017-05-24", "2017-05-26", iso3="IDN"))
+
+
+def test_the_shipped_tips_meeting_says_which_calendar_meeting_may_include_it(built):
+    meetings = built.tables["meetings"].set_index("meeting_id")
+    tips = meetings.loc["bali-2017-05"]
+    assert tips.title == "3rd TIPs WG meeting"
+    assert "within meeting 2017-035 of iscm_calendar_2017.txt" in tips.note
+    assert "neither document says so" in tips.note
+    others = meetings.drop("bali-2017-05")
+    assert not others.note.fillna("").str.contains("may include it").any()
