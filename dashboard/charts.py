@@ -372,6 +372,9 @@ def boxes_of(frame: pd.DataFrame) -> list[Box]:
     ]
 
 
+SEA, FRAME = "#eef4f9", "#bbbbbb"  # a zoomed map's sea and frame: lighter than any category
+
+
 def _geo_layout(
     fig: go.Figure, centre: float = 10.0, bounds: tuple[list[float], list[float]] | None = None
 ) -> None:
@@ -405,6 +408,14 @@ def _geo_layout(
             lonaxis_range=lon_range,
             projection_rotation={"lon": middle},
             center={"lon": middle, "lat": sum(lat_range) / 2},
+            # A zoomed frame cuts land at its edges; with a white sea and no frame, that land
+            # read as a clipped grey block and the islands in the frame as loose fragments
+            # beside it (the Rabat Process's events, Belgium and Cabo Verde: -50..31).
+            showocean=True,
+            oceancolor=SEA,
+            showframe=True,
+            framecolor=FRAME,
+            framewidth=1,
         )
 
 

@@ -178,6 +178,25 @@ def test_a_zoomed_map_is_centred_on_its_range_so_no_edge_is_cut():
     assert fig.layout.geo.center.lon == (west + east) / 2
 
 
+def test_a_zoomed_map_draws_its_sea_and_frame_and_a_world_map_neither():
+    # The Rabat Process's events (Belgium, Cabo Verde) framed -50..31 on a white sea: the land
+    # cut at the frame's edges looked like a clipped block with islands loose beside it.
+    frame = data.on_map(
+        pd.DataFrame(
+            {"iso3": ["BEL", "CPV"], "country": ["Belgium", "Cabo Verde"], "kind": ["a", "a"]}
+        ).assign(detail="d")
+    )
+    zoomed, world = (
+        charts.map_by_category(
+            frame, "kind", "detail", "T", "S", "IOM", colours={"a": "#000000"}, zoom=zoom
+        ).layout.geo
+        for zoom in (True, False)
+    )
+    assert zoomed.lonaxis.range[1] - zoomed.lonaxis.range[0] < 360
+    assert (zoomed.showocean, zoomed.oceancolor, zoomed.showframe) == (True, charts.SEA, True)
+    assert (world.showocean, world.showframe) == (False, False)
+
+
 def test_chart_helpers_receive_data_and_do_not_query():
     # Views look the data up; a chart helper only draws what it is given.
     import inspect
