@@ -314,7 +314,8 @@ MIN_WIDTH, MIN_HEIGHT, MIN_ASPECT = 70, 40, 1.75
 def zoom_ranges(boxes: Sequence[Box], centre: float) -> tuple[list[float], list[float]]:
     """(lataxis range, lonaxis range) that frame every box with a margin (ZOOM_MARGIN), at
     least MIN_WIDTH by MIN_HEIGHT and MIN_ASPECT times as wide as tall; longitudes are measured
-    from `centre`, so a cluster across the date line stays whole."""
+    from `centre`, so a cluster across the date line stays whole. Boxes that need the whole
+    globe get 360° around whole_world_centre, so the map's edge cuts none of them."""
     wests = [((west - centre + 180) % 360) - 180 for west, _, _, _ in boxes]
     easts = [w + (east - west) for w, (west, east, _, _) in zip(wests, boxes, strict=True)]
     lo, hi = min(wests) - ZOOM_MARGIN, max(easts) + ZOOM_MARGIN
@@ -323,9 +324,40 @@ def zoom_ranges(boxes: Sequence[Box], centre: float) -> tuple[list[float], list[
     if north - south < MIN_HEIGHT:
         south, north = (south + north) / 2 - MIN_HEIGHT / 2, (south + north) / 2 + MIN_HEIGHT / 2
     south, north = max(south, -60), min(north, 85)
-    width = min(max(hi - lo, MIN_WIDTH, MIN_ASPECT * (north - south)), 360)
+    width = max(hi - lo, MIN_WIDTH, MIN_ASPECT * (north - south))
+    if width >= 360:
+        middle = whole_world_centre(boxes, centre)
+        return [south, north], [middle - 180, middle + 180]
     lo, hi = (lo + hi) / 2 - width / 2, (lo + hi) / 2 + width / 2
     return [south, north], [centre + lo, centre + hi]
+
+
+def whole_world_centre(boxes: Sequence[Box], centre: float) -> float:
+    """The longitude (-180..180) to centre a whole-world map of the boxes on: the globe is cut
+    opposite it, in the gap between boxes nearest the side opposite `centre`, so no box is cut
+    in two; `centre` when the boxes leave no gap."""
+    antipode = centre + 180
+    # Each box as a span measured eastwards from the antipode (0..360; the end may pass 360).
+    spans = sorted(((w - antipode) % 360, (w - antipode) % 360 + (e - w)) for w, e, _, _ in boxes)
+    gaps: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start > reach:
+            gaps.append((reach, start))
+        reach = max(reach, end)
+    gaps.append((reach, spans[0][0] + 360))
+    # A span past 360 covers the start of the circle again.
+    gaps = [(max(a, reach - 360), b) for a, b in gaps if b > max(a, reach - 360)]
+    if not gaps:
+        return centre
+
+    def off_antipode(gap: tuple[float, float]) -> float:
+        middle = ((gap[0] + gap[1]) / 2) % 360
+        return min(middle, 360 - middle)
+
+    first, last = min(gaps, key=off_antipode)
+    seam = (first + last) / 2
+    return ((centre + seam + 180) % 360) - 180
 
 
 def boxes_of(frame: pd.DataFrame) -> list[Box]:
@@ -338,6 +370,9 @@ def boxes_of(frame: pd.DataFrame) -> list[Box]:
             extent.west, extent.east, extent.south, extent.north, frame.lat, frame.lon, strict=True
         )
     ]
+
+
+SEA, FRAME = "#eef4f9", "#bbbbbb"  # a zoomed map's sea and frame: lighter than any category
 
 
 def _geo_layout(
@@ -363,11 +398,24 @@ def _geo_layout(
         # plotly's fitbounds did not zoom with these outlines; the ranges are set instead.
         # plotly frames the range's width around center.lon, so the centre must be the
         # range's middle: a cluster off-centre (Peru, Spain, Belgium) was cut at one edge.
+        # plotly.js also cuts the globe at rotation ± 180: a range centred elsewhere loses
+        # what lies past that cut (the Budapest Process's range -104..256 on a globe turned
+        # to 29 showed -104..209, without the western US and Alaska).
         lat_range, lon_range = bounds
+        middle = sum(lon_range) / 2
         fig.update_geos(
             lataxis_range=lat_range,
             lonaxis_range=lon_range,
-            center={"lon": sum(lon_range) / 2, "lat": sum(lat_range) / 2},
+            projection_rotation={"lon": middle},
+            center={"lon": middle, "lat": sum(lat_range) / 2},
+            # A zoomed frame cuts land at its edges; with a white sea and no frame, that land
+            # read as a clipped grey block and the islands in the frame as loose fragments
+            # beside it (the Rabat Process's events, Belgium and Cabo Verde: -50..31).
+            showocean=True,
+            oceancolor=SEA,
+            showframe=True,
+            framecolor=FRAME,
+            framewidth=1,
         )
 
 

@@ -128,7 +128,17 @@ STATUS_COLOURS = {
 # One colour per mechanism region, whatever the filters leave (eight Okabe-Ito colours, then
 # Paul Tol's wine for the ninth).
 REGION_COLOURS = dict(zip(v.MECHANISM_REGIONS, [*QUALITATIVE, "#882255"], strict=True))
-COUNTRY_REGION_COLOURS = dict(zip(v.COUNTRY_REGIONS, QUALITATIVE[:5], strict=True))
+# A UN M49 region takes the colour of the mechanism region whose words agree with it, so the
+# meetings page's host map and timeline say the same with a colour (review 11: blue was Africa
+# on one and Europe on the other); Oceania, which no heading names alone, takes Paul Tol's
+# olive, used by no heading.
+COUNTRY_REGION_COLOURS = {
+    "Africa": REGION_COLOURS["Africa"],
+    "Americas": REGION_COLOURS["Americas and Caribbean"],
+    "Asia": REGION_COLOURS["Asia and Oceania"],
+    "Europe": REGION_COLOURS["Europe and the former Soviet Union"],
+    "Oceania": "#999933",
+}
 DATE_KNOWN_COLOURS = {
     "day": "#0072B2",
     "month": "#56B4E9",

@@ -112,6 +112,24 @@ def test_zoom_frames_whole_countries_not_their_centres():
     assert lat_range[1] == 85
 
 
+def test_a_whole_world_frame_cuts_the_globe_between_countries():
+    # The Budapest Process seen from 29°E (Natural Earth extents): Canada from -141 and the US
+    # from -168.1 to 264 east of 29 need more than the globe, so the frame is 360° wide. The US
+    # (to Alaska, -168.1) and Russia (to Chukotka, 190.3 = -169.7) leave a 1.6° gap in the
+    # Bering Strait, the gap nearest 209 = -151; the map centres opposite its middle,
+    # -168.9 + 180 = 11.1. The other gap, the Atlantic from -52.7 to 19.6, is farther.
+    us, canada = (-168.1, -67.0, 24.5, 71.4), (-141.0, -52.7, 41.7, 83.1)
+    russia, australia = (19.6, 190.3, 41.2, 81.9), (113.3, 153.6, -43.6, -10.7)
+    boxes = [us, canada, russia, australia]
+    assert charts.whole_world_centre(boxes, 29) == pytest.approx(11.1)
+    lat_range, lon_range = charts.zoom_ranges(boxes, centre=29)
+    assert lon_range == pytest.approx([-168.9, 191.1])
+    assert lat_range == pytest.approx([-48.6, 85])
+    # Boxes round the whole globe leave no gap: the centre stays.
+    round_the_globe = [(-180, -60, 0, 1), (-70, 60, 0, 1), (50, 185, 0, 1)]
+    assert charts.whole_world_centre(round_the_globe, 29) == 29
+
+
 @pytest.mark.parametrize(("process_id", "members"), [("pidc", 23), ("cmc", 17)])
 def test_every_small_island_participant_can_be_found_and_hovered(built, process_id, members):
     frame = data.membership_by_country((process_id,), ("member",))
@@ -160,6 +178,25 @@ def test_a_zoomed_map_is_centred_on_its_range_so_no_edge_is_cut():
     assert fig.layout.geo.center.lon == (west + east) / 2
 
 
+def test_a_zoomed_map_draws_its_sea_and_frame_and_a_world_map_neither():
+    # The Rabat Process's events (Belgium, Cabo Verde) framed -50..31 on a white sea: the land
+    # cut at the frame's edges looked like a clipped block with islands loose beside it.
+    frame = data.on_map(
+        pd.DataFrame(
+            {"iso3": ["BEL", "CPV"], "country": ["Belgium", "Cabo Verde"], "kind": ["a", "a"]}
+        ).assign(detail="d")
+    )
+    zoomed, world = (
+        charts.map_by_category(
+            frame, "kind", "detail", "T", "S", "IOM", colours={"a": "#000000"}, zoom=zoom
+        ).layout.geo
+        for zoom in (True, False)
+    )
+    assert zoomed.lonaxis.range[1] - zoomed.lonaxis.range[0] < 360
+    assert (zoomed.showocean, zoomed.oceancolor, zoomed.showframe) == (True, charts.SEA, True)
+    assert (world.showocean, world.showframe) == (False, False)
+
+
 def test_chart_helpers_receive_data_and_do_not_query():
     # Views look the data up; a chart helper only draws what it is given.
     import inspect
@@ -190,17 +227,42 @@ def test_every_bali_status_category_has_a_colour_in_reading_order():
     assert set(CATEGORIES) == set(allowed)
 
 
-def framed(box: charts.Box, lon_range: list[float], lat_range: list[float]) -> bool:
-    """True when the box lies inside the map's ranges (longitudes taken round the globe; a
-    range of 360° is the whole world, where a country may straddle the edge)."""
+def visible_window(geo) -> tuple[list[float], list[float]]:
+    """(lon window, lat window) a geo layout really shows: plotly.js turns the globe by
+    projection.rotation, cuts it at rotation ± 180, and fits the lonaxis range's box to the
+    plot with center.lon in the middle; the window is the range where it lies on that globe."""
+    west, east = geo.lonaxis.range
+    rotation = geo.projection.rotation.lon
+    assert geo.center.lon == pytest.approx((west + east) / 2)  # else one edge is cut
+    shift = 360 * round(((west + east) / 2 - rotation) / 360)  # the range's turn nearest
+    west, east = max(west - shift, rotation - 180), min(east - shift, rotation + 180)
+    return [west, east], list(geo.lataxis.range)
+
+
+def framed(box: charts.Box, lon_window: list[float], lat_window: list[float]) -> bool:
+    """True when the box lies whole inside the window (longitudes taken round the globe)."""
     west, east, south, north = box
-    start = lon_range[0] + ((west - lon_range[0]) % 360)
-    whole_world = lon_range[1] - lon_range[0] >= 360
+    start = lon_window[0] + ((west - lon_window[0]) % 360)
     return (
-        (whole_world or start + (east - west) <= lon_range[1] + 1e-9)
-        and lat_range[0] <= south
-        and north <= lat_range[1]
+        start + (east - west) <= lon_window[1] + 1e-9
+        and lat_window[0] <= south
+        and north <= lat_window[1]
     )
+
+
+def test_the_visible_window_is_the_range_on_the_turned_globe():
+    # The Budapest map of review 11: range -104..256 on a globe turned to 29 shows -104..209.
+    geo = go.Figure().update_geos(
+        projection_rotation_lon=29, center_lon=76, lonaxis_range=[-104, 256], lataxis_range=[0, 1]
+    )
+    assert visible_window(geo.layout.geo)[0] == [-104, 209]
+    # A Pacific range written east of 180 on a globe turned to -175.
+    geo = go.Figure().update_geos(
+        projection_rotation_lon=-175, center_lon=175, lonaxis_range=[140, 210], lataxis_range=[0, 1]
+    )
+    assert visible_window(geo.layout.geo)[0] == [-220, -150]
+    us = (-168.1, -67.0, 24.5, 71.4)
+    assert framed(us, [-180, 180], [-60, 85]) and not framed(us, [-104, 209], [-60, 85])
 
 
 @pytest.mark.parametrize(
@@ -225,14 +287,10 @@ def test_a_zoomed_map_frames_every_participant_whole(built, view, name, must_sho
     fig = charts.map_by_category(
         frame, category, "detail", "T", "S", "IOM", colours=colours, zoom=True
     )
-    geo = fig.layout.geo
+    lon_window, lat_window = visible_window(fig.layout.geo)
     boxes = dict(zip(frame.iso3, charts.boxes_of(frame), strict=True))
     assert must_show in boxes
-    assert [
-        c
-        for c, box in boxes.items()
-        if not framed(box, list(geo.lonaxis.range), list(geo.lataxis.range))
-    ] == []
+    assert [c for c, box in boxes.items() if not framed(box, lon_window, lat_window)] == []
 
 
 def test_a_cached_figure_is_the_same_chart_when_built_and_when_read_back():

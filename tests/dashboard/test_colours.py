@@ -120,3 +120,25 @@ def test_every_month_precision_the_overview_draws_has_a_colour(built):
     from dashboard import data
 
     assert set(data.meetings_per_month().dated) <= set(palette.DATED_COLOURS)
+
+
+# A UN M49 region and the overview heading whose words agree with it.
+SAME_WORDS = {
+    "Africa": "Africa",
+    "Americas": "Americas and Caribbean",
+    "Asia": "Asia and Oceania",
+    "Europe": "Europe and the former Soviet Union",
+}
+
+
+def test_the_meetings_page_gives_a_region_one_colour_on_its_map_and_its_timeline():
+    # Review 11: blue was Africa on the host map (M49) and Europe on the timeline (headings).
+    at = open_page("meetings")
+    assert not at.exception
+    hosts, timeline = legend(at, "Where the"), legend(at, "2017 meetings")
+    shared = {r: h for r, h in SAME_WORDS.items() if r in hosts and h in timeline}
+    assert set(shared) == set(SAME_WORDS)  # all four continents host a 2017 meeting
+    assert {r: hosts[r] for r in shared} == {r: timeline[h] for r, h in shared.items()}
+    # Oceania has no heading of its own: its colour is none of the headings'.
+    assert palette.COUNTRY_REGION_COLOURS["Oceania"] not in palette.REGION_COLOURS.values()
+    assert palette.COUNTRY_REGION_COLOURS["Oceania"] != palette.GREY
