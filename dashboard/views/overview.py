@@ -43,15 +43,21 @@ class OverviewView:
 
 
 def headline_note(filters: Filters) -> str:
-    """What the headline figures count, in the caption under them: the filters, and the
-    filters the USCIS engagements figure does not follow (kind, mechanisms, overview heading:
+    """What the headline figures count, in the caption under them: the filters, the meetings
+    a region leaves (its mechanisms', wherever held), and the filters the USCIS engagements
+    figure does not follow (kind, mechanisms, overview heading:
     few engagements belong to a mechanism) or follows its own way (region: where they meet)."""
     if not filters.active:
         return "Figures for all mechanisms, countries, meetings and engagements in the documents."
     words = [f"Figures for the filters: {filters.describe()}."]
     if filters.regions:
+        where = " or ".join(filters.regions)
         words.append(
-            f"USCIS engagements: those meeting in {' or '.join(filters.regions)}"
+            f"{data.meetings_title()}: those of the mechanisms with a participant in {where}, "
+            "wherever held."
+        )
+        words.append(
+            f"USCIS engagements: those meeting in {where}"
             + (", about the theme" if filters.themes else "")
             + "."
         )
