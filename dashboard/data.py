@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import exports, palette
+from dashboard.words import count
 from loaders import registry, vocabulary
 from loaders.rows import cell_text
 
@@ -731,7 +732,7 @@ EVENT_BANDS = ["1 event", "2–3 events", "4 or more events"]
 @st.cache_data(show_spinner=False)
 def past_event_hosts(process_id: str) -> pd.DataFrame:
     """Per country where the mechanism's past events were held: iso3, country, events (how
-    many), band (one of EVENT_BANDS) and detail ("2 event(s): date: title; …", oldest first).
+    many), band (one of EVENT_BANDS) and detail ("2 events: date: title; …", oldest first).
     Events with no country in the source, and events that are meetings of meetings.csv (shown
     with the calendars' meetings), are not counted."""
     events = past_events(process_id)
@@ -891,7 +892,7 @@ def extra_shapes() -> dict:
 def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) -> pd.DataFrame:
     """Circles for a map of where things happen: one row per country named in frame[codes]
     (an ISO3 code, or a tuple of them; "" for none) with iso3, country, lat, lon, region,
-    count, and detail ("3 meeting(s): A; B; C"; the first four labels)."""
+    count, and detail ("3 meetings: A; B; C", "1 meeting: A"; the first four labels)."""
     rows = frame[[codes, label]].explode(codes)
     rows = rows[rows[codes].fillna("").ne("")]
     counted = rows.groupby(codes)[label].agg(
@@ -902,7 +903,10 @@ def points_by_country(frame: pd.DataFrame, codes: str, label: str, noun: str) ->
         map_points().set_index("iso3").join(counted, how="inner").rename_axis("iso3").reset_index()
     )
     points["region"] = points.iso3.map(table("countries").set_index("iso3").region)
-    points["detail"] = points["count"].astype(str) + f" {noun}(s): " + points.labels
+    points["detail"] = [
+        f"{count(int(n), noun)}: {labels}"
+        for n, labels in zip(points["count"], points.labels, strict=True)
+    ]
     return points
 
 

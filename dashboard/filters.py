@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from dashboard import data, palette
+from dashboard import data, palette, ui
 
 KINDS = palette.KIND_LABELS
 # The field order of Filters: sidebar() and current() read the widgets in this order.
@@ -79,8 +79,10 @@ class Filters:
         """The countries (ISO3) of the picked regions; None when no region is picked."""
         return data.countries_in(self.regions) if self.regions else None
 
-    def describe(self) -> str:
-        """The filters in plain words, for chart subtitles ("All mechanisms" when none)."""
+    def describe(self, meetings: bool = False) -> str:
+        """The filters in plain words, for chart subtitles ("All mechanisms" when none).
+        meetings: for charts of meetings, which the region does not confine to its countries
+        (it picks the mechanisms; their meetings are shown wherever held)."""
         parts = []
         if self.mechanisms:
             labels = data.process_labels()
@@ -88,7 +90,12 @@ class Filters:
         if self.kinds:
             parts.append(" or ".join(KINDS[k].lower() for k in self.kinds))
         if self.regions:
-            parts.append("countries in " + " or ".join(self.regions))
+            where = " or ".join(self.regions)
+            parts.append(
+                f"meetings of the mechanisms with a participant in {where}, wherever held"
+                if meetings
+                else f"countries in {where}"
+            )
         if self.headings:
             parts.append("overview heading: " + " or ".join(self.headings))
         if self.themes:
@@ -147,6 +154,12 @@ def unknown_in_url(key: str, labels: Iterable[str]) -> tuple[str, ...]:
     the widget bound to it is drawn (it drops them)."""
     known = set(labels)
     return tuple(v for v in st.query_params.get_all(key) if v not in known)
+
+
+def checked_country_finder() -> tuple[str | None, tuple[str, ...]]:
+    """The page's "Find a country on the map" (ui.country_finder, bound to `find`): the ISO3
+    picked, and the names the page address gave that are not countries."""
+    return checked_in_url("find", data.country_names().values(), ui.country_finder)
 
 
 def not_found(noun: str, values: Iterable[str]) -> str:

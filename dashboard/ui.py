@@ -157,7 +157,7 @@ def table(
     else:
         selectable_with_source(frame, provenance, key, shown=shown, height=height)
     st.download_button(
-        f"Download these {len(shown)} rows (CSV)",
+        download_label(len(shown)),
         data.csv_bytes(shown),
         file_name=f"{file_name}.csv",
         mime="text/csv",
@@ -165,6 +165,16 @@ def table(
         icon=":material/download:",
         on_click=DOWNLOAD_CLICK,
     )
+
+
+def download_label(rows: int) -> str:
+    """The label of a table's CSV download: "Download these 3 rows (CSV)", "Download this
+    row (CSV)", "Download the table's headings (CSV)" for none."""
+    if rows == 1:
+        return "Download this row (CSV)"
+    if rows == 0:
+        return "Download the table's headings (CSV)"
+    return f"Download these {rows} rows (CSV)"
 
 
 # A row of links a clicked country offers, reserved above its map whether or not a country is

@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import filters, ui
 from dashboard.views import data_tables as view_of
 
 ui.header(
     "Data",
     "The normalised tables behind every chart, built by the loaders from the source documents.",
 )
+# Above the tabs, so a notice about the address shows whichever tab is open.
+notices = st.container()
 tables_tab, dictionary_tab, rejects_tab = st.tabs(["Tables", "Data dictionary", "Rejects"])
 
 with tables_tab:
-    name = st.selectbox("Table", view_of.table_names(), key="table", bind="query-params")
+    name, unknown_table = filters.checked_in_url(
+        "table",
+        view_of.table_names(),
+        lambda: st.selectbox("Table", view_of.table_names(), key="table", bind="query-params"),
+    )
+with notices:
+    filters.unknown_notice("table", unknown_table, f"showing {name}.")
 view = view_of.data_view(name)
 
 with tables_tab:

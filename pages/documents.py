@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, filters, ui
 from dashboard.views import documents as view_of
 
 ui.header(
@@ -17,16 +17,30 @@ bali_tab, rcm_tab = st.tabs(["Bali Process action tracker", "RCM extra-regional 
 
 with bali_tab:
     c1, c2 = st.columns(2)
-    sections = c1.multiselect(
-        "Heading",
+    sections, unknown_sections = filters.checked_in_url(
+        "bali_heading",
         choices.sections,
-        key="bali_heading",
-        bind="query-params",
-        placeholder="All headings",
+        lambda: c1.multiselect(
+            "Heading",
+            choices.sections,
+            key="bali_heading",
+            bind="query-params",
+            placeholder="All headings",
+        ),
     )
-    statuses = c2.multiselect(
-        "Status", choices.statuses, key="bali_status", bind="query-params", placeholder="Any status"
+    statuses, unknown_statuses = filters.checked_in_url(
+        "bali_status",
+        choices.statuses,
+        lambda: c2.multiselect(
+            "Status",
+            choices.statuses,
+            key="bali_status",
+            bind="query-params",
+            placeholder="Any status",
+        ),
     )
+    filters.unknown_notice("Bali Process heading", unknown_sections, "left out of the filter.")
+    filters.unknown_notice("action status", unknown_statuses, "left out of the filter.")
 view = view_of.documents_view(tuple(sections), tuple(statuses))
 
 with bali_tab:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, filters, navigation, ui
+from dashboard import charts, filters, navigation, ui, words
 from dashboard.views import engagements as view_of
 
 head = ui.header(
@@ -19,50 +19,78 @@ chosen = filters.current()
 options = view_of.engagement_choices()
 
 c1, c2, c3 = controls.columns(3)
-offices = c1.multiselect(
-    "Office",
-    list(options.offices),
-    format_func=options.offices.get,
-    key="office",
-    bind="query-params",
-    placeholder="All offices",
+# The page address carries each choice's label; one that is not an option gets a notice.
+unknown: dict[str, tuple[str, ...]] = {}
+offices, unknown["office"] = filters.checked_in_url(
+    "office",
+    options.offices.values(),
+    lambda: c1.multiselect(
+        "Office",
+        list(options.offices),
+        format_func=options.offices.get,
+        key="office",
+        bind="query-params",
+        placeholder="All offices",
+    ),
 )
-levels = c2.multiselect(
-    "Staffing level",
+levels, unknown["staffing level"] = filters.checked_in_url(
+    "level",
     options.levels,
-    key="level",
-    bind="query-params",
-    placeholder="Any level",
-    help="The most senior staff an engagement names, in tiers "
-    "(data/reference/staffing_levels.csv).",
+    lambda: c2.multiselect(
+        "Staffing level",
+        options.levels,
+        key="level",
+        bind="query-params",
+        placeholder="Any level",
+        help="The most senior staff an engagement names, in tiers "
+        "(data/reference/staffing_levels.csv).",
+    ),
 )
-roles = c3.multiselect(
-    "Staffing role", options.roles, key="staff", bind="query-params", placeholder="Any role"
+roles, unknown["staffing role"] = filters.checked_in_url(
+    "staff",
+    options.roles,
+    lambda: c3.multiselect(
+        "Staffing role", options.roles, key="staff", bind="query-params", placeholder="Any role"
+    ),
 )
 c4, c5, c6 = controls.columns(3)
-frequencies = c4.multiselect(
-    "Frequency",
+frequencies, unknown["frequency"] = filters.checked_in_url(
+    "frequency",
     options.frequencies,
-    key="frequency",
-    bind="query-params",
-    placeholder="Any frequency",
+    lambda: c4.multiselect(
+        "Frequency",
+        options.frequencies,
+        key="frequency",
+        bind="query-params",
+        placeholder="Any frequency",
+    ),
 )
-places = c5.multiselect(
-    "Where it meets",
-    list(options.places),
-    format_func=options.places.get,
-    key="where",
-    bind="query-params",
-    placeholder="Anywhere",
+places, unknown["place where an engagement meets"] = filters.checked_in_url(
+    "where",
+    options.places.values(),
+    lambda: c5.multiselect(
+        "Where it meets",
+        list(options.places),
+        format_func=options.places.get,
+        key="where",
+        bind="query-params",
+        placeholder="Anywhere",
+    ),
 )
-mechanisms = c6.multiselect(
-    "Linked mechanism",
-    list(options.mechanisms),
-    format_func=options.mechanisms.get,
-    key="linked",
-    bind="query-params",
-    placeholder="Any or none",
+mechanisms, unknown["linked mechanism"] = filters.checked_in_url(
+    "linked",
+    options.mechanisms.values(),
+    lambda: c6.multiselect(
+        "Linked mechanism",
+        list(options.mechanisms),
+        format_func=options.mechanisms.get,
+        key="linked",
+        bind="query-params",
+        placeholder="Any or none",
+    ),
 )
+for noun, values in unknown.items():
+    filters.unknown_notice(noun, values, "left out of the filter.")
 
 view = view_of.engagements_view(
     chosen,
@@ -172,7 +200,7 @@ ui.table(
 
 if view.linked:
     st.subheader("Related mechanisms")
-    for label, count in view.linked:
+    for label, engaged in view.linked:
         cols = st.columns([2, 2, 3])
         cols[0].page_link(
             navigation.MECHANISM,
@@ -186,4 +214,7 @@ if view.linked:
             query_params={"mechanism": label},
             icon=":material/calendar_month:",
         )
-        cols[2].caption(f"{count} engagement(s) here belong to it")
+        cols[2].caption(
+            f"{words.count(engaged, 'engagement')} here "
+            f"{'belongs' if engaged == 1 else 'belong'} to it"
+        )

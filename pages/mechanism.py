@@ -129,9 +129,9 @@ if not view.other_years.empty:
         view.other_years,
         {
             "date_text": "Date as written",
+            "document": "Report",
             "title": "Meeting",
             "place": "Place",
-            "document": "Report",
             "note": "Note",
         },
         view.other_years_file,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, filters, ui
+from dashboard import charts, filters, ui, words
 from dashboard.views import meetings as view_of
 
 choices = view_of.meeting_choices()
@@ -142,7 +142,7 @@ if not view.ranked.empty:
             key="meetings_ranked",
         )
 if not view.undated.empty:
-    st.markdown(f"**Not yet dated ({len(view.undated)})**: listed here, not drawn on the timeline.")
+    st.markdown(view.undated_line)
     ui.table(
         view.undated,
         view.calendar_column
@@ -194,7 +194,7 @@ columns = (
 )
 ui.table(view.meetings, columns, view.table_file, key="meetings", provenance="meetings")
 st.download_button(
-    f"Download {view.ics_count} meetings with exact dates (.ics)",
+    f"Download {words.count(view.ics_count, 'meeting')} with exact dates (.ics)",
     view.ics,
     file_name=view.ics_file,
     mime="text/calendar",
@@ -203,8 +203,4 @@ st.download_button(
     on_click=ui.DOWNLOAD_CLICK,
 )
 if view.left_out:
-    st.caption(
-        f"{view.left_out} meetings with only a month, quarter, half-year or no date are "
-        "not in the calendar file, which would otherwise state days the source does not "
-        "give; they are in the CSV."
-    )
+    st.caption(view.left_out_note)

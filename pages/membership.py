@@ -26,9 +26,17 @@ roles, unknown_roles = filters.checked_in_url(
     ),
 )
 filters.unknown_notice("role", unknown_roles, "left out of the roles.")
-mode = middle.radio("Colour by", view_of.VIEWS, horizontal=True, key="view", bind="query-params")
+mode, unknown_mode = filters.checked_in_url(
+    "view",
+    view_of.VIEWS,
+    lambda: middle.radio(
+        "Colour by", view_of.VIEWS, horizontal=True, key="view", bind="query-params"
+    ),
+)
 with right:
-    found = ui.country_finder()
+    found, unknown_found = filters.checked_country_finder()
+filters.unknown_notice("colouring", unknown_mode, f"coloured by {mode.lower()}.")
+filters.unknown_notice("country", unknown_found, "no country is marked on the map.")
 most = view_of.most_mechanisms(chosen, tuple(roles))
 at_least = 1
 if mode != "Role" and most > 1:
@@ -79,6 +87,8 @@ with map_column:
     ui.map_with_links(fig, m.file_name, key="membership_map", found=found)
 with table_column:
     st.markdown(view.counts_line)
+    if view.counts_note:
+        st.caption(view.counts_note)
     if mode == "Role":
         ui.table(
             view.memberships,
@@ -112,7 +122,7 @@ charts.show(
     r.file_name,
 )
 if mode == "Role":
-    with st.expander(f"All {len(view.ranked)} countries ranked, as a table"):
+    with st.expander(view.ranked_expander):
         ui.table(
             view.ranked,
             {"rank": "Rank", "country": "Country", "mechanisms": "Mechanisms", "detail": "Which"},

@@ -10,15 +10,23 @@ from dashboard.views import overview as view_of
 head = ui.header("Migration diplomacy at a glance")  # figures filled once the view is known
 chosen = filters.current()
 left, right = head.controls.columns([3, 2])
-include = left.radio(
-    "Count participation as",
-    list(view_of.ROLES),
-    horizontal=True,
-    key="overview_roles",
-    bind="query-params",
+include, unknown_include = filters.checked_in_url(
+    "overview_roles",
+    view_of.ROLES,
+    lambda: left.radio(
+        "Count participation as",
+        list(view_of.ROLES),
+        horizontal=True,
+        key="overview_roles",
+        bind="query-params",
+    ),
 )
 with right:
-    found = ui.country_finder()
+    found, unknown_found = filters.checked_country_finder()
+filters.unknown_notice(
+    "way to count participation", unknown_include, f"counting {include.lower()}."
+)
+filters.unknown_notice("country", unknown_found, "no country is marked on the map.")
 
 view = view_of.overview_view(chosen, include, found)
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.words import count, plural
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -25,12 +27,16 @@ def calendar_column(years: tuple[int, ...]) -> dict[str, str]:
     return {"calendar_year": "Calendar"} if len(years) > 1 else {}
 
 
-def ranked_words(top: pd.DataFrame, ranked: pd.DataFrame, noun: str) -> str:
-    """What a ranked chart shows of its table: "ranks 1–20: 26 of 204 <noun> (ties
-    included)", or "all 12 <noun>", or when the first rank alone is a tie too big to draw
-    (one mechanism's 50 members), that it draws none."""
+def ranked_words(
+    top: pd.DataFrame, ranked: pd.DataFrame, noun: str, nouns: str | None = None
+) -> str:
+    """What a ranked chart shows of its table, the noun in the number it takes (`nouns`: an
+    irregular plural, as words.count): "ranks 1–20: 26 of 204 countries (ties included)",
+    "all 12 countries", "1 country" (one is not "all"), or when the first rank alone is a tie
+    too big to draw (one mechanism's 50 members), that it draws none."""
+    many = nouns or plural(noun)
     if len(top) == len(ranked):
-        return f"all {len(ranked)} {noun}"
+        return count(len(ranked), noun, nouns) if len(ranked) < 2 else f"all {len(ranked)} {many}"
     if top.empty:
-        return f"all {len(ranked)} {noun} tie at rank 1, too many to draw: see the table"
-    return f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {noun} (ties included)"
+        return f"all {len(ranked)} {many} tie at rank 1, too many to draw: see the table"
+    return f"ranks 1–{int(top['rank'].max())}: {len(top)} of {len(ranked)} {many} (ties included)"

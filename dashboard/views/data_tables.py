@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.words import count
 
 ROOT = Path(__file__).resolve().parents[2]
 DICTIONARY = ROOT / "data" / "README.md"
@@ -38,7 +39,7 @@ def data_view(name: str) -> DataView:
     return DataView(
         name=name,
         table=frame,
-        rows_line=f"{len(frame)} rows",
+        rows_line=count(len(frame), "row"),
         with_source=bool(len(frame)) and data.row_provenance(name, frame.iloc[0]) is not None,
         csv_name=f"{name}.csv",
         dictionary=[
@@ -46,8 +47,8 @@ def data_view(name: str) -> DataView:
             MAP_PROVENANCE.read_text(encoding="utf-8"),
         ],
         rejects=rejects,
-        rejects_line=f"{len(rejects)} source rows could not be loaded; each is explained in "
-        "the data dictionary.",
+        rejects_line=f"{count(len(rejects), 'source row')} could not be loaded; each is "
+        "explained in the data dictionary.",
     )
 
 

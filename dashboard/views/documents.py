@@ -74,7 +74,7 @@ def documents_view(sections: tuple[str, ...] = (), statuses: tuple[str, ...] = (
         .sort_values("status_category", key=lambda c: c.map(rank), kind="stable")
     )
     subtitle = "; ".join(filter(None, [", ".join(sections), ", ".join(statuses)])) or (
-        f"All {len(items)} actions"
+        f"All {count(len(items), 'action')}"
     )
     report = data.table("reports").iloc[0]
     attendance = data.report_countries()

@@ -89,7 +89,7 @@ def _totals(pid: str) -> tuple[list[Metric], str]:
         Metric(
             "Members it lists",
             f"{countries} + {bodies}" if bodies else str(countries),
-            f"{countries} countries, {bodies} organisations",
+            f"{count(countries, 'country')}, {count(bodies, 'organisation')}",
         ),
         Metric(
             "Countries named outside the list",
@@ -102,8 +102,8 @@ def _totals(pid: str) -> tuple[list[Metric], str]:
     # A total may count the bodies or not ("51 governments plus the European Commission and …").
     if stated is not None and stated not in (countries, countries + bodies):
         doubt = (
-            f"The overview states {stated} but lists {countries} countries"
-            + (f" and {bodies} organisations" if bodies else "")
+            f"The overview states {stated} but lists {count(countries, 'country')}"
+            + (f" and {count(bodies, 'organisation')}" if bodies else "")
             + (
                 f"; it also names {', '.join(totals['named'])} outside the list."
                 if totals["named"]
@@ -195,12 +195,13 @@ def mechanism_view(pid: str) -> MechanismView:
         meetings_heading=heading,
         meetings=meetings,
         meetings_columns=calendar_column(data.calendar_years())
+        # "Listed in" before the long titles, so it is in view without scrolling sideways.
         | {
             "date_text": "Date as written",
+            "listed_in": "Listed in",
             "title": "Meeting",
             "location_text": "Place",
             "tentative": "Tentative",
-            "listed_in": "Listed in",
             "note": "Note",
         },
         meetings_file=file_name(label, heading),

@@ -91,6 +91,23 @@ class MeetingsView:
     left_out: int  # meetings the .ics file leaves out
 
     @property
+    def left_out_note(self) -> str:
+        """Why `left_out` meetings are not in the .ics file ("" when none are left out)."""
+        if not self.left_out:
+            return ""
+        one = self.left_out == 1
+        return (
+            f"{count(self.left_out, 'meeting')} with only a month, quarter, half-year or no "
+            f"date {'is' if one else 'are'} not in the calendar file, which would otherwise "
+            f"state days the source does not give; {'it is' if one else 'they are'} in the CSV."
+        )
+
+    @property
+    def undated_line(self) -> str:
+        """The heading of the meetings with no date: "**Not yet dated (2)**: listed here, …"."""
+        return f"**Not yet dated ({len(self.undated)})**: listed here, not drawn on the timeline."
+
+    @property
     def calendar_column(self) -> dict[str, str]:
         """The table column naming each meeting's calendar, when more than one year shows."""
         return calendar_column(self.years)
@@ -114,6 +131,12 @@ def source(years: tuple[int, ...], read_from: tuple[str, ...] = ()) -> str:
             *others,
         ]
     )
+
+
+def documents_read(meetings: pd.DataFrame) -> tuple[str, ...]:
+    """The labels of the documents the meetings (or (meeting, mechanism) rows) are read from,
+    once each: what a chart counting them must name in its source line."""
+    return tuple(dict.fromkeys(meetings.read_from)) if len(meetings) else ()
 
 
 def _read_elsewhere(meetings: pd.DataFrame) -> str:
@@ -194,13 +217,15 @@ def meetings_view(
     names = data.country_names()
     labels = palette.MEETING_SOURCE_LABELS
     words = [
-        filters.describe(),
+        filters.describe(meetings=True),
         f"{months[0]}–{months[1]}" if span != (1, 12) else "",
         ("hosted by " + ", ".join(names[h] for h in hosts)) if hosts else "",
         STATUS[status].lower() if status != "all" else "",
         ("listed in the " + " or the ".join(labels[k] for k in sources)) if sources else "",
     ]
     subtitle = "; ".join(w for w in words if w)
+    # File names keep the short words ("countries in Asia"), so the other filters fit in them.
+    named = "; ".join(w for w in [filters.describe(), *words[1:]] if w)
     shown = data.meetings_title(years)
     # A title names the one mechanism and the one host country the filters leave.
     one = the_one(filters.process_ids(), data.process_labels()) if filters.active else None
@@ -210,7 +235,8 @@ def meetings_view(
     )
     fuzzy = int((meetings.date_precision != "day").sum())
     points = data.points_by_country(meetings, "iso3", "title", "meeting")
-    read_from = tuple(dict.fromkeys(meetings.read_from)) if len(meetings) else ()
+    read_from = documents_read(meetings)
+    placeless = int((meetings.iso3 == "").sum())
     exact = int((meetings.date_precision.eq("day") & meetings.start_date.ne("")).sum())
     return MeetingsView(
         years=years,
@@ -227,35 +253,31 @@ def meetings_view(
         ranked_chart=Chart(
             f"Mechanisms by number of {shown}",
             f"{subtitle}; "
-            + ranked_words(top, ranked, "mechanisms")
-            + (
-                f"; {for_all} meeting{'' if for_all == 1 else 's'} for all ISCMs not counted"
-                if for_all
-                else ""
-            ),
-            source(years),
-            file_name(f"mechanisms by number of {shown}", subtitle),
+            + ranked_words(top, ranked, "mechanism")
+            + (f"; {count(for_all, 'meeting')} for all ISCMs not counted" if for_all else ""),
+            source(years, documents_read(rows[rows.process_id.ne("")])),
+            file_name(f"mechanisms by number of {shown}", named),
         ),
-        ranked_file=file_name(f"mechanisms ranked by {shown}", subtitle),
+        ranked_file=file_name(f"mechanisms ranked by {shown}", named),
         timeline=Chart(
             which if one else f"{which} by mechanism",
             f"{subtitle}; colour: {COLOUR[colour].lower()}",
             source(years, read_from),
-            file_name(f"{shown} timeline", subtitle),
+            file_name(f"{shown} timeline", named),
         ),
         timeline_colours=timeline_colours(colour),
         hosts=Chart(
             which if host else f"Where the {which} take place",
             f"{subtitle}; "
             f"{count(int(points['count'].sum()) if len(points) else 0, 'meeting')} "
-            f"with a known host country; place TBC for "
-            f"{int((meetings.iso3 == '').sum())}",
-            source(years, read_from),
-            file_name(f"{shown} hosts", subtitle),
+            "with a known host country"
+            + (f"; place TBC for {count(placeless, 'meeting')}" if placeless else ""),
+            source(years, documents_read(meetings[meetings.iso3.ne("")])),
+            file_name(f"{shown} hosts", named),
         ),
         undated_file=file_name(f"{shown} undated"),
-        table_file=file_name(shown, subtitle),
-        ics_file=file_name(shown, subtitle) + ".ics",
+        table_file=file_name(shown, named),
+        ics_file=file_name(shown, named) + ".ics",
         ics=exports.meetings_ics(meetings)[0],
         ics_count=exact,
         left_out=len(meetings) - exact,

@@ -31,12 +31,14 @@ class MembershipView:
     highlight: Highlight | None
     memberships: pd.DataFrame  # one row per (mechanism, country, role) of the drawn countries
     counts_line: str  # "**N countries, M memberships, K mechanisms**" (those of the table)
+    counts_note: str  # the picked mechanisms the table has no row of, and why ("" for none)
     memberships_file: str
     scope_note: str  # with a region: which mechanisms reach it ("" without)
     ranked: pd.DataFrame  # the drawn countries by number of mechanisms (data.countries_ranked)
     ranked_top: pd.DataFrame  # its first ranks, for the bar chart
     ranked_chart: Chart
     ranked_file: str
+    ranked_expander: str  # "All 12 countries ranked, as a table"
     shared: pd.DataFrame  # shared members between the picked mechanisms (empty for one)
     shared_chart: Chart
     organisations: pd.DataFrame
@@ -114,22 +116,22 @@ def membership_view(
         shapes=data.extra_shapes(),
         highlight=data.highlight(found),
         memberships=long,
-        counts_line=(
-            f"**{count(long.iso3.nunique(), 'country')}, "
-            f"{count(len(long), 'membership')}, "
-            f"{count(long.process_id.nunique(), 'mechanism')}**"
-        ),
+        counts_line=counts_line(long, len(picked)),
+        counts_note=counts_note(picked, set(long.process_id), roles, filters.regions),
         memberships_file=file_name("memberships", filters.describe()),
         scope_note=filters.scope_note(),
         ranked=ranked,
         ranked_top=top,
         ranked_chart=Chart(
             "Countries by number of mechanisms",
-            f"{what}; " + ranked_words(top, ranked, "countries and territories"),
+            f"{what}; " + ranked_words(top, ranked, *COUNTRIES),
             SOURCE,
             file_name("countries by number of mechanisms", filters.describe(), *roles),
         ),
         ranked_file=file_name("countries ranked by mechanisms", filters.describe(), *roles),
+        ranked_expander=f"All {count(len(ranked), *COUNTRIES)} ranked, as a table"
+        if len(ranked) > 1
+        else "The country ranked, as a table",
         shared=shared,
         shared_chart=Chart(
             "Shared members between mechanisms",
@@ -142,4 +144,44 @@ def membership_view(
             mechanism=organisations.process_id.map(data.process_labels())
         ),
         organisations_file=file_name("organisations", filters.describe()),
+    )
+
+
+def counts_line(long: pd.DataFrame, picked: int) -> str:
+    """ "**N countries, M memberships, K mechanisms**" of the table's rows (`long`); "K of the
+    P mechanisms" when some of the `picked` mechanisms have no row."""
+    shown = long.process_id.nunique()
+    mechanisms = (
+        count(shown, "mechanism")
+        if shown == picked
+        else f"{shown} of the {count(picked, 'mechanism')}"
+    )
+    return (
+        f"**{count(long.iso3.nunique(), 'country')}, "
+        f"{count(len(long), 'membership')}, {mechanisms}**"
+    )
+
+
+def counts_note(
+    picked: tuple[str, ...], shown: set[str], roles: tuple[str, ...], regions: tuple[str, ...]
+) -> str:
+    """Which picked mechanisms have no row in the table and why: open to all, no country
+    list, or no country in the picked roles (and regions) among the countries drawn; ""
+    when every picked mechanism has a row."""
+    missing = [p for p in picked if p not in shown]
+    if not missing:
+        return ""
+    labels = data.process_labels()
+    everywhere = data.without_country_list()
+    where = f" in {' or '.join(regions)}" if regions else ""
+    held = " or ".join(palette.ROLE_LABELS[r].lower() for r in roles) or "role picked"
+    reasons: dict[str, list[str]] = {}
+    for p in missing:
+        why = everywhere.get(p) or f"no {held}{where} among the countries drawn"
+        reasons.setdefault(why, []).append(labels[p])
+    return (
+        f"{'The other one' if len(missing) == 1 else f'The {len(missing)} others'}, "
+        "with no country to draw: "
+        + "; ".join(f"{', '.join(names)} ({why})" for why, names in reasons.items())
+        + "."
     )

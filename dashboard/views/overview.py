@@ -42,6 +42,43 @@ class OverviewView:
     meetings_blurb: str  # what the link to the meetings page offers
 
 
+def headline_note(filters: Filters) -> str:
+    """What the headline figures count, in the caption under them: the filters, the meetings
+    a region leaves (its mechanisms', wherever held), and the filters the USCIS engagements
+    figure does not follow (kind, mechanisms, overview heading:
+    few engagements belong to a mechanism) or follows its own way (region: where they meet)."""
+    if not filters.active:
+        return "Figures for all mechanisms, countries, meetings and engagements in the documents."
+    words = [f"Figures for the filters: {filters.describe()}."]
+    if filters.regions:
+        where = " or ".join(filters.regions)
+        words.append(
+            f"{data.meetings_title()}: those of the mechanisms with a participant in {where}, "
+            "wherever held."
+        )
+        words.append(
+            f"USCIS engagements: those meeting in {where}"
+            + (", about the theme" if filters.themes else "")
+            + "."
+        )
+    ignored = [
+        name
+        for name, picked in (
+            ("mechanism kind", filters.kinds),
+            ("mechanisms", filters.mechanisms),
+            ("overview heading", filters.headings),
+        )
+        if picked
+    ]
+    if ignored:
+        words.append(
+            f"The USCIS engagements figure does not follow the {' and '.join(ignored)} "
+            "filter" + ("s" if len(ignored) > 1 else "") + " (few engagements belong to a "
+            "mechanism)."
+        )
+    return " ".join(words)
+
+
 def _other_documents() -> list[str]:
     """The labels of the documents besides the calendars that some meetings are read from."""
     found = set(data.meeting_documents().read_from)
@@ -70,7 +107,10 @@ def overview_view(
     meetings = data.meetings_title(years)
     one = the_one(picked, data.process_labels())
     described = filters.describe()
-    engagements = data.filter_engagements(data.engagements_wide(), themes=filters.themes)
+    # The region follows the engagements by where they meet (as "Where it meets" on their page).
+    engagements = data.filter_engagements(
+        data.engagements_wide(), countries=filters.countries() or (), themes=filters.themes
+    )
     return OverviewView(
         caption="Inter-state consultation mechanisms on migration (IOM overview), their "
         f"meetings ({data.calendar_words(years)}), and USCIS RAIO international "
@@ -81,20 +121,18 @@ def overview_view(
             meetings: int(per_month.meetings.sum()),
             "USCIS engagements": len(engagements),
         },
-        headline_note=(
-            "Figures for all mechanisms, countries, meetings and engagements in the documents."
-            if not filters.active
-            else f"Figures for the filters: {described}."
-        ),
+        headline_note=headline_note(filters),
         headline_help={
             "Mechanisms": "The mechanisms the filters leave (the membership page lists them).",
             "Countries and territories": f"Countries taking part ({include.lower()}) in those "
             "mechanisms" + (" and lying in the picked regions" if filters.regions else "") + ".",
             meetings: "The meetings of those mechanisms (and those for all ISCMs) about the "
             "picked themes, by their own text or their mechanism's.",
-            "USCIS engagements": "Engagements about the picked themes, as the USCIS "
-            "engagements page lists them (region and mechanism filters "
-            "do not apply to them).",
+            "USCIS engagements": "Engagements about the picked themes"
+            + (" that meet in a country of the picked regions" if filters.regions else "")
+            + ", as the USCIS engagements page lists them"
+            + (" with those countries under “Where it meets”" if filters.regions else "")
+            + "; the kind, mechanism and overview heading filters do not apply to them.",
         },
         scope_note=filters.scope_note(),
         counts=data.on_map(counts),
@@ -110,8 +148,7 @@ def overview_view(
         ranked_top=top,
         ranked_chart=Chart(
             "Countries by number of mechanisms",
-            f"{described}; {include.lower()}; "
-            + ranked_words(top, ranked, "countries and territories"),
+            f"{described}; {include.lower()}; " + ranked_words(top, ranked, *COUNTRIES),
             OVERVIEW_SOURCE,
             file_name("countries by number of mechanisms", described, include),
         ),

@@ -104,7 +104,7 @@ def test_points_by_country_counts_codes_and_tuples_of_codes():
     meetings = pd.DataFrame({"iso3": ["CHE", "CHE", ""], "title": ["A", "B", "C"]})
     points = data.points_by_country(meetings, "iso3", "title", "meeting").set_index("iso3")
     assert points.loc["CHE", "count"] == 2
-    assert points.loc["CHE", "detail"] == "2 meeting(s): A; B"
+    assert points.loc["CHE", "detail"] == "2 meetings: A; B"
     engagements = pd.DataFrame(
         {"codes": [("USA", "CAN"), ("CAN",), ()], "name": ["Talks", "Group", "Anywhere"]}
     )

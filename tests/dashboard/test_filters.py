@@ -193,7 +193,14 @@ def test_headline_figures_follow_the_filters_and_say_so(built):
     values = {x.label: x.value for x in at.metric}
     p = built.tables["processes"]
     assert values["Mechanisms"] == str(int((p.kind == "Global").sum()))
-    assert any(c.value == "Figures for the filters: global processes." for c in at.caption)
+    # Engagements belong to no mechanism kind: their figure stays the total, and the caption
+    # under the figures says so.
+    assert values["USCIS engagements"] == str(len(built.tables["engagements"]))
+    assert any(
+        c.value == "Figures for the filters: global processes. The USCIS engagements figure "
+        "does not follow the mechanism kind filter (few engagements belong to a mechanism)."
+        for c in at.caption
+    )
     at = open_page("overview")
     assert {x.label: x.value for x in at.metric}["Mechanisms"] == str(len(p))
 
