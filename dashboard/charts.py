@@ -10,8 +10,9 @@ import html
 import pickle
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -53,15 +54,28 @@ LEGEND = {
 }
 
 
+# The width of a page's main column in pixels, what a full-width chart gets: on a phone (a
+# 390-pixel screen less Streamlit's padding), on a standard page (the narrowest a desktop gives:
+# a 1280-pixel window with the sidebar open) and on a slide (the screen less the padding).
+PHONE_PAGE = 358
+STANDARD_PAGE = 820
+SLIDE_PADDING = 160
+COLUMN_GAP = 16  # pixels between Streamlit's columns
+
+
 @dataclass(frozen=True)
 class Layout:
     """How this session's charts are laid out: standard, presentation mode (each chart fits
-    one screen `screen` pixels high, bigger text), or a phone (narrow: titles wrap, every
-    timeline label kept)."""
+    one screen `screen` pixels high and `screen_width` wide, bigger text), or a phone (narrow:
+    titles wrap, every timeline label kept). `share`: the fraction of the page's width the
+    chart's column has (a chart beside a table), on a standard page; a phone stacks columns
+    and a slide draws each chart full width (ui.side_by_side)."""
 
     present: bool = False
     phone: bool = False
     screen: int = 720
+    screen_width: int = 1280
+    share: float = 1.0
 
     @property
     def slide_height(self) -> int:
@@ -73,6 +87,18 @@ class Layout:
         """True when chart text is enlarged (presentation mode, not on a phone)."""
         return self.present and not self.phone
 
+    @property
+    def width(self) -> int:
+        """The width in pixels a chart can count on: its column's on the narrowest page of
+        its kind (a phone's, a 1280-pixel desktop window's with the sidebar open, a slide's)."""
+        if self.phone:
+            return PHONE_PAGE
+        if self.present:
+            return self.screen_width - SLIDE_PADDING
+        if self.share >= 1:
+            return STANDARD_PAGE
+        return int(STANDARD_PAGE * self.share - COLUMN_GAP)
+
 
 def is_phone(user_agent: str | None) -> bool:
     """True for a phone's browser: its User-Agent says "Mobi" (Mobile Safari, Chrome on
@@ -80,20 +106,34 @@ def is_phone(user_agent: str | None) -> bool:
     return "Mobi" in (user_agent or "")
 
 
+# The layout a cached builder is building for (cached()): set for the builder's call only.
+# A ContextVar, not a global, because each session runs its script in its own thread, and each
+# thread sees only the value it set.
+_BUILDING: ContextVar[Layout | None] = ContextVar("charts_building", default=None)
+
+
 def layout() -> Layout:
     """This session's layout, from the display mode and screen (URL ?mode=present&screen=…)
-    and the browser's User-Agent."""
+    and the browser's User-Agent; inside a cached builder, the layout it builds for (with its
+    column's share of the page)."""
+    building = _BUILDING.get()
+    if building is not None:
+        return building
     state = st.session_state
+    screen = state.get(SCREEN_KEY) or ""
     return Layout(
         present=state.get(PRESENT_KEY) == "present",
         phone=is_phone(st.context.headers.get("User-Agent")),
-        screen=SCREENS.get(state.get(SCREEN_KEY) or "", 720),
+        screen=SCREENS.get(screen, 720),
+        screen_width=int(screen.split("x")[0]) if screen in SCREENS else 1280,
     )
 
 
 def cached(builder):
     """Cache a figure builder on its arguments, the layout and the marking, so a rerun that
-    comes back to a view it has drawn before builds nothing."""
+    comes back to a view it has drawn before builds nothing. The wrapped builder takes one
+    more keyword, `share`: the fraction of the page's width its column has (default 1), so
+    its text wraps to the width it really gets (Layout.width)."""
 
     # Kept pickled and unpickled on every run, the first included: a figure fresh from its
     # builder serialises its layout's keys in another order than its unpickled copy (what a
@@ -102,11 +142,16 @@ def cached(builder):
     # most recent views (a figure is 30-100 kB pickled).
     @st.cache_data(show_spinner=False, max_entries=128)
     def build(shape: Layout, marking: str, args: tuple, kwargs: dict) -> bytes:
-        return pickle.dumps(builder(*args, **kwargs))
+        token = _BUILDING.set(shape)
+        try:
+            return pickle.dumps(builder(*args, **kwargs))
+        finally:
+            _BUILDING.reset(token)
 
     @functools.wraps(builder)
-    def wrapper(*args, **kwargs) -> go.Figure:
-        return pickle.loads(build(layout(), SETTINGS.marking, args, kwargs))
+    def wrapper(*args, share: float = 1.0, **kwargs) -> go.Figure:
+        shape = replace(layout(), share=share)
+        return pickle.loads(build(shape, SETTINGS.marking, args, kwargs))
 
     return wrapper
 
@@ -127,10 +172,14 @@ def file_name(*parts: str) -> str:
     return slug[:80] or "chart"
 
 
-# On a phone (about 340 px for a figure), how many characters a line of the title, subtitle
-# and source line holds before it wraps; and how tall a map's plot is (a world map is about
-# twice as wide as tall).
-PHONE_CHARS = {"title": 30, "subtitle": 48, "source": 54}
+# A character's mean width in DejaVu Sans, in em, with room for capitals: bold (titles) and
+# regular (subtitles, source lines, labels). Text wraps at the characters its width holds.
+BOLD_EM, REGULAR_EM = 0.64, 0.56
+# plotly.js's line spacing and title geometry, in em (its alignment constants): a line is
+# 1.3 em below the last; a one-line title's baseline is a cap height (0.7 em) below its top;
+# a subtitle starts 1.6 em of its own font below the title.
+LINE_EM, CAP_EM, SUBTITLE_GAP_EM = 1.3, 0.7, 1.6
+TITLE_PAD = 12  # pixels above the title block
 # The width a horizontal legend wraps at, in pixels: a phone's, the narrowest a standard page
 # gives a full-width chart (a 1200-pixel window with the sidebar open), and a 1280-pixel slide's.
 PHONE_LEGEND_WIDTH = 300
@@ -139,6 +188,48 @@ SLIDE_LEGEND_WIDTH = 1080
 PHONE_MAP_PLOT = 240
 PHONE_LABEL_CHARS = 14  # a category label's line on a phone
 MIN_LABEL_FONT = 8  # pixels: the smallest font a category label is drawn in
+# A briefing slide is read from across a room: its category labels are at least this big, and
+# a chart shows the rows that fit at it (bar(), heatmap()).
+MIN_SLIDE_FONT = 12
+
+
+def chars_in(pixels: float, font: float, bold: bool = False) -> int:
+    """How many characters of a `font`-pixel DejaVu Sans line fit in `pixels` (at least 12)."""
+    return max(12, int(pixels / (font * (BOLD_EM if bold else REGULAR_EM))))
+
+
+def label_width(labels: Iterable[object], font: float, wrap: int = 0) -> int:
+    """Pixels the longest of the category labels takes (its longest line when wrapped at
+    `wrap` characters), with the gap to the axis: what sits left of a horizontal bar plot."""
+    lines = [
+        line
+        for label in labels
+        for line in (textwrap.wrap(str(label), wrap) if wrap else [str(label)])
+    ]
+    return int(max((len(line) for line in lines), default=0) * font * REGULAR_EM) + 12
+
+
+def wrapped(words: str, width: int) -> list[str]:
+    """`words` in lines of at most `width` characters (one empty line for no words)."""
+    return textwrap.wrap(words, width) or [""]
+
+
+def title_shift(fig: go.Figure) -> float:
+    """Pixels plotly.js lifts the title block by for a horizontal colour bar above the plot
+    (a phone's map): half the bar's height with its ticks and title. finish() pads it back."""
+    bars = [fig.layout.coloraxis.colorbar] + [
+        t.marker.colorbar if hasattr(t, "marker") and hasattr(t.marker, "colorbar") else None
+        for t in fig.data
+    ]
+    for bar in bars:
+        if bar is None or bar.orientation != "h" or not (bar.title and bar.title.text):
+            continue
+        if (bar.yanchor or "top") == "bottom" and (bar.y if bar.y is not None else 1) >= 1:
+            font = fig.layout.font.size or 13
+            thickness = bar.thickness if bar.thickness is not None else 30
+            ypad = bar.ypad if bar.ypad is not None else 10
+            return (2 * ypad + thickness + 1 + 2 * LINE_EM * font) / 2
+    return 0.0
 
 
 def finish(
@@ -149,40 +240,46 @@ def finish(
     height: int = 480,
     bottom: int = 80,
     legend_rows: int = 0,
-    source_width: int = 62,
+    left: int = 0,
     plot: int | None = None,
 ) -> go.Figure:
     """Put title, subtitle, source line, as-of date and marking inside the figure.
 
-    bottom: the bottom margin in pixels; the source line sits at its foot. legend_rows: rows
-    of a legend placed (LEGEND) between subtitle and plot. source_width: characters a source
-    line may hold (it starts where the plot starts, so long axis labels leave it less room).
-    plot: the plot area's height, when it matters more than the figure's (the figure grows by
-    its margins). In presentation mode the figure is one slide high (Layout.slide_height)
-    whatever `height` says; on a phone title, subtitle and source wrap and a map's plot is
-    PHONE_MAP_PLOT high.
+    Title, subtitle and source line wrap at the width the chart gets (Layout.width: a phone's,
+    a slide's, or its column's share of a standard page). bottom: the bottom margin in pixels;
+    the source line sits at its foot. legend_rows: rows of a legend placed (LEGEND) between
+    subtitle and plot. left: pixels of axis labels left of the plot, where the source line
+    starts. plot: the plot area's height, when it matters more than the figure's (the figure
+    grows by its margins). In presentation mode the figure is one slide high
+    (Layout.slide_height) whatever `height` says; on a phone a map's plot is PHONE_MAP_PLOT
+    high.
     """
     shape = layout()
     big = shape.big
-    titles, subtitles = [title], [subtitle]
-    if shape.phone:
-        titles = textwrap.wrap(title, PHONE_CHARS["title"]) or [""]
-        subtitles = textwrap.wrap(subtitle, PHONE_CHARS["subtitle"]) or [""]
-        source_width = min(source_width, PHONE_CHARS["source"])
+    title_font, subtitle_font, source_font = (24, 16, 13) if big else (18, 13, 11)
+    room = shape.width * 0.99 - 10  # the title starts 1% in; a little air at the right
+    titles = wrapped(title, chars_in(room, title_font, bold=True))
+    subtitles = wrapped(subtitle, chars_in(room, subtitle_font))
+    source_room = shape.width - 20 - left  # the plot's margins are 10 pixels a side
+    source_lines = wrapped(
+        f"Source: {source}. As of {SETTINGS.as_of}.", chars_in(source_room, source_font)
+    )
     if legend_rows and fig.layout.legend.orientation == "h":
         width = PHONE_LEGEND_WIDTH if shape.phone else SLIDE_LEGEND_WIDTH if big else LEGEND_WIDTH
         legend_rows = max(legend_rows, legend_rows_needed(fig, width, 17 if big else 13))
+    title_lines = len(titles) + (1 if SETTINGS.marking else 0)
+    # plotly.js puts the first baseline of a title of several lines at the pad, not a cap
+    # height below it as for one line (its first line was cut off at the top): pad it back.
+    pad = TITLE_PAD + (CAP_EM * title_font if title_lines > 1 else 0) + title_shift(fig)
     top = (
-        (100 if big else 85)
+        TITLE_PAD
+        + title_font * (1 + LINE_EM * (title_lines - 1))
+        + subtitle_font * (SUBTITLE_GAP_EM + 1 + LINE_EM * (len(subtitles) - 1))
+        + 22
         + (34 if big else 28) * legend_rows
-        + 22 * (len(titles) - 1)
-        + 16 * (len(subtitles) - 1)
     )
-    top += (22 if big else 18) if SETTINGS.marking else 0
-    if big:
-        source_width = int(source_width * 1.6)  # a slide is a screen wide
-    source_lines = textwrap.wrap(f"Source: {source}. As of {SETTINGS.as_of}.", source_width)
-    bottom += (18 if big else 14) * (len(source_lines) - 1)
+    top = int(top + 0.5)
+    bottom += int(source_font * LINE_EM * (len(source_lines) - 1) + 0.5)
     if shape.phone and any(t.type in ("choropleth", "scattergeo") for t in fig.data):
         plot = PHONE_MAP_PLOT
     if shape.big:
@@ -204,11 +301,11 @@ def finish(
             "yref": "container",
             "y": 1,
             "yanchor": "top",
-            "pad": {"t": 12},
-            "font": {"size": 24 if big else 18},
+            "pad": {"t": round(pad, 1)},
+            "font": {"size": title_font},
             "subtitle": {
                 "text": "<br>".join(text(line) for line in subtitles),
-                "font": {"size": 16 if big else 13, "color": "#444"},
+                "font": {"size": subtitle_font, "color": "#444"},
             },
         },
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
@@ -228,7 +325,7 @@ def finish(
         yanchor="bottom",
         align="left",
         showarrow=False,
-        font={"size": 13 if big else 11, "color": "#444"},
+        font={"size": source_font, "color": "#444"},
     )
     return fig
 
@@ -248,17 +345,20 @@ def legend_rows_needed(fig: go.Figure, width: int = PHONE_LEGEND_WIDTH, font: in
     return rows
 
 
+def plot_height(fig: go.Figure) -> float:
+    """The height in pixels of a finished figure's plot area (its height less its margins)."""
+    margin = fig.layout.margin
+    return max(fig.layout.height - margin.t - margin.b, 1)
+
+
 def label_every_row(
     fig: go.Figure, rows: Sequence[str], axis: str = "yaxis", wrap: int = 0
 ) -> go.Figure:
     """Show every row's label on a category axis (plotly drops some when rows are dense),
     in a font that fits the row height; `wrap` > 0 breaks labels longer than that many
     characters over lines (a phone's narrow margin). Rows too dense for an 8-pixel font
-    (a slide of 30 mechanisms' shared members) keep plotly's own thinning: labels on top of
-    each other would be worse."""
-    margin = fig.layout.margin
-    plot = max(fig.layout.height - margin.t - margin.b, 1)
-    row = plot / max(len(rows), 1)
+    keep plotly's own thinning: labels on top of each other would be worse."""
+    row = plot_height(fig) / max(len(rows), 1)
     if row < MIN_LABEL_FONT / 0.8:
         return fig
     size = max(MIN_LABEL_FONT, min(fig.layout.font.size, int(0.8 * row)))
@@ -277,6 +377,12 @@ def label_every_row(
         }
     )
     return fig
+
+
+def rows_that_fit(fig: go.Figure, font: int = MIN_SLIDE_FONT) -> int:
+    """How many category rows a finished figure's plot holds with labels `font` pixels high
+    (a row 1.25 times the font)."""
+    return int(plot_height(fig) / (font * 1.25))
 
 
 CLUSTERED = 0.75  # mean resultant length above which places count as one cluster
@@ -713,9 +819,67 @@ def bar(
     labels: dict[str, str] | None = None,
     horizontal: bool = False,
     colours: dict[str, str] | None = None,
+    ranked: str = "",
 ) -> go.Figure:
     """A bar chart in the house style; `order` fixes the category axis, `colours` maps
-    colour values to colours (legend in its order; a value it lacks is grey)."""
+    colour values to colours (legend in its order; a value it lacks is grey).
+
+    ranked: for horizontal bars of ranked rows (`order` largest first, a table beside or
+    below listing them all), what the rows are ("countries"). A slide too short for every
+    row at MIN_SLIDE_FONT then shows the leading rows that fit, a tie kept whole, and its
+    subtitle says how many of how many.
+    """
+    rows = list(order) if order is not None else list(dict.fromkeys(frame[x]))
+    draw = functools.partial(
+        _bar, x=x, y=y, title=title, source=source, colour=colour, labels=labels
+    )
+    draw = functools.partial(draw, horizontal=horizontal, colours=colours)
+    fig = draw(frame, subtitle=subtitle, order=order)
+    if not (horizontal and ranked and layout().big):
+        return fig
+    totals = frame.groupby(x)[y].sum()
+    kept = len(rows)
+    while rows_that_fit(fig) < kept:
+        fewer = leading_rows(rows, totals, rows_that_fit(fig))
+        if fewer >= kept:
+            break
+        kept = fewer
+        shown = rows[:kept]
+        split = totals.get(rows[kept - 1]) == totals.get(rows[kept])
+        note = (
+            f"{subtitle}; this slide: the top {kept} of these {len(rows)} {ranked}"
+            + (" (a tie cut short)" if split else "")
+            + ", all in the table"
+        )
+        fig = draw(frame[frame[x].isin(shown)], subtitle=note, order=shown)
+    return fig
+
+
+def leading_rows(rows: Sequence[str], totals: pd.Series, most: int) -> int:
+    """How many of the ranked `rows` (largest total first) to show when at most `most` fit:
+    the most that do not split a tie (rows with equal totals), or `most` (at least 1) when
+    the first tie alone is too big."""
+    if most >= len(rows):
+        return len(rows)
+    for n in range(max(most, 1), 0, -1):
+        if totals.get(rows[n - 1]) != totals.get(rows[n]):
+            return n
+    return max(most, 1)
+
+
+def _bar(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    colour: str | None,
+    order: Sequence[str] | None,
+    labels: dict[str, str] | None,
+    horizontal: bool,
+    colours: dict[str, str] | None,
+) -> go.Figure:
     fixed = (
         {value: category_colour(value, colours) for value in frame[colour].unique()}
         if colour is not None
@@ -735,7 +899,11 @@ def bar(
         else {},
         text_auto=colour is None,
     )
-    fig.update_traces(textangle=0, textposition="auto")
+    # Outside the bar, the value keeps its size however thin the bar (inside, plotly shrank
+    # it out of sight on a slide).
+    fig.update_traces(
+        textangle=0, textposition="outside" if horizontal else "auto", cliponaxis=False
+    )
     if order is not None:
         axis = {"categoryorder": "array", "categoryarray": list(order)}
         fig.update_layout(
@@ -746,9 +914,13 @@ def bar(
     if whole_counts_up_to_ten(frame, x, y):
         # Plotly would tick a small count axis at halves ("0.5 actions").
         fig.update_layout({"xaxis" if horizontal else "yaxis": {"dtick": 1}})
-    height = max(380, 120 + 34 * frame[x].nunique()) if horizontal else 420
+    shape = layout()
+    # On a phone a row holds a label of two lines.
+    row = 44 if shape.phone else 34
+    height = max(380, 120 + row * frame[x].nunique()) if horizontal else 420
     rows = 0 if colour is None else 1 + frame[colour].nunique() // 7
-    # Horizontal bars put their labels left of the plot, where the source line starts.
+    wrap = PHONE_LABEL_CHARS if shape.phone else 0
+    categories = list(order) if order is not None else list(dict.fromkeys(frame[x]))
     fig = finish(
         fig,
         title,
@@ -757,19 +929,40 @@ def bar(
         height=height,
         bottom=100,
         legend_rows=rows,
-        source_width=42 if horizontal else 62,
+        # Horizontal bars put their labels left of the plot, where the source line starts.
+        left=label_width(categories, 17 if shape.big else 13, wrap) if horizontal else 60,
     )
     if horizontal:
-        # A slide squeezes the rows: every bar keeps its label, in a font that fits.
-        fig = label_every_row(
-            fig, list(order) if order is not None else list(dict.fromkeys(frame[x]))
-        )
+        # A slide squeezes the rows: every bar keeps its label, in a font that fits; the
+        # value beside the bar in the same font.
+        fig = label_every_row(fig, categories, wrap=wrap)
+        size = fig.layout.yaxis.tickfont.size
+        if size is not None:
+            fig.update_traces(textfont_size=size)
     return fig
 
 
 @cached
 def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
-    """A labelled square heatmap (e.g. shared members between mechanisms)."""
+    """A labelled square heatmap (e.g. shared members between mechanisms), every row and
+    column labelled. On a slide too short for every row at MIN_SLIDE_FONT it shows the rows
+    and columns that fit, those with the largest diagonal (a mechanism's own members), in
+    their order, and its subtitle says so."""
+    fig = _heatmap(matrix, title, subtitle, source)
+    if not layout().big or rows_that_fit(fig) >= len(matrix):
+        return fig
+    kept = max(rows_that_fit(fig), 1)
+    sizes = pd.Series(np.diag(matrix.values), index=matrix.index)
+    largest = set(sizes.sort_values(ascending=False, kind="stable").index[:kept])
+    shown = [m for m in matrix.index if m in largest]
+    note = (
+        f"{subtitle}; this slide: the {kept} with most members of the {len(matrix)}, "
+        "all in standard mode or on a 1920×1080 slide"
+    )
+    return _heatmap(matrix.loc[shown, shown], title, note, source)
+
+
+def _heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=matrix.values,
@@ -786,11 +979,25 @@ def heatmap(matrix: pd.DataFrame, title: str, subtitle: str, source: str) -> go.
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"tickangle": -45, "automargin": True},
     )
-    fig = finish(fig, title, subtitle, source, height=max(420, 260 + 24 * len(matrix)), bottom=190)
-    fig.update_layout(margin={"l": 170})
-    return label_every_row(
+    font = 17 if layout().big else 13
+    left = label_width(matrix.index, font)
+    fig = finish(
+        fig,
+        title,
+        subtitle,
+        source,
+        height=max(420, 260 + 24 * len(matrix)),
+        bottom=int(label_width(matrix.columns, font) * 0.7) + 30,
+        left=left,
+    )
+    fig = label_every_row(
         label_every_row(fig, list(matrix.index)), list(matrix.columns), axis="xaxis"
     )
+    size = fig.layout.yaxis.tickfont.size
+    if size is not None:
+        # A cell's number no bigger than its row's label.
+        fig.update_traces(textfont={"size": min(size, 13)})
+    return fig
 
 
 def _category_order(values: pd.Series, colours: dict[str, str]) -> list[str]:
@@ -957,6 +1164,11 @@ def timeline(
         legend_rows=legend_rows,
         # On a phone a row holds a label of two lines.
         plot=34 * rows if shape.phone else None,
+        left=label_width(
+            frame.mechanism.unique(),
+            17 if shape.big else 13,
+            PHONE_LABEL_CHARS if shape.phone else 0,
+        ),
     )
     return label_every_row(
         fig,

@@ -60,6 +60,7 @@ with right:
             source=c.source,
             highlight=view.highlight,
             shapes=view.shapes,
+            share=3 / 5,
         )
         ui.map_with_links(fig, c.file_name, key="country_map")
 

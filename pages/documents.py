@@ -110,6 +110,7 @@ with rcm_tab:
         source=c.source,
         zoom=True,
         shapes=view.shapes,
+        share=3 / 4,
     )
     left, right = ui.side_by_side([3, 1])
     with left:

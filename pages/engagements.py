@@ -129,6 +129,7 @@ with left:
             source=c.source,
             horizontal=True,
             colours=charts.FREQUENCY_COLOURS,
+            share=1 / 2,
         ),
         c.file_name,
     )
@@ -145,6 +146,7 @@ with right:
             subtitle=c.subtitle,
             source=c.source,
             horizontal=True,
+            share=1 / 2,
         ),
         c.file_name,
     )

@@ -131,6 +131,8 @@ if not view.ranked.empty:
                 title=r.title,
                 subtitle=r.subtitle,
                 source=r.source,
+                ranked="mechanisms",
+                share=3 / 5,
             ),
             r.file_name,
         )

@@ -68,6 +68,7 @@ if mode == "Role":
         source=m.source,
         highlight=view.highlight,
         shapes=view.shapes,
+        share=2 / 3,
     )
 else:
     fig = charts.map_by_value(
@@ -80,6 +81,7 @@ else:
         source=m.source,
         highlight=view.highlight,
         shapes=view.shapes,
+        share=2 / 3,
     )
 
 map_column, table_column = ui.side_by_side([2, 1])
@@ -118,6 +120,7 @@ charts.show(
         title=r.title,
         subtitle=r.subtitle,
         source=r.source,
+        ranked="countries and territories",
     ),
     r.file_name,
 )

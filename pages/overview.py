@@ -64,6 +64,7 @@ else:
         title=r.title,
         subtitle=r.subtitle,
         source=r.source,
+        ranked="countries and territories",
     )
     charts.show(bars, r.file_name)
     ui.table(

@@ -167,11 +167,92 @@ def in_order(node):
         yield from in_order(child)
 
 
-def test_rows_too_dense_for_a_readable_font_keep_plotlys_thinning(slide):
+def test_rows_too_dense_for_an_8_pixel_font_keep_plotlys_thinning():
+    fig = go.Figure(go.Bar(x=[1] * 40, y=[f"M{i}" for i in range(40)], orientation="h"))
+    fig.update_layout(height=300, margin={"t": 100, "b": 100}, font={"size": 13})
+    # 200 pixels for 40 rows: 5 a row, too few for an 8-pixel label.
+    assert charts.label_every_row(fig, [f"M{i}" for i in range(40)]).layout.yaxis.tickmode is None
+    few = charts.label_every_row(go.Figure(fig), [f"M{i}" for i in range(10)])
+    assert few.layout.yaxis.tickmode == "array"
+
+
+def test_a_slide_heatmap_shows_the_largest_mechanisms_that_fit_each_labelled(slide):
+    names = [f"M{i}" for i in range(40)]
+    # M39 has the most members, M0 the fewest: the diagonal is a mechanism's own size.
     matrix = pd.DataFrame(
-        [[1] * 40] * 40, index=[f"M{i}" for i in range(40)], columns=[f"M{i}" for i in range(40)]
+        [[i + 1 if i == j else 1 for j in range(40)] for i in range(40)], index=names, columns=names
     )
     fig = charts.heatmap(matrix, "T", "S", "IOM")
-    assert fig.layout.yaxis.tickmode is None
-    few = matrix.iloc[:5, :5]
-    assert list(charts.heatmap(few, "T", "S", "IOM").layout.yaxis.tickvals) == list(few.index)
+    shown = list(fig.layout.yaxis.tickvals)
+    assert 5 < len(shown) < 40
+    assert shown == names[40 - len(shown) :]  # the largest, in the matrix's order
+    assert list(fig.layout.xaxis.tickvals) == shown
+    assert fig.layout.yaxis.tickfont.size >= charts.MIN_SLIDE_FONT
+    assert f"the {len(shown)} with most members of the 40" in fig.layout.title.subtitle.text
+
+
+def test_a_heatmap_that_fits_its_slide_shows_every_mechanism(slide):
+    names = [f"M{i}" for i in range(5)]
+    few = pd.DataFrame([[1] * 5] * 5, index=names, columns=names)
+    fig = charts.heatmap(few, "T", "S", "IOM")
+    assert list(fig.layout.yaxis.tickvals) == names
+    assert fig.layout.title.subtitle.text == "S"
+
+
+def ranked_frame(totals: list[int]) -> pd.DataFrame:
+    return pd.DataFrame({"country": [f"C{i}" for i in range(len(totals))], "n": totals})
+
+
+def ranked_bars(frame: pd.DataFrame) -> go.Figure:
+    return charts.bar(
+        frame,
+        x="country",
+        y="n",
+        horizontal=True,
+        order=list(frame.country),
+        title="Countries by number of mechanisms",
+        subtitle="All mechanisms",
+        source="IOM",
+        ranked="countries",
+    )
+
+
+def test_a_slide_ranked_chart_shows_the_top_rows_at_a_readable_font(slide):
+    # 40 countries, in ties of four: 40, 40, 40, 40, 39, ...
+    frame = ranked_frame([40 - i // 4 for i in range(40)])
+    fig = ranked_bars(frame)
+    shown = list(fig.layout.yaxis.tickvals)
+    assert 4 <= len(shown) < 40 and len(shown) % 4 == 0  # no tie split
+    assert shown == list(frame.country[: len(shown)])
+    assert fig.layout.yaxis.tickfont.size >= charts.MIN_SLIDE_FONT
+    assert fig.data[0].textfont.size >= charts.MIN_SLIDE_FONT
+    assert fig.data[0].textposition == "outside"
+    assert fig.layout.title.subtitle.text == (
+        f"All mechanisms; this slide: the top {len(shown)} of these 40 countries, all in the table"
+    )
+
+
+def test_a_ranked_chart_keeps_every_row_off_a_slide():
+    frame = ranked_frame([40 - i // 4 for i in range(40)])
+    fig = ranked_bars(frame)
+    assert len(fig.layout.yaxis.tickvals) == 40
+    assert fig.layout.title.subtitle.text == "All mechanisms"
+
+
+def test_a_tie_too_big_for_a_slide_is_cut_and_the_subtitle_says_top_n_only(slide):
+    fig = ranked_bars(ranked_frame([5] * 60))
+    shown = len(fig.layout.yaxis.tickvals)
+    assert 1 <= shown < 60
+    assert fig.layout.title.subtitle.text == (
+        f"All mechanisms; this slide: the top {shown} of these 60 countries (a tie cut short), "
+        "all in the table"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "most", "expected"), [(5, 9, 5), (3, 3, 3), (4, 2, 1), (5, 4, 3), (1, 1, 1)]
+)
+def test_leading_rows_never_split_a_tie_unless_the_first_is_too_big(rows, most, expected):
+    # Totals 9, 8, 8, 7, 7 (rows C0..C4); `rows` is how many of them exist.
+    totals = pd.Series([9, 8, 8, 7, 7][:rows], index=[f"C{i}" for i in range(rows)])
+    assert charts.leading_rows(list(totals.index), totals, most) == expected
