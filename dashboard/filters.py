@@ -14,7 +14,7 @@ values it did not know.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -149,6 +149,34 @@ def checked_in_url(
     return value, st.session_state[remembered][0] if remembered in st.session_state else ()
 
 
+def checked_multiselect(
+    where: object,
+    label: str,
+    options: Mapping[str, str] | Sequence[str],
+    key: str,
+    placeholder: str,
+    help: str | None = None,
+) -> tuple[list[str], tuple[str, ...]]:
+    """A multiselect in `where` (st, a column or the sidebar) bound to the query parameter
+    `key`, checked against the page address (checked_in_url): the values picked, and the
+    labels the address asked for that are not options. `options`: value -> label, or values
+    shown as written."""
+    labels = options if isinstance(options, Mapping) else {o: o for o in options}
+    return checked_in_url(
+        key,
+        labels.values(),
+        lambda: where.multiselect(  # type: ignore[attr-defined]
+            label,
+            list(labels),
+            format_func=labels.__getitem__,
+            key=key,
+            bind="query-params",
+            placeholder=placeholder,
+            help=help,
+        ),
+    )
+
+
 def unknown_in_url(key: str, labels: Iterable[str]) -> tuple[str, ...]:
     """The values the page address gives for `key` that are not among `labels`, read before
     the widget bound to it is drawn (it drops them)."""
@@ -179,78 +207,42 @@ def sidebar() -> Filters:
     unknown: dict[str, tuple[str, ...]] = {}
     with st.sidebar:
         st.subheader("Filters")
-        places = data.region_options()
-        # Plain names (each region followed by its sub-regions): the URL carries the label.
-        regions, unknown["region"] = checked_in_url(
+        # Regions by plain name (each region followed by its sub-regions): the URL carries
+        # the label.
+        regions, unknown["region"] = checked_multiselect(
+            st,
+            "Region (countries, UN M49)",
+            data.region_options(),
             "region",
-            places,
-            lambda: st.multiselect(
-                "Region (countries, UN M49)",
-                places,
-                key="region",
-                bind="query-params",
-                placeholder="All regions",
-                help="Countries in these UN M49 regions or sub-regions. A mechanism is in scope "
-                "when a member, observer, partner or named participant lies there; those "
-                "with no country list (open to all, or members given only as groups) are in "
-                "every region's scope.",
-            ),
+            "All regions",
+            help="Countries in these UN M49 regions or sub-regions. A mechanism is in scope "
+            "when a member, observer, partner or named participant lies there; those "
+            "with no country list (open to all, or members given only as groups) are in "
+            "every region's scope.",
         )
-        labels = data.theme_labels()
-        themes, unknown["theme"] = checked_in_url(
+        themes, unknown["theme"] = checked_multiselect(
+            st,
+            "Theme",
+            data.theme_labels(),
             "theme",
-            labels.values(),
-            lambda: st.multiselect(
-                "Theme",
-                list(labels),
-                format_func=labels.__getitem__,
-                key="theme",
-                bind="query-params",
-                placeholder="All themes",
-                help="A mechanism's themes come from its own text; a meeting is "
-                "about a theme when its own text or one of its mechanisms "
-                "is.",
-            ),
+            "All themes",
+            help="A mechanism's themes come from its own text; a meeting is about a theme "
+            "when its own text or one of its mechanisms is.",
         )
-        kinds, unknown["kind"] = checked_in_url(
-            "kind",
-            KINDS.values(),
-            lambda: st.multiselect(
-                "Mechanism kind",
-                list(KINDS),
-                format_func=KINDS.__getitem__,
-                key="kind",
-                bind="query-params",
-                placeholder="All kinds",
-            ),
+        kinds, unknown["kind"] = checked_multiselect(
+            st, "Mechanism kind", KINDS, "kind", "All kinds"
         )
-        names = data.process_labels()
-        mechanisms, unknown["mechanism"] = checked_in_url(
-            "mechanism",
-            names.values(),
-            lambda: st.multiselect(
-                "Mechanisms",
-                list(names),
-                format_func=names.__getitem__,
-                key="mechanism",
-                bind="query-params",
-                placeholder="All mechanisms",
-            ),
+        mechanisms, unknown["mechanism"] = checked_multiselect(
+            st, "Mechanisms", data.process_labels(), "mechanism", "All mechanisms"
         )
-        headings = data.headings()
-        chosen_headings, unknown["heading"] = checked_in_url(
+        chosen_headings, unknown["heading"] = checked_multiselect(
+            st,
+            "Overview heading",
+            data.headings(),
             "heading",
-            headings,
-            lambda: st.multiselect(
-                "Overview heading",
-                headings,
-                key="heading",
-                bind="query-params",
-                placeholder="All headings",
-                help="The heading the IOM overview files a mechanism under: the "
-                "document's grouping, not geography (the Bali Process and "
-                "the IGC are under 'Others').",
-            ),
+            "All headings",
+            help="The heading the IOM overview files a mechanism under: the document's "
+            "grouping, not geography (the Bali Process and the IGC are under 'Others').",
         )
         st.button(
             "Reset filters",

@@ -21,73 +21,30 @@ options = view_of.engagement_choices()
 c1, c2, c3 = controls.columns(3)
 # The page address carries each choice's label; one that is not an option gets a notice.
 unknown: dict[str, tuple[str, ...]] = {}
-offices, unknown["office"] = filters.checked_in_url(
-    "office",
-    options.offices.values(),
-    lambda: c1.multiselect(
-        "Office",
-        list(options.offices),
-        format_func=options.offices.get,
-        key="office",
-        bind="query-params",
-        placeholder="All offices",
-    ),
+offices, unknown["office"] = filters.checked_multiselect(
+    c1, "Office", options.offices, "office", "All offices"
 )
-levels, unknown["staffing level"] = filters.checked_in_url(
-    "level",
+levels, unknown["staffing level"] = filters.checked_multiselect(
+    c2,
+    "Staffing level",
     options.levels,
-    lambda: c2.multiselect(
-        "Staffing level",
-        options.levels,
-        key="level",
-        bind="query-params",
-        placeholder="Any level",
-        help="The most senior staff an engagement names, in tiers "
-        "(data/reference/staffing_levels.csv).",
-    ),
+    "level",
+    "Any level",
+    help="The most senior staff an engagement names, in tiers "
+    "(data/reference/staffing_levels.csv).",
 )
-roles, unknown["staffing role"] = filters.checked_in_url(
-    "staff",
-    options.roles,
-    lambda: c3.multiselect(
-        "Staffing role", options.roles, key="staff", bind="query-params", placeholder="Any role"
-    ),
+roles, unknown["staffing role"] = filters.checked_multiselect(
+    c3, "Staffing role", options.roles, "staff", "Any role"
 )
 c4, c5, c6 = controls.columns(3)
-frequencies, unknown["frequency"] = filters.checked_in_url(
-    "frequency",
-    options.frequencies,
-    lambda: c4.multiselect(
-        "Frequency",
-        options.frequencies,
-        key="frequency",
-        bind="query-params",
-        placeholder="Any frequency",
-    ),
+frequencies, unknown["frequency"] = filters.checked_multiselect(
+    c4, "Frequency", options.frequencies, "frequency", "Any frequency"
 )
-places, unknown["place where an engagement meets"] = filters.checked_in_url(
-    "where",
-    options.places.values(),
-    lambda: c5.multiselect(
-        "Where it meets",
-        list(options.places),
-        format_func=options.places.get,
-        key="where",
-        bind="query-params",
-        placeholder="Anywhere",
-    ),
+places, unknown["place where an engagement meets"] = filters.checked_multiselect(
+    c5, "Where it meets", options.places, "where", "Anywhere"
 )
-mechanisms, unknown["linked mechanism"] = filters.checked_in_url(
-    "linked",
-    options.mechanisms.values(),
-    lambda: c6.multiselect(
-        "Linked mechanism",
-        list(options.mechanisms),
-        format_func=options.mechanisms.get,
-        key="linked",
-        bind="query-params",
-        placeholder="Any or none",
-    ),
+mechanisms, unknown["linked mechanism"] = filters.checked_multiselect(
+    c6, "Linked mechanism", options.mechanisms, "linked", "Any or none"
 )
 for noun, values in unknown.items():
     filters.unknown_notice(noun, values, "left out of the filter.")
