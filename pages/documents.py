@@ -17,27 +17,11 @@ bali_tab, rcm_tab = st.tabs(["Bali Process action tracker", "RCM extra-regional 
 
 with bali_tab:
     c1, c2 = st.columns(2)
-    sections, unknown_sections = filters.checked_in_url(
-        "bali_heading",
-        choices.sections,
-        lambda: c1.multiselect(
-            "Heading",
-            choices.sections,
-            key="bali_heading",
-            bind="query-params",
-            placeholder="All headings",
-        ),
+    sections, unknown_sections = filters.checked_multiselect(
+        c1, "Heading", choices.sections, "bali_heading", "All headings"
     )
-    statuses, unknown_statuses = filters.checked_in_url(
-        "bali_status",
-        choices.statuses,
-        lambda: c2.multiselect(
-            "Status",
-            choices.statuses,
-            key="bali_status",
-            bind="query-params",
-            placeholder="Any status",
-        ),
+    statuses, unknown_statuses = filters.checked_multiselect(
+        c2, "Status", choices.statuses, "bali_status", "Any status"
     )
     filters.unknown_notice("Bali Process heading", unknown_sections, "left out of the filter.")
     filters.unknown_notice("action status", unknown_statuses, "left out of the filter.")

@@ -30,17 +30,8 @@ year, unknown_year = filters.checked_in_url(
 months = c1.select_slider(
     "Months", options=MONTHS, value=(MONTHS[0], MONTHS[-1]), key="months", bind="query-params"
 )
-hosts, unknown_hosts = filters.checked_in_url(
-    "host",
-    choices.hosts.values(),
-    lambda: c2.multiselect(
-        "Host country",
-        list(choices.hosts),
-        format_func=choices.hosts.get,
-        key="host",
-        bind="query-params",
-        placeholder="Any host",
-    ),
+hosts, unknown_hosts = filters.checked_multiselect(
+    c2, "Host country", choices.hosts, "host", "Any host"
 )
 filters.unknown_notice("calendar year", unknown_year, "showing all years.")
 filters.unknown_notice(
@@ -59,19 +50,14 @@ status, unknown_status = filters.checked_in_url(
         bind="query-params",
     ),
 )
-sources, unknown_sources = filters.checked_in_url(
+sources, unknown_sources = filters.checked_multiselect(
+    c4,
+    "Listed in",
+    choices.sources,
     "source",
-    choices.sources.values(),
-    lambda: c4.multiselect(
-        "Listed in",
-        list(choices.sources),
-        format_func=choices.sources.get,
-        key="source",
-        bind="query-params",
-        placeholder="Any document",
-        help="The documents that describe a meeting: the calendar, the RCM or Bali "
-        "report, the overview's past events.",
-    ),
+    "Any document",
+    help="The documents that describe a meeting: the calendar, the RCM or Bali "
+    "report, the overview's past events.",
 )
 colour, unknown_colour = filters.checked_in_url(
     "colour",
